@@ -1,0 +1,178 @@
+"""The `offre` command: thin wrappers, one library call each, help in French.
+
+Exit codes follow pre-commit's convention: 0 clean, 1 data or usage error reported to
+the user, 3 an unexpected bug (with its traceback, to attach to a bug report).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import DataError, UserError
+
+EXIT_DATA = 1
+EXIT_BUG = 3
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DATA_DIR_HELP = "Dossier des données (par défaut : offer_data)."
+
+
+def guarded(func: F) -> F:
+    """Data and usage errors print cleanly; anything else is a bug and says so."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except DataError as exc:
+            click.echo(exc.report.render(), err=True)
+            sys.exit(EXIT_DATA)
+        except UserError as exc:
+            click.echo(f"Erreur : {exc}", err=True)
+            sys.exit(EXIT_DATA)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception:
+            traceback.print_exc()
+            click.echo(
+                "\nErreur interne de l'outil (ce n'est pas un problème de données) : "
+                "merci de signaler ce message avec le texte ci-dessus.",
+                err=True,
+            )
+            sys.exit(EXIT_BUG)
+
+    return wrapper  # type: ignore[return-value]
+
+
+_HEADINGS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
+
+
+class _FrenchHelpFormatter(click.HelpFormatter):
+    """Click writes its headings in English; editors read French."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Utilisation : ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_HEADINGS.get(heading, heading))
+
+
+class _FrenchContext(click.Context):
+    formatter_class = _FrenchHelpFormatter
+
+
+class _FrenchCommand(click.Command):
+    context_class = _FrenchContext
+
+
+class _FrenchGroup(click.Group):
+    context_class = _FrenchContext
+    command_class = _FrenchCommand
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(
+    cls=_FrenchGroup, context_settings=CONTEXT, subcommand_metavar="COMMANDE [ARGUMENTS]..."
+)
+@click.version_option(
+    package_name="offre-clefop", message="offre %(version)s", help="Afficher la version."
+)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+def main() -> None:
+    """Offre de services des Clefop des Pays de la Loire : valider les données et
+    construire le site."""
+
+
+@main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("dossier", default="offer_data", type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Échouer aussi sur les avertissements.")
+@guarded
+def validate(dossier: Path, strict: bool) -> None:
+    """Vérifier toutes les données de DOSSIER et signaler chaque problème."""
+    from .commands import run_validate
+
+    sys.exit(run_validate(dossier, strict=strict))
+
+
+@main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--sortie",
+    "-o",
+    "output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Fichier où écrire le schéma (par défaut : sortie standard).",
+)
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(["dispositif", "porteur", "territoire"]),
+    default="dispositif",
+    show_default=True,
+    help="Type de fiche décrit.",
+)
+@click.option(
+    "--ecrire",
+    "write_all",
+    is_flag=True,
+    help="Écrire les trois schémas dans DOSSIER/schemas/ (fichiers versionnés).",
+)
+@guarded
+def schema(dossier: Path, output: Path | None, kind: str, write_all: bool) -> None:
+    """Écrire le schéma JSON d'une fiche, pour l'autocomplétion dans l'éditeur."""
+    from .commands import run_schema
+
+    run_schema(dossier, output, kind, write_all=write_all)
+
+
+@main.command("import-territoires", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("fichier", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--source", default=None, help="Adresse web du fichier officiel, notée dans les fiches."
+)
+@click.option("--essai", is_flag=True, help="Afficher ce qui changerait sans rien écrire.")
+@guarded
+def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: bool) -> None:
+    """Importer le périmètre officiel des territoires (fichier EFOP de la Région, CSV)."""
+    from .commands import run_import_territories
+
+    sys.exit(run_import_territories(fichier, dossier, source=source, dry_run=essai))
+
+
+@main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("vocabulaire", required=False)
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@guarded
+def vocabulaires(vocabulaire: str | None, dossier: Path) -> None:
+    """Lister les valeurs autorisées d'un VOCABULAIRE (sans argument : les vocabulaires)."""
+    from .commands import run_vocabularies
+
+    sys.exit(run_vocabularies(dossier, vocabulaire))
+
+
+def run() -> None:  # pragma: no cover - console entry used by python -m generator
+    main(prog_name="offre")

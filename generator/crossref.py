@@ -1,0 +1,456 @@
+"""Stage 2: checks that look across files — ids, references, vocabularies, codes.
+
+Each check reports at the exact key that is wrong, thanks to the positions kept on
+every loaded document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from . import dates
+from .errors import Issue, Severity
+from .geo import Geo
+from .messages import did_you_mean
+from .model import ALL_TERRITORIES, Dispositif, Porteur, Territoire
+from .reader import Loaded, RawDataset
+from .vocab import Vocabularies
+from .yamlsource import KeyPath, SourceDoc
+
+_SIREN = re.compile(r"^\d{9}$")
+_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
+_DEPARTEMENT = re.compile(r"^(\d{2}|2[AB])$")
+
+WARN = Severity.WARNING
+
+
+def check_dataset(data: RawDataset, vocab: Vocabularies, geo: Geo, today: date) -> Iterator[Issue]:
+    porteur_ids = {p.item.id for p in data.porteurs} | data.invalid_ids["porteur"]
+    territory_ids = {t.item.id for t in data.territoires} | data.invalid_ids["territoire"]
+    scheme_ids = {d.item.id for d in data.dispositifs} | data.invalid_ids["dispositif"]
+
+    yield from _unique_ids(data.dispositifs, "dispositif")
+    yield from _unique_ids(data.porteurs, "porteur")
+    yield from _unique_ids(data.territoires, "territoire")
+    yield from _old_ids(data.dispositifs, scheme_ids)
+    for loaded_p in data.porteurs:
+        yield from _check_porteur(loaded_p, vocab)
+    yield from _check_territories(data.territoires, vocab, geo)
+    if not data.territoires and not data.invalid_ids["territoire"]:
+        yield Issue(
+            f"{data.root.name}/territoires",
+            1,
+            1,
+            "",
+            "aucun territoire : ajoutez les fichiers de territoires "
+            "(offre import-territoires, ou scripts/build_provisional_territories.py).",
+        )
+    refs = _Refs(porteur_ids, territory_ids, scheme_ids)
+    for loaded in data.dispositifs:
+        yield from _check_scheme(SchemeView.of(loaded.item), loaded.doc, vocab, geo, refs)
+        yield from _dates(loaded.doc, loaded.item, today)
+    for doc in data.invalid_schemes:
+        yield from _check_scheme(SchemeView.of_raw(doc.data), doc, vocab, geo, refs)
+
+
+# ---------------------------------------------------------------------------- ids
+
+
+def _unique_ids(
+    items: list[Loaded[Dispositif]] | list[Loaded[Porteur]] | list[Loaded[Territoire]], kind: str
+) -> Iterator[Issue]:
+    first: dict[str, SourceDoc] = {}
+    for loaded in items:
+        ident = loaded.item.id
+        doc = loaded.doc
+        if ident in first:
+            other = first[ident]
+            yield doc.issue(
+                ("id",),
+                f"identifiant « {ident} » déjà utilisé par {other.display}:"
+                f"{other.pos(('id',)).line} : chaque {kind} doit avoir un identifiant unique.",
+            )
+        else:
+            first[ident] = doc
+        if doc.path.stem != ident:
+            yield doc.issue(
+                ("id",),
+                f"le fichier s'appelle « {doc.path.name} » mais l'identifiant est « {ident} » : "
+                f"renommez le fichier en « {ident}.yaml » pour qu'on le retrouve.",
+                severity=WARN,
+            )
+
+
+def _old_ids(items: list[Loaded[Dispositif]], scheme_ids: set[str]) -> Iterator[Issue]:
+    claimed: dict[str, tuple[str, SourceDoc, int]] = {}
+    for loaded in items:
+        for index, old in enumerate(loaded.item.anciens_identifiants):
+            path: KeyPath = ("anciens_identifiants", index)
+            if old in scheme_ids:
+                owner = "cette fiche" if old == loaded.item.id else "un dispositif actuel"
+                yield loaded.doc.issue(
+                    path,
+                    f"ancien identifiant « {old} » identique à l'identifiant de {owner} : "
+                    "une adresse ne peut pas à la fois rediriger et afficher une fiche.",
+                )
+            elif old in claimed:
+                other_id, other_doc, other_index = claimed[old]
+                line = other_doc.pos(("anciens_identifiants", other_index)).line
+                yield loaded.doc.issue(
+                    path,
+                    f"ancien identifiant « {old} » déjà revendiqué par « {other_id} » "
+                    f"({other_doc.display}:{line}) : une ancienne adresse ne peut rediriger "
+                    "que vers une seule fiche.",
+                )
+            else:
+                claimed[old] = (loaded.item.id, loaded.doc, index)
+
+
+# ---------------------------------------------------------------------------- vocabularies
+
+
+def _vocab(
+    doc: SourceDoc, path: KeyPath, value: str, kind: str, vocab: Vocabularies, label: str
+) -> Iterator[Issue]:
+    if vocab.get(kind, value) is None:
+        hint = did_you_mean(value, vocab.values(kind))
+        yield doc.issue(
+            path,
+            f"valeur « {value} » absente du vocabulaire « {kind} ».{hint} "
+            f"Liste complète : offre vocabulaires {kind}.",
+        )
+
+
+def _vocab_list(
+    doc: SourceDoc, key: str, values: list[str], kind: str, vocab: Vocabularies, label: str
+) -> Iterator[Issue]:
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        path: KeyPath = (key, index) if "." not in key else (*key.split("."), index)
+        if value in seen:
+            yield doc.issue(
+                path, f"« {value} » est déjà dans la liste : supprimez le doublon.", severity=WARN
+            )
+        seen.add(value)
+        if value:  # "" stands for a non-text item, already reported by the file's checks
+            yield from _vocab(doc, path, value, kind, vocab, label)
+
+
+# ---------------------------------------------------------------------------- porteurs
+
+
+def _check_porteur(loaded: Loaded[Porteur], vocab: Vocabularies) -> Iterator[Issue]:
+    porteur = loaded.item
+    if porteur.reseau:
+        yield from _vocab(
+            loaded.doc, ("reseau",), porteur.reseau, "reseaux_porteurs", vocab, "réseau"
+        )
+
+
+# ---------------------------------------------------------------------------- territoires
+
+
+def _check_territories(
+    items: list[Loaded[Territoire]], vocab: Vocabularies, geo: Geo
+) -> Iterator[Issue]:
+    owner_of_epci: dict[str, tuple[str, SourceDoc, int]] = {}
+    owner_of_commune: dict[str, tuple[str, SourceDoc, int]] = {}
+    for loaded in items:
+        territoire, doc = loaded.item, loaded.doc
+        for index, siren in enumerate(territoire.epci):
+            path: KeyPath = ("epci", index)
+            if not _SIREN.match(siren):
+                yield doc.issue(path, f"« {siren} » n'est pas un code SIREN d'EPCI (9 chiffres).")
+                continue
+            if geo.epci(siren) is None:
+                yield doc.issue(
+                    path,
+                    f"EPCI « {siren} » inconnu : aucun EPCI de la région n'a ce SIREN "
+                    f"dans le référentiel géographique ({geo.source.get('version', '?')}).",
+                )
+                continue
+            if siren in owner_of_epci:
+                other, other_doc, other_index = owner_of_epci[siren]
+                line = other_doc.pos(("epci", other_index)).line
+                yield doc.issue(
+                    path,
+                    f"EPCI « {siren} » déjà rattaché au territoire « {other} » "
+                    f"({other_doc.display}:{line}) : un EPCI appartient à un seul territoire.",
+                )
+            else:
+                owner_of_epci[siren] = (territoire.id, doc, index)
+        for index, code in enumerate(territoire.communes_hors_epci):
+            path = ("communes_hors_epci", index)
+            commune = geo.commune(code) if _INSEE.match(code) else None
+            if commune is None:
+                yield doc.issue(path, f"commune « {code} » inconnue dans la région (code INSEE).")
+                continue
+            if commune.epci is not None:
+                yield doc.issue(
+                    path,
+                    f"la commune {commune.nom} ({code}) appartient à l'EPCI {commune.epci} : "
+                    "elle est déjà couverte par son EPCI ; retirez-la de communes_hors_epci.",
+                )
+                continue
+            if code in owner_of_commune:
+                other, _, _ = owner_of_commune[code]
+                yield doc.issue(
+                    path, f"commune « {code} » déjà rattachée au territoire « {other} »."
+                )
+            else:
+                owner_of_commune[code] = (territoire.id, doc, index)
+        yield from _vocab_list(
+            doc, "priorites", territoire.priorites, "axes_clefop", vocab, "priorité"
+        )
+    if items:
+        yield from _uncovered(items, geo, owner_of_epci, owner_of_commune)
+
+
+def _uncovered(
+    items: list[Loaded[Territoire]],
+    geo: Geo,
+    owner_of_epci: dict[str, tuple[str, SourceDoc, int]],
+    owner_of_commune: dict[str, tuple[str, SourceDoc, int]],
+) -> Iterator[Issue]:
+    missing = [
+        c
+        for c in geo.communes
+        if (c.epci is None and c.code not in owner_of_commune)
+        or (c.epci is not None and c.epci not in owner_of_epci)
+    ]
+    if missing:
+        names = ", ".join(f"{c.nom} ({c.code})" for c in missing[:5])
+        more = f" et {len(missing) - 5} autres" if len(missing) > 5 else ""
+        first = items[0].doc
+        yield Issue(
+            first.display.rsplit("/", 1)[0],
+            1,
+            1,
+            "",
+            f"{len(missing)} commune(s) de la région ne sont dans aucun territoire : "
+            f"{names}{more}. La recherche par commune ne les trouvera pas.",
+            WARN,
+        )
+
+
+# ---------------------------------------------------------------------------- dispositifs
+
+
+@dataclass(frozen=True)
+class SchemeView:
+    """What the cross-file checks read from a scheme, valid or not.
+
+    A file with a schema error still has many well-formed values (its provider, its
+    vocabularies); checking those too means the editor sees every problem in one run.
+    """
+
+    id: str | None
+    porteur: str | None
+    co_porteurs: list[str]
+    publics: list[str]
+    thematiques: list[str]
+    type: str | None
+    frais: str | None
+    modes: list[str]
+    mobilisable_par: list[str]
+    axes: list[str]
+    territoires: list[str]
+    contact_territories: list[str]
+    remplace_par: str | None
+
+    @classmethod
+    def of(cls, d: Dispositif) -> SchemeView:
+        m = d.modalites_mobilisation
+        return cls(
+            d.id,
+            d.porteur,
+            list(d.co_porteurs),
+            list(d.publics),
+            list(d.thematiques),
+            d.type,
+            d.frais,
+            list(m.modes),
+            list(m.mobilisable_par),
+            list(d.axes_clefop),
+            list(d.territoires),
+            list(d.contacts.territoires),
+            d.remplace_par,
+        )
+
+    @classmethod
+    def of_raw(cls, raw: dict[str, Any]) -> SchemeView:
+        mobilisation = raw.get("modalites_mobilisation")
+        mobilisation = mobilisation if isinstance(mobilisation, dict) else {}
+        contacts = raw.get("contacts")
+        by_territory = contacts.get("territoires") if isinstance(contacts, dict) else None
+        territoires = raw.get("territoires")
+        return cls(
+            _text(raw.get("id")),
+            _text(raw.get("porteur")),
+            _texts(raw.get("co_porteurs")),
+            _texts(raw.get("publics")),
+            _texts(raw.get("thematiques")),
+            _text(raw.get("type")),
+            _text(raw.get("frais")),
+            _texts(mobilisation.get("modes")),
+            _texts(mobilisation.get("mobilisable_par")),
+            _texts(raw.get("axes_clefop")),
+            [ALL_TERRITORIES] if territoires == ALL_TERRITORIES else _texts(territoires),
+            list(by_territory) if isinstance(by_territory, dict) else [],
+            _text(raw.get("remplace_par")),
+        )
+
+    @property
+    def everywhere(self) -> bool:
+        return self.territoires == [ALL_TERRITORIES]
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _texts(value: object) -> list[str]:
+    # Non-text items were already reported by the file's own checks; skip them here
+    # (an empty string keeps list positions aligned with the file).
+    return [v if isinstance(v, str) else "" for v in value] if isinstance(value, list) else []
+
+
+def _check_scheme(
+    d: SchemeView,
+    doc: SourceDoc,
+    vocab: Vocabularies,
+    geo: Geo,
+    refs: _Refs,
+) -> Iterator[Issue]:
+    if d.porteur is not None:
+        if d.porteur not in refs.porteurs:
+            yield doc.issue(
+                ("porteur",),
+                f"porteur « {d.porteur} » inconnu.{_hint(d.porteur, refs.porteurs, 'porteurs')}",
+            )
+        elif doc.path.parent.name not in (d.porteur, "dispositifs"):
+            yield doc.issue(
+                ("porteur",),
+                f"la fiche est rangée dans « {doc.path.parent.name}/ » mais son porteur est "
+                f"« {d.porteur} » : déplacez-la dans dispositifs/{d.porteur}/.",
+                severity=WARN,
+            )
+    for index, co in enumerate(d.co_porteurs):
+        if not co:
+            continue
+        if co not in refs.porteurs:
+            yield doc.issue(
+                ("co_porteurs", index),
+                f"porteur « {co} » inconnu.{_hint(co, refs.porteurs, 'porteurs')}",
+            )
+        elif co == d.porteur:
+            yield doc.issue(
+                ("co_porteurs", index),
+                f"« {co} » est déjà le porteur principal : retirez-le des co_porteurs.",
+                severity=WARN,
+            )
+    yield from _vocab_list(doc, "publics", d.publics, "publics", vocab, "public")
+    if "tous-publics" in d.publics and len(d.publics) > 1:
+        yield doc.issue(("publics",), "« tous-publics » doit être seul dans la liste des publics.")
+    yield from _vocab_list(doc, "thematiques", d.thematiques, "thematiques", vocab, "thématique")
+    if d.type is not None:
+        yield from _vocab(doc, ("type",), d.type, "types", vocab, "type")
+    if d.frais is not None:
+        yield from _vocab(doc, ("frais",), d.frais, "frais", vocab, "frais")
+    yield from _vocab_list(
+        doc,
+        "modalites_mobilisation.modes",
+        d.modes,
+        "modes_mobilisation",
+        vocab,
+        "mode",
+    )
+    yield from _vocab_list(
+        doc,
+        "modalites_mobilisation.mobilisable_par",
+        d.mobilisable_par,
+        "mobilisable_par",
+        vocab,
+        "valeur",
+    )
+    yield from _vocab_list(doc, "axes_clefop", d.axes, "axes_clefop", vocab, "axe")
+    yield from _perimeter(doc, d, geo, refs.territoires)
+    for tid in d.contact_territories:
+        if tid not in refs.territoires:
+            yield doc.issue(
+                ("contacts", "territoires", tid),
+                f"territoire « {tid} » inconnu.{_hint(tid, refs.territoires, 'territoires')}",
+                at_key=True,
+            )
+    if d.remplace_par:
+        if d.remplace_par == d.id:
+            yield doc.issue(("remplace_par",), "un dispositif ne peut pas se remplacer lui-même.")
+        elif d.remplace_par not in refs.dispositifs:
+            hint = _hint(d.remplace_par, refs.dispositifs, "dispositifs")
+            yield doc.issue(("remplace_par",), f"dispositif « {d.remplace_par} » inconnu.{hint}")
+
+
+@dataclass(frozen=True)
+class _Refs:
+    porteurs: set[str]
+    territoires: set[str]
+    dispositifs: set[str]
+
+
+def _hint(value: str, known: set[str], kind: str) -> str:
+    hint = did_you_mean(value, known)
+    return hint or f" Vérifiez l'identifiant dans le dossier {kind}/."
+
+
+def _perimeter(doc: SourceDoc, d: SchemeView, geo: Geo, territory_ids: set[str]) -> Iterator[Issue]:
+    if ALL_TERRITORIES in d.territoires and len(d.territoires) > 1:
+        yield doc.issue(
+            ("territoires",), "« tous » couvre déjà toute la région : il doit être seul."
+        )
+        return
+    if d.everywhere:
+        return
+    departements = {dep.code for dep in geo.departements}
+    for index, code in enumerate(d.territoires):
+        path: KeyPath = ("territoires", index)
+        if not code or code in territory_ids:
+            continue
+        if _SIREN.match(code):
+            if geo.epci(code) is None:
+                yield doc.issue(path, f"EPCI « {code} » inconnu dans la région (code SIREN).")
+        elif _INSEE.match(code):
+            if geo.commune(code) is None:
+                yield doc.issue(path, f"commune « {code} » inconnue dans la région (code INSEE).")
+        elif _DEPARTEMENT.match(code):
+            if code not in departements:
+                yield doc.issue(
+                    path,
+                    f"département « {code} » hors région : {', '.join(sorted(departements))}.",
+                )
+        else:
+            yield doc.issue(
+                path,
+                f"territoire « {code} » inconnu.{_hint(code, territory_ids, 'territoires')}",
+            )
+
+
+def _dates(doc: SourceDoc, d: Dispositif, today: date) -> Iterator[Issue]:
+    if d.verifie_le > today:
+        yield doc.issue(
+            ("verifie_le",), f"verifie_le ({d.verifie_le.isoformat()}) est dans le futur."
+        )
+    if d.modifie_le and d.modifie_le > today:
+        yield doc.issue(
+            ("modifie_le",), f"modifie_le ({d.modifie_le.isoformat()}) est dans le futur."
+        )
+    if d.statut == "actif" and d.date_fin and dates.latest(d.date_fin) < today:
+        yield doc.issue(
+            ("statut",),
+            f"date_fin ({d.date_fin}) est passée mais le statut est « actif » : "
+            "passez-le à « termine » ou « remplace », ou corrigez la date.",
+            severity=WARN,
+        )

@@ -1,0 +1,113 @@
+"""Dates as editors know them: a full day, or only a month or a year when that is all a
+source states. Inventing a day to fill a gap would be inventing a fact."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+class DateFormatError(ValueError):
+    """Raised with a French message saying what is wrong and what format is expected."""
+
+
+def parse_full_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise DateFormatError(_expected_full(value))
+    match = _FULL.match(value.strip())
+    if not match:
+        raise DateFormatError(_expected_full(value))
+    year, month, day = (int(part) for part in match.groups())
+    return _checked_date(year, month, day, value)
+
+
+def parse_partial_date(value: object) -> str:
+    """Normalise a partial date to `AAAA`, `AAAA-MM` or `AAAA-MM-JJ` after checking it exists."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+        return str(value)
+    if not isinstance(value, str):
+        raise DateFormatError(_expected_partial(value))
+    match = _PARTIAL.match(value.strip())
+    if not match:
+        raise DateFormatError(_expected_partial(value))
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    if month_text is None:
+        return f"{year:04d}"
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        raise DateFormatError(f"mois {month_text} impossible dans « {value} ».")
+    if day_text is None:
+        return f"{year:04d}-{month:02d}"
+    return _checked_date(year, month, int(day_text), value).isoformat()
+
+
+def _checked_date(year: int, month: int, day: int, original: object) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateFormatError(
+            f"la date « {original} » n'existe pas (vérifiez le jour et le mois)."
+        ) from None
+
+
+def _expected_full(value: object) -> str:
+    return f"date attendue au format AAAA-MM-JJ (par exemple 2026-03-31), trouvé « {value} »."
+
+
+def _expected_partial(value: object) -> str:
+    return (
+        "date attendue au format AAAA-MM-JJ, ou AAAA-MM ou AAAA si la source ne précise "
+        f"pas le jour, trouvé « {value} »."
+    )
+
+
+def earliest(partial: str) -> date:
+    """First day a partial date can mean: `2024-03` → 1 March 2024."""
+    parts = [int(p) for p in partial.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def latest(partial: str) -> date:
+    """Last day a partial date can mean: `2024` → 31 December 2024."""
+    parts = [int(p) for p in partial.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return date(year, month, day)
+
+
+def format_fr(value: date | str) -> str:
+    """`2024-03-05` → `5 mars 2024`; `2024-03` → `mars 2024`; `2024` → `2024`."""
+    text = value.isoformat() if isinstance(value, date) else value
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS_FR[parts[1] - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    day = "1er" if parts[2] == 1 else str(parts[2])
+    return f"{day} {month} {parts[0]}"

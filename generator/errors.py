@@ -1,0 +1,106 @@
+"""Problems found in the data, and the exceptions that carry them.
+
+Every problem is an `Issue` that knows its file, line, column and key path, so an
+editor can go straight to the spot. Issues are collected, never raised one by one:
+the validator reports every problem of a dataset in one run.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem in one file, printed as `path:line:col: severity: key.path: message`."""
+
+    path: str
+    line: int
+    col: int
+    key_path: str
+    message: str
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}"
+        key = f" {self.key_path}:" if self.key_path else ""
+        return f"{where}: {self.severity.value}:{key} {self.message}"
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """Path as the editor knows it: relative to the working directory when possible."""
+    for base in (Path.cwd(), root):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+@dataclass
+class Report:
+    """All issues of one run, plus how many files were read."""
+
+    issues: list[Issue] = field(default_factory=list)
+    files_read: int = 0
+
+    def add(self, issue: Issue) -> None:
+        self.issues.append(issue)
+
+    def extend(self, issues: Iterable[Issue]) -> None:
+        self.issues.extend(issues)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity is Severity.WARNING]
+
+    def sorted_issues(self) -> list[Issue]:
+        # Deduplicate: two checks may reach the same conclusion about one spot.
+        return sorted(set(self.issues))
+
+    def summary(self) -> str:
+        errors, warnings = len(self.errors), len(self.warnings)
+        files = _plural(self.files_read, "fichier lu", "fichiers lus")
+        if not errors and not warnings:
+            return f"Aucun problème : {files}."
+        parts = []
+        if errors:
+            parts.append(_plural(errors, "erreur", "erreurs"))
+        if warnings:
+            parts.append(_plural(warnings, "avertissement", "avertissements"))
+        return f"{' et '.join(parts)} ({files})."
+
+    def render(self) -> str:
+        lines = [issue.format() for issue in self.sorted_issues()]
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+class DataError(Exception):
+    """The data is invalid; carries the full report so callers can print every issue."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report.render())
+        self.report = report
+
+
+class UserError(Exception):
+    """A mistake in how a command was called (missing folder, bad option), not a bug."""

@@ -1,0 +1,451 @@
+"""The shape of the data editors type: schemes (dispositifs), providers (porteurs),
+territories (territoires) and our vocabulary additions.
+
+Keys are French because editors type them. Field descriptions are French because they
+become the tooltips of the JSON Schema in the editor. Checks that need other files
+(does this provider exist? is this value in the vocabulary?) live in `crossref.py`;
+this module only checks what one file can tell on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from . import dates
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+_PHONE = re.compile(r"^\+?[0-9][0-9 .]{2,18}[0-9]$")
+_VOCAB_VALUE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$")
+
+STATUTS = ("actif", "suspendu", "termine", "remplace")
+NIVEAUX = ("national", "regional", "departemental", "local")
+STATUTS_TERRITOIRE = ("provisoire", "officiel")
+ALL_TERRITORIES = "tous"
+
+
+def _fr_error(kind: str, message: str, field: str | None = None) -> PydanticCustomError:
+    """An error whose text is already written for editors (the "fr_" prefix says so).
+
+    `field` points a whole-object check at the key the editor should change.
+    """
+    return PydanticCustomError(f"fr_{kind}", message, {"champ": field} if field else None)
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise _fr_error(
+            "identifiant",
+            f"identifiant invalide « {value} » : uniquement des minuscules sans accents, "
+            "des chiffres et des tirets simples (par exemple « contrat-engagement-jeune »).",
+        )
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise _fr_error("texte_vide", "texte vide : écrivez une valeur ou supprimez la clé.")
+    return value.strip()
+
+
+def _check_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise _fr_error(
+            "url",
+            f"adresse web invalide « {value} » : elle doit commencer par https:// "
+            "(ou http://) et ne contenir aucune espace.",
+        )
+    return value
+
+
+def _check_email(value: str) -> str:
+    value = value.strip()
+    if not _EMAIL.match(value):
+        raise _fr_error(
+            "courriel", f"adresse électronique invalide « {value} » (attendu : nom@domaine.fr)."
+        )
+    return value
+
+
+def _check_phone(value: str) -> str:
+    value = value.strip()
+    if not _PHONE.match(value):
+        raise _fr_error(
+            "telephone",
+            f"numéro de téléphone invalide « {value} » : chiffres et espaces seulement, "
+            "par exemple « 02 40 00 00 00 » ou « 39 49 ».",
+        )
+    return value
+
+
+def _check_vocab_value(value: str) -> str:
+    if not _VOCAB_VALUE.match(value):
+        raise _fr_error(
+            "valeur",
+            f"valeur « {value} » mal formée : minuscules sans accents et tirets, "
+            "comme dans la liste des valeurs autorisées.",
+        )
+    return value
+
+
+def _full_date(value: object) -> date:
+    try:
+        return dates.parse_full_date(value)
+    except dates.DateFormatError as exc:
+        raise _fr_error("date", str(exc)) from None
+
+
+def _partial_date(value: object) -> str:
+    try:
+        return dates.parse_partial_date(value)
+    except dates.DateFormatError as exc:
+        raise _fr_error("date", str(exc)) from None
+
+
+def _territories(value: object) -> object:
+    # `territoires: tous` reads better than a one-item list; we store it as ["tous"].
+    if value == ALL_TERRITORIES:
+        return [ALL_TERRITORIES]
+    if isinstance(value, str):
+        raise _fr_error(
+            "territoires",
+            f"« {value} » : écrivez « tous » (toute la région) ou une liste d'identifiants "
+            "de territoires ou de codes EPCI/commune entre guillemets.",
+        )
+    return value
+
+
+Identifiant = Annotated[
+    str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})
+]
+Texte = Annotated[str, AfterValidator(_check_text)]
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
+Courriel = Annotated[str, AfterValidator(_check_email)]
+Telephone = Annotated[str, AfterValidator(_check_phone)]
+ValeurVocabulaire = Annotated[str, AfterValidator(_check_vocab_value)]
+DateComplete = Annotated[
+    date,
+    BeforeValidator(_full_date),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}),
+]
+DatePartielle = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+            ]
+        }
+    ),
+]
+
+
+class Strict(BaseModel):
+    """No coercion (a number never silently becomes a code) and no unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# ---------------------------------------------------------------------------- shared parts
+
+
+class Lien(Strict):
+    titre: Texte = Field(description="Texte du lien, tel qu'il s'affichera.")
+    url: Url = Field(description="Adresse de la page officielle (https://…).")
+
+
+class Source(Strict):
+    url: Url = Field(description="Page d'où viennent les informations de la fiche.")
+    titre: Texte | None = Field(None, description="Nom de la page ou de l'organisme source.")
+    consulte_le: DateComplete | None = Field(
+        None, description="Date de consultation de la source (AAAA-MM-JJ)."
+    )
+
+
+class Contact(Strict):
+    nom: Texte | None = Field(None, description="Service ou structure à contacter.")
+    telephone: Telephone | None = Field(None, description="Numéro de téléphone.")
+    courriel: Courriel | None = Field(None, description="Adresse électronique.")
+    site: Url | None = Field(None, description="Page web de contact.")
+    adresse: Texte | None = Field(None, description="Adresse postale.")
+    precisions: Texte | None = Field(None, description="Horaires, conditions d'accueil…")
+
+    @model_validator(mode="after")
+    def _au_moins_un_moyen(self) -> Contact:
+        if not (self.telephone or self.courriel or self.site or self.adresse):
+            raise _fr_error(
+                "contact_vide",
+                "contact sans moyen de joindre : ajoutez au moins telephone, courriel, "
+                "site ou adresse.",
+            )
+        return self
+
+
+class Contacts(Strict):
+    regional: Contact | None = Field(
+        None, description="Contact par défaut, valable dans toute la région."
+    )
+    territoires: dict[str, Contact] = Field(
+        default_factory=dict,
+        description="Contacts propres à un territoire, rangés par identifiant de territoire.",
+    )
+
+
+class Mobilisation(Strict):
+    modes: list[ValeurVocabulaire] = Field(
+        default_factory=list,
+        description="Comment le mobiliser (vocabulaire modes_mobilisation de data·inclusion).",
+    )
+    mobilisable_par: list[ValeurVocabulaire] = Field(
+        default_factory=list,
+        description="Qui peut le mobiliser : usagers, professionnels, ou les deux.",
+    )
+    precisions: Texte | None = Field(
+        None, description="Étapes, prescripteurs, pièces à fournir (Markdown)."
+    )
+    lien: Url | None = Field(None, description="Lien direct pour demander ou prescrire.")
+
+
+# ---------------------------------------------------------------------------- dispositif
+
+
+class Dispositif(Strict):
+    """A scheme, action or tool an adviser can mobilise."""
+
+    id: Identifiant = Field(
+        description="Identifiant stable, jamais déduit du titre : il fait l'adresse de la page."
+    )
+    titre: Annotated[Texte, Field(min_length=3, max_length=150)] = Field(
+        description="Nom du dispositif (3 à 150 caractères)."
+    )
+    sigle: Texte | None = Field(None, description="Sigle usuel (CEJ, POEI…).")
+    porteur: Identifiant = Field(description="Identifiant du porteur principal.")
+    co_porteurs: list[Identifiant] = Field(
+        default_factory=list, description="Autres porteurs ou opérateurs."
+    )
+    resume: Annotated[Texte, Field(min_length=20, max_length=400)] = Field(
+        description="Une ou deux phrases (20 à 400 caractères)."
+    )
+    description: Texte = Field(description="Présentation détaillée, en Markdown.")
+    publics: list[ValeurVocabulaire] = Field(
+        min_length=1, description="Publics visés (vocabulaire publics)."
+    )
+    precisions_publics: Texte | None = Field(None, description="Âge, statut, situation…")
+    thematiques: list[ValeurVocabulaire] = Field(
+        min_length=1, description="Thématiques (vocabulaire thematiques)."
+    )
+    type: ValeurVocabulaire = Field(description="Type de dispositif (vocabulaire types).")
+    frais: ValeurVocabulaire = Field(description="gratuit ou payant (vocabulaire frais).")
+    precisions_frais: Texte | None = Field(None, description="Reste à charge, prise en charge…")
+    conditions: list[Texte] = Field(
+        default_factory=list, description="Conditions d'accès, une par ligne."
+    )
+    modalites_mobilisation: Mobilisation = Field(
+        description="Comment un conseiller ou une personne mobilise le dispositif."
+    )
+    contacts: Contacts = Field(
+        default_factory=Contacts, description="Contact régional et contacts par territoire."
+    )
+    liens: list[Lien] = Field(default_factory=list, description="Pages officielles utiles.")
+    territoires: Annotated[
+        list[Texte],
+        BeforeValidator(_territories),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"const": ALL_TERRITORIES},
+                    {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                ]
+            }
+        ),
+    ] = Field(
+        description="« tous » (toute la région), ou une liste d'identifiants de territoires "
+        "et de codes EPCI (SIREN, 9 chiffres) ou commune (INSEE, 5 caractères), entre guillemets."
+    )
+    date_debut: DatePartielle | None = Field(
+        None, description="Début (AAAA-MM-JJ, ou AAAA-MM / AAAA si la source ne dit pas plus)."
+    )
+    date_fin: DatePartielle | None = Field(None, description="Fin prévue ou effective.")
+    statut: Literal["actif", "suspendu", "termine", "remplace"] = Field(
+        description="actif, suspendu, termine ou remplace."
+    )
+    remplace_par: Identifiant | None = Field(
+        None, description="Identifiant du dispositif qui le remplace (statut remplace)."
+    )
+    anciens_identifiants: list[Identifiant] = Field(
+        default_factory=list,
+        description="Anciens identifiants : leurs adresses redirigent vers cette fiche.",
+    )
+    sources: list[Source] = Field(
+        min_length=1, description="Pages d'où viennent les faits de la fiche."
+    )
+    verifie_le: DateComplete = Field(description="Date de la dernière vérification.")
+    modifie_le: DateComplete | None = Field(
+        None, description="Date de la dernière modification notable du contenu."
+    )
+    axes_clefop: list[ValeurVocabulaire] = Field(
+        default_factory=list, description="Priorités de la feuille de route Clefop 2020."
+    )
+    mots_cles: list[Texte] = Field(
+        default_factory=list, description="Mots que les conseillers tapent pour le trouver."
+    )
+    a_verifier: list[Texte] = Field(
+        default_factory=list,
+        description="Points incertains, affichés comme « à vérifier » sur la fiche.",
+    )
+
+    @model_validator(mode="after")
+    def _coherence(self) -> Dispositif:
+        if (
+            self.date_debut
+            and self.date_fin
+            and dates.latest(self.date_fin) < dates.earliest(self.date_debut)
+        ):
+            raise _fr_error(
+                "dates",
+                f"date_fin ({self.date_fin}) est antérieure à date_debut "
+                f"({self.date_debut}) : inversez-les ou corrigez l'une des deux.",
+                "date_fin",
+            )
+        if self.statut == "remplace" and not self.remplace_par:
+            raise _fr_error(
+                "remplace_par",
+                "statut « remplace » sans remplace_par : indiquez l'identifiant du "
+                "dispositif qui le remplace.",
+                "statut",
+            )
+        if self.remplace_par and self.statut != "remplace":
+            raise _fr_error(
+                "remplace_par",
+                f"remplace_par est renseigné mais le statut est « {self.statut} » : "
+                "mettez statut: remplace, ou supprimez remplace_par.",
+                "remplace_par",
+            )
+        return self
+
+    @property
+    def everywhere(self) -> bool:
+        return self.territoires == [ALL_TERRITORIES]
+
+    @property
+    def is_open(self) -> bool:
+        """Still mobilisable: not ended, replaced or suspended."""
+        return self.statut == "actif"
+
+
+# ---------------------------------------------------------------------------- porteur
+
+
+class Porteur(Strict):
+    """An organisation that carries or operates schemes."""
+
+    id: Identifiant = Field(description="Identifiant stable du porteur.")
+    nom: Texte = Field(description="Nom officiel.")
+    sigle: Texte | None = Field(None, description="Sigle usuel.")
+    niveau: Literal["national", "regional", "departemental", "local"] = Field(
+        description="national, regional, departemental ou local."
+    )
+    site: Url | None = Field(None, description="Site officiel.")
+    reseau: ValeurVocabulaire | None = Field(
+        None, description="Réseau data·inclusion (reseaux_porteurs) quand il en existe un."
+    )
+    description: Texte | None = Field(None, description="Rôle du porteur, en une ou deux phrases.")
+    anciens_noms: list[Texte] = Field(default_factory=list, description="Noms précédents.")
+    sources: list[Source] = Field(default_factory=list, description="Sources de la fiche.")
+    verifie_le: DateComplete | None = Field(None, description="Date de dernière vérification.")
+
+
+# ---------------------------------------------------------------------------- territoire
+
+
+class ContactLocal(Strict):
+    role: Texte = Field(description="Rôle ou structure (animateur du Clefop, agence…).")
+    nom: Texte | None = Field(None, description="Service ou personne.")
+    telephone: Telephone | None = None
+    courriel: Courriel | None = None
+    site: Url | None = None
+    adresse: Texte | None = None
+
+
+class Territoire(Strict):
+    """A Clefop territory: a group of EPCI (plus communes belonging to no EPCI)."""
+
+    id: Identifiant = Field(description="Identifiant stable : il fait l'adresse de la page.")
+    nom: Texte = Field(description="Nom du territoire.")
+    code: Texte | None = Field(None, description="Code du territoire dans le fichier EFOP.")
+    statut: Literal["provisoire", "officiel"] = Field(
+        description="provisoire tant que le périmètre officiel n'est pas importé."
+    )
+    regle: Texte | None = Field(None, description="Comment le périmètre a été établi.")
+    source: Url | None = Field(None, description="Fichier officiel d'où vient le périmètre.")
+    epci: list[Texte] = Field(description="Codes SIREN des EPCI, entre guillemets.")
+    communes_hors_epci: list[Texte] = Field(
+        default_factory=list, description="Codes INSEE des communes hors EPCI, entre guillemets."
+    )
+    priorites: list[ValeurVocabulaire] = Field(
+        default_factory=list,
+        max_length=3,
+        description="Jusqu'à 3 priorités de la feuille de route.",
+    )
+    contacts: list[ContactLocal] = Field(default_factory=list, description="Contacts locaux.")
+
+
+# ---------------------------------------------------------------------------- vocabulaires
+
+
+class EntreeVocabulaire(Strict):
+    valeur: ValeurVocabulaire = Field(description="Valeur tapée dans les fiches.")
+    libelle: Texte = Field(description="Libellé affiché.")
+    description: Texte | None = Field(None, description="Définition.")
+    data_inclusion: ValeurVocabulaire | None = Field(
+        None, description="Valeur data·inclusion équivalente pour l'export, s'il y en a une."
+    )
+
+
+class VocabulairesLocaux(Strict):
+    """Our additions to the data·inclusion vocabularies, kept in offer_data/vocabulaires.yaml."""
+
+    categories_thematiques: list[EntreeVocabulaire] = Field(default_factory=list)
+    thematiques: list[EntreeVocabulaire] = Field(default_factory=list)
+    publics: list[EntreeVocabulaire] = Field(default_factory=list)
+    types: list[EntreeVocabulaire] = Field(default_factory=list)
+    frais: list[EntreeVocabulaire] = Field(default_factory=list)
+    modes_mobilisation: list[EntreeVocabulaire] = Field(default_factory=list)
+    mobilisable_par: list[EntreeVocabulaire] = Field(default_factory=list)
+    axes_clefop: list[EntreeVocabulaire] = Field(default_factory=list)
+
+
+MODELS_BY_KIND: dict[str, type[Strict]] = {
+    "dispositif": Dispositif,
+    "porteur": Porteur,
+    "territoire": Territoire,
+    "vocabulaires": VocabulairesLocaux,
+}
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def describe(model: type[BaseModel]) -> dict[str, Any]:
+    """Field → description, used by the editors' reference page and its test."""
+    return {name: info.description for name, info in model.model_fields.items()}

@@ -1,0 +1,59 @@
+"""Shared fixtures: a small valid dataset copied per test, and helpers to run the CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "data" / "valid"
+GEO = REPO / "offer_data" / "geo"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def copy_fixture(target: Path) -> Path:
+    """The valid test dataset plus the real geographic extract it refers to."""
+    shutil.copytree(FIXTURE, target)
+    shutil.copytree(GEO, target / "geo")
+    return target
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    return copy_fixture(tmp_path / "donnees")
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path) -> Iterator[Path]:
+    """Run a test from tmp_path so relative paths in messages are stable."""
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(previous)
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), prog_name="offre", catch_exceptions=False)
+    return result.exit_code, result.output

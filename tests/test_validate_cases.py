@@ -1,0 +1,53 @@
+"""Each editor mistake gets its exact, reviewed message, with file:line:col and exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO, copy_fixture, run_cli
+from validation_cases import CASES
+
+GOLDEN = REPO / "tests" / "golden" / "validation"
+
+
+def _apply(root: Path, files: dict[str, bytes | str]) -> None:
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_message(case: str, in_tmp: Path, update_goldens: bool) -> None:
+    root = copy_fixture(in_tmp / "donnees")
+    _apply(root, CASES[case])
+    code, output = run_cli("validate", "donnees")
+    golden = GOLDEN / f"{case}.txt"
+    if update_goldens:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(f"exit {code}\n{output}", encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
+    assert f"exit {code}\n{output}" == expected
+    assert "Traceback" not in output
+
+
+def test_every_case_has_a_golden_file() -> None:
+    on_disk = {p.stem for p in GOLDEN.glob("*.txt")}
+    assert on_disk == set(CASES), "golden files without a case, or cases without a golden file"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_errors_point_inside_the_file(case: str, in_tmp: Path) -> None:
+    """Every reported line:col exists in the file it names (no made-up positions)."""
+    root = copy_fixture(in_tmp / "donnees")
+    _apply(root, CASES[case])
+    _, output = run_cli("validate", "donnees")
+    for line in output.splitlines()[:-1]:
+        path, line_no, col, _ = line.split(":", 3)
+        text = (in_tmp / path).read_bytes().decode("utf-8", "replace").splitlines() or [""]
+        assert 1 <= int(line_no) <= max(len(text), 1), line
+        assert 1 <= int(col) <= len(text[int(line_no) - 1]) + 1, line

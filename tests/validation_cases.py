@@ -1,0 +1,113 @@
+"""Bad-input cases for the validator: files to add to the valid test dataset.
+
+Each case is one editor mistake. The expected messages live in
+tests/golden/validation/<case>.txt: they are a contract with editors, reviewed by a
+person, and only rewritten on purpose with `pytest --update-goldens`.
+"""
+
+from __future__ import annotations
+
+BASE_SCHEME = """\
+id: {id}
+titre: Dispositif d'essai
+porteur: region-essai
+resume: Un résumé d'au moins vingt caractères pour le test.
+description: Description de test.
+publics: [jeunes]
+thematiques: [se-former--trouver-sa-formation]
+type: formation
+frais: gratuit
+modalites_mobilisation:
+  modes: [se-presenter]
+  mobilisable_par: [usagers]
+territoires: tous
+statut: actif
+sources:
+  - url: https://example.org/source
+verifie_le: 2026-01-15
+"""
+
+
+def scheme(ident: str = "cas-essai", **replace: str) -> str:
+    """The base scheme with some lines replaced (key → full new line(s), or "" to drop)."""
+    lines = BASE_SCHEME.format(id=ident).splitlines()
+    out: list[str] = []
+    dropping = False
+    for line in lines:
+        if line.startswith(" ") and dropping:
+            continue  # the indented block of a replaced key goes with it
+        dropping = False
+        key = line.split(":", 1)[0]
+        if key in replace:
+            dropping = True
+            if replace[key]:
+                out.append(replace.pop(key))
+            else:
+                replace.pop(key)
+            continue
+        out.append(line)
+    out.extend(value for value in replace.values() if value)
+    return "\n".join(out) + "\n"
+
+
+PATH = "dispositifs/region-essai/cas-essai.yaml"
+
+CASES: dict[str, dict[str, bytes | str]] = {
+    "code-non-quote": {PATH: scheme(territoires="territoires: [01004, 244400404]")},
+    "non-lu-comme-booleen": {PATH: scheme(publics="publics: [jeunes, no]")},
+    "cle-en-double": {PATH: scheme() + "titre: Autre titre\n"},
+    "tabulation": {PATH: scheme().replace("  modes:", "\tmodes:")},
+    "pas-utf8": {PATH: scheme().replace("Dispositif d'essai", "Dispositif é").encode("latin-1")},
+    "fichier-vide": {PATH: "# rien ici\n"},
+    "bombe-alias": {
+        PATH: 'a: &a ["x", "x"]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n',
+    },
+    "syntaxe": {PATH: scheme(titre='titre: "guillemet non fermé')},
+    "plusieurs-documents": {PATH: scheme() + "---\n" + scheme()},
+    "liste-au-lieu-de-bloc": {PATH: "- id: cas-essai\n"},
+    "cle-inconnue": {PATH: scheme(resume="resumé: Un résumé d'au moins vingt caractères.")},
+    "champs-manquants": {PATH: scheme(sources="", verifie_le="", publics="")},
+    "date-format": {PATH: scheme(verifie_le="verifie_le: 15/01/2026")},
+    "date-partielle-invalide": {PATH: scheme(date_debut="date_debut: 2024-13")},
+    "fin-avant-debut": {
+        PATH: scheme(date_debut="date_debut: 2024-06-01", date_fin="date_fin: 2023-12")
+    },
+    "date-impossible": {PATH: scheme(verifie_le="verifie_le: 2026-02-30")},
+    "date-future": {PATH: scheme(verifie_le="verifie_le: 2999-01-01")},
+    "url": {
+        PATH: scheme(sources="sources:\n  - url: ftp://example.org/x\n  - url: www.example.org")
+    },
+    "vocabulaires": {
+        PATH: scheme(
+            publics="publics: [jeune, tous-publics]",
+            type="type: acompagnement",
+            thematiques="thematiques: [mobilite--preparer-son-permis]",
+        )
+    },
+    "references": {
+        PATH: scheme(
+            porteur="porteur: region",
+            territoires='territoires: [sarth, "200000000", "99999", "35"]',
+            statut="statut: remplace",
+            remplace_par="remplace_par: dispositif-inexistant",
+        )
+    },
+    "statut-remplace-sans-successeur": {PATH: scheme(statut="statut: remplace")},
+    "identifiant-en-double": {
+        PATH: scheme(ident="aide-mobilite-essai"),
+    },
+    "anciens-identifiants": {
+        PATH: scheme(
+            anciens_identifiants="anciens_identifiants: [cas-essai, ancienne-aide-mobilite]"
+        ),
+    },
+    "identifiant-invalide": {PATH: scheme(ident="Cas Essai")},
+    "extension-yml": {"dispositifs/region-essai/cas-essai.yml": scheme()},
+    "epci-dans-deux-territoires": {
+        "territoires/doublon.yaml": (
+            "id: doublon\nnom: Doublon\nstatut: provisoire\n"
+            'epci: ["244400404", "123"]\ncommunes_hors_epci: ["44109"]\n'
+        ),
+    },
+    "fin-passee-mais-actif": {PATH: scheme(date_fin="date_fin: 2020-12-31")},
+}
