@@ -174,5 +174,38 @@ def vocabulaires(vocabulaire: str | None, dossier: Path) -> None:
     sys.exit(run_vocabularies(dossier, vocabulaire))
 
 
+@main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.option(
+    "--data",
+    "dossier",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Dossier des données (par défaut : celui de mkdocs.yml, offer_data).",
+)
+@click.option(
+    "--out",
+    "sortie",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Dossier du site construit (par défaut : site).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Fichier de configuration MkDocs.",
+)
+@guarded
+def build(dossier: Path | None, sortie: Path | None, config_file: Path) -> None:
+    """Construire le site à partir des données (le site précédent n'est remplacé
+    qu'en cas de succès)."""
+    from .commands import run_build
+
+    sys.exit(run_build(config_file, data_dir=dossier, site_dir=sortie))
+
+
 def run() -> None:  # pragma: no cover - console entry used by python -m generator
     main(prog_name="offre")

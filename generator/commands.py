@@ -62,3 +62,47 @@ def run_vocabularies(root: Path, kind: str | None) -> int:
         term = vocab.terms[kind][value]
         click.echo(f"{value}\t{term.label}\t[{term.origin}]")
     return 0
+
+
+def run_build(config_file: Path, *, data_dir: Path | None, site_dir: Path | None) -> int:
+    """The same build as `mkdocs build --strict`, with the data and output folders chosen."""
+    import logging
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _setup_mkdocs_logging()
+    overrides: dict[str, object] = {"strict": True}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir.resolve())
+    config = load_config(str(config_file), **overrides)  # type: ignore[arg-type]
+    if data_dir is not None:
+        plugin = config.plugins["offre"]
+        plugin.config.data_dir = str(data_dir.resolve())
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    except (Abort, PluginError) as exc:
+        message = str(exc)
+        if message and not message.startswith("Aborted with a BuildError"):
+            click.echo(message, err=True)
+        return 1
+    finally:
+        config.plugins.on_shutdown()
+    logging.getLogger("mkdocs").info("Site construit dans %s.", config.site_dir)
+    return 0
+
+
+def _setup_mkdocs_logging() -> None:
+    import logging
+
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_offre", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._offre = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

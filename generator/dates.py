@@ -100,6 +100,44 @@ def latest(partial: str) -> date:
     return date(year, month, day)
 
 
+def precision(partial: str) -> str:
+    """`day`, `month` or `year`: how much of a date the source gave."""
+    return ("year", "month", "day")[partial.count("-")]
+
+
+def _vowel(text: str) -> bool:
+    return text[:1].lower() in "aeiouyéèêh"
+
+
+def on_fr(partial: str) -> str:
+    """`le 31 mai 2021`, `en février 2022`, `en 2024`."""
+    text = format_fr(partial)
+    return f"le {text}" if precision(partial) == "day" else f"en {text}"
+
+
+def since_fr(partial: str) -> str:
+    """`depuis le 1er mars 2022`, `depuis février 2022`, `depuis 2024`."""
+    text = format_fr(partial)
+    return f"depuis le {text}" if precision(partial) == "day" else f"depuis {text}"
+
+
+def until_fr(partial: str) -> str:
+    """`jusqu'au 31 mai 2021`, `jusqu'en février 2022`, `jusqu'en 2024`."""
+    text = format_fr(partial)
+    return f"jusqu'au {text}" if precision(partial) == "day" else f"jusqu'en {text}"
+
+
+def period_fr(start: str, end: str) -> str:
+    """`du 1er août 2020 au 31 mai 2021`, `d'octobre 2013 à février 2022`, `de 2017 au …`."""
+    first, last = format_fr(start), format_fr(end)
+    if precision(start) == "day":
+        opening = f"du {first}"
+    else:
+        opening = f"d'{first}" if _vowel(first) else f"de {first}"
+    closing = f"au {last}" if precision(end) == "day" else f"à {last}"
+    return f"{opening} {closing}"
+
+
 def format_fr(value: date | str) -> str:
     """`2024-03-05` → `5 mars 2024`; `2024-03` → `mars 2024`; `2024` → `2024`."""
     text = value.isoformat() if isinstance(value, date) else value

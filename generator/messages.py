@@ -71,6 +71,12 @@ def _expected_text(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -
         return trap
     if value is None:
         return "valeur vide : écrivez un texte ou supprimez la clé."
+    if isinstance(value, dict) and len(value) == 1:
+        key, inner = next(iter(value.items()))
+        return (
+            f"texte attendu, mais « {key}: {inner} » a été lu comme « clé: valeur » à cause "
+            "du deux-points suivi d'une espace : mettez tout le texte entre guillemets."
+        )
     return f"texte attendu, trouvé {_type_name(value)}."
 
 

@@ -101,3 +101,9 @@ def build_vocabularies(local: VocabulairesLocaux | None) -> tuple[Vocabularies, 
             terms[entry.valeur] = _local_term(entry)
         vocab.terms[kind] = terms
     return vocab, clashes
+
+
+def category_of(vocab: Vocabularies, theme: str) -> str:
+    """Category a theme belongs to (`mobilite--preparer-un-permis` → `mobilite`)."""
+    term = vocab.get("thematiques", theme)
+    return term.category if term and term.category else theme.split("--", 1)[0]

@@ -1,0 +1,1 @@
+"""Scheme search: a lunr index built in Python, queried by lunr.js in the browser."""

@@ -1,0 +1,212 @@
+"""Build the search files: a lunr index (lunr.py) and a compact table of schemes and facets.
+
+The lunr index holds only what text search needs; everything the results list and the
+facets show lives in `fiches.json`, where every vocabulary value is an index into a
+shared list, so the browser downloads each label once. Documents are numbered in
+catalog order and that number is the lunr ref, which keeps both files small and the
+output deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from lunr.builder import Builder
+from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.query import Query, QueryPresence
+from lunr.token import Token
+
+from ..catalog import Catalog
+from ..model import Dispositif
+from ..vocab import category_of
+from . import text
+
+FIELDS = (("titre", 10), ("mots", 5), ("texte", 1))
+STATUS_ORDER = ("actif", "suspendu", "termine", "remplace")
+STATUS_LABELS = {
+    "actif": "Actif",
+    "suspendu": "Suspendu",
+    "termine": "Terminé",
+    "remplace": "Remplacé",
+}
+
+
+def _stop_word_filter(token: Token, i: int, tokens: list[Token]) -> Token | None:
+    return None if str(token) in text.stop_words() else token
+
+
+def _fold(token: Token, i: int, tokens: list[Token]) -> Token:
+    return token.update(lambda s, _metadata: text.fold(s))
+
+
+def _stem(token: Token, i: int, tokens: list[Token]) -> Token:
+    return token.update(lambda s, _metadata: text.stem(s))
+
+
+def _register(fn: Callable[..., Any], label: str) -> Callable[..., Any]:
+    if label not in Pipeline.registered_functions:
+        Pipeline.register_function(fn, label)
+    return Pipeline.registered_functions[label]  # type: ignore[no-any-return]
+
+
+STOP_WORD_FILTER = _register(_stop_word_filter, "stopWordFilter-fr")
+FOLD = _register(_fold, text.FOLD_LABEL)
+STEM = _register(_stem, text.STEMMER_LABEL)
+
+
+def document_fields(d: Dispositif, catalog: Catalog) -> dict[str, list[str]]:
+    """The words each field is indexed from, already split by our tokenizer."""
+    vocab = catalog.vocab
+    porteur = catalog.porteurs.get(d.porteur)
+    labels = [vocab.label("publics", p) for p in d.publics]
+    labels += [vocab.label("thematiques", t) for t in d.thematiques]
+    labels += [vocab.label("categories_thematiques", category_of(vocab, t)) for t in d.thematiques]
+    labels.append(vocab.label("types", d.type))
+    provider = [porteur.nom, porteur.sigle or ""] if porteur else [d.porteur]
+    return {
+        "titre": text.tokenize(d.titre),
+        "mots": text.tokenize(" ".join([d.sigle or "", *d.mots_cles])),
+        "texte": text.tokenize(" ".join([d.resume, *provider, *labels])),
+    }
+
+
+def build_lunr_index(catalog: Catalog) -> Index:
+    builder = Builder()
+    builder.pipeline.add(STOP_WORD_FILTER, FOLD, STEM)
+    builder.search_pipeline.add(FOLD, STEM)
+    builder.ref("r")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    builder.metadata_whitelist = []
+    for number, scheme in enumerate(catalog.dispositifs.values()):
+        builder.add({"r": str(number), **document_fields(scheme, catalog)})
+    return builder.build()
+
+
+def search(index: Index, query: str) -> list[tuple[str, float]]:
+    """The query the browser runs (recherche.js), for tests and the agreement check.
+
+    Every word is required; the last one also matches as a prefix while typing.
+    """
+    terms = [t for t in text.tokenize(query) if t not in text.stop_words()]
+    if not terms:
+        return []
+    typing = not query[-1].isspace()
+    lunr_query = index.create_query()
+    for position, term in enumerate(terms):
+        if typing and position == len(terms) - 1:
+            processed = index.pipeline.run_string(term)
+            if not processed:
+                continue
+            lunr_query.term(
+                processed[0],
+                use_pipeline=False,
+                wildcard=Query.WILDCARD_TRAILING,
+                presence=QueryPresence.REQUIRED,
+            )
+        else:
+            lunr_query.term(term, use_pipeline=True, presence=QueryPresence.REQUIRED)
+    return [(r["ref"], r["score"]) for r in index.query(lunr_query)]
+
+
+@dataclass
+class FacetTable:
+    """Everything the results list and the facets need, numbered for compactness."""
+
+    territoires: list[tuple[str, str]]
+    publics: list[tuple[str, str]]
+    thematiques: list[tuple[str, str]]
+    porteurs: list[tuple[str, str]]
+    types: list[tuple[str, str]]
+    statuts: list[tuple[str, str]]
+    rows: list[list[Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "facettes": {
+                "territoire": self.territoires,
+                "public": self.publics,
+                "thematique": self.thematiques,
+                "porteur": self.porteurs,
+                "type": self.types,
+                "statut": self.statuts,
+            },
+            "colonnes": [
+                "id",
+                "titre",
+                "sigle",
+                "resume",
+                "porteur",
+                "type",
+                "statut",
+                "publics",
+                "thematiques",
+                "territoires",
+            ],
+            "fiches": self.rows,
+        }
+
+
+def build_facet_table(catalog: Catalog) -> FacetTable:
+    vocab = catalog.vocab
+    schemes = list(catalog.dispositifs.values())
+    territories = sorted(catalog.territoires.items(), key=lambda i: i[1].nom)
+    t_index = {tid: n for n, (tid, _) in enumerate(territories)}
+    publics = sorted(
+        {p for d in schemes for p in d.publics}, key=lambda p: vocab.label("publics", p)
+    )
+    categories = sorted(
+        {category_of(vocab, t) for d in schemes for t in d.thematiques},
+        key=lambda c: vocab.label("categories_thematiques", c),
+    )
+    providers = sorted(catalog.porteurs.items(), key=lambda i: i[1].nom)
+    types = sorted({d.type for d in schemes}, key=lambda t: vocab.label("types", t))
+    p_index = {v: n for n, v in enumerate(publics)}
+    c_index = {v: n for n, v in enumerate(categories)}
+    pr_index = {pid: n for n, (pid, _) in enumerate(providers)}
+    ty_index = {v: n for n, v in enumerate(types)}
+    s_index = {v: n for n, v in enumerate(STATUS_ORDER)}
+    rows = []
+    for d in schemes:
+        where: int | list[int] = (
+            -1 if d.everywhere else [t_index[t] for t in catalog.scheme_territories.get(d.id, [])]
+        )
+        rows.append(
+            [
+                d.id,
+                d.titre,
+                d.sigle or "",
+                d.resume,
+                pr_index[d.porteur],
+                ty_index[d.type],
+                s_index[d.statut],
+                sorted({p_index[p] for p in d.publics}),
+                sorted({c_index[category_of(vocab, t)] for t in d.thematiques}),
+                where,
+            ]
+        )
+    return FacetTable(
+        territoires=[(tid, t.nom) for tid, t in territories],
+        publics=[(p, vocab.label("publics", p)) for p in publics],
+        thematiques=[(c, vocab.label("categories_thematiques", c)) for c in categories],
+        porteurs=[(pid, p.sigle or p.nom) for pid, p in providers],
+        types=[(t, vocab.label("types", t)) for t in types],
+        statuts=[(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
+        rows=rows,
+    )
+
+
+def dumps(data: Any) -> str:
+    """Compact, sorted-key-free (order is meaningful) and deterministic JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def hashed_name(stem: str, content: str | bytes, suffix: str) -> str:
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    return f"{stem}.{hashlib.sha256(raw).hexdigest()[:12]}{suffix}"

@@ -1,0 +1,1 @@
+"""The website: MkDocs plugin, page rendering, theme overrides."""

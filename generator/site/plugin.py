@@ -1,0 +1,234 @@
+"""MkDocs plugin: validated data in, generated pages and files out.
+
+Registered as `offre` (entry point in pyproject.toml) and enabled in mkdocs.yml, so
+`mkdocs build --strict` and `mkdocs serve` are the commands people already know.
+
+Stages, in MkDocs' own event order:
+- on_config: read and validate every data file; invalid data stops the build here,
+  with the validator's messages, before anything is written or cleaned;
+- on_files: render every page and produced file in memory and register them, refusing
+  two outputs at one path;
+- on_page_content: give MkDocs our pre-rendered HTML for generated pages;
+- on_post_build: move the finished site into place (a failed build never touches the
+  previous site).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
+
+from .. import urls
+from ..catalog import Catalog
+from ..validate import load_catalog
+from .home import render_home_blocks
+from .pages import GeneratedPage, PageRenderer
+from .theme_fixes import fix_theme_html
+
+log = logging.getLogger("mkdocs.plugins.offre")
+
+THEME_DIR = Path(__file__).parent / "theme"
+STAGING_SUFFIX = ".construction"
+PREVIOUS_SUFFIX = ".precedent"
+
+# Extra outputs (search index, open data, feeds…): each producer returns {path: content}.
+Producer = Callable[[Catalog, PageRenderer, MkDocsConfig], dict[str, str | bytes]]
+PRODUCERS: list[Producer] = []
+
+
+def register_producer(producer: Producer) -> Producer:
+    PRODUCERS.append(producer)
+    return producer
+
+
+class OffreConfig(base.Config):
+    data_dir = c.Type(str, default="offer_data")
+    """Data folder, relative to mkdocs.yml."""
+    atomic = c.Type(bool, default=True)
+    """Build into a sibling folder and swap it in only when the build succeeded."""
+
+
+class OffrePlugin(BasePlugin[OffreConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.catalog: Catalog | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+        self.renderer: PageRenderer | None = None
+        self.final_site_dir: Path | None = None
+        self.staging_dir: Path | None = None
+        self.data_dir: Path | None = None
+
+    # ------------------------------------------------------------------ events
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.data_dir = self._resolve_data_dir(config)
+        _load_producers()
+        catalog, report = load_catalog(self.data_dir)
+        for issue in report.warnings:
+            log.info("avertissement sur les données : %s", issue.format())
+        if catalog is None:
+            raise PluginError(
+                f"Les données de {self.data_dir} contiennent des erreurs ; rien n'a été "
+                f"construit.\n{report.render()}"
+            )
+        self.catalog = catalog
+        config.theme.dirs.insert(0, str(THEME_DIR))
+        # Dates in the output (sitemap) come from the data, never from the clock, so two
+        # builds of the same data are byte-identical.
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            moment = datetime.combine(catalog.latest_date(), time(0, 0), tzinfo=UTC)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+        if self.config.atomic and self.command in ("build", "gh-deploy"):
+            self._stage(config)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        self.renderer = PageRenderer(self.catalog, config.site_url)
+        outputs: dict[str, str] = {f.dest_uri: f"docs/{f.src_uri}" for f in files}
+        produced = self._produced(config)  # first: producers give pages their asset URLs
+        self.pages = {}
+        for page in self.renderer.all_pages():
+            src_uri = urls.source_uri(page.url)
+            file = File.generated(config, src_uri, content=_front_matter(page))
+            _claim(outputs, file.dest_uri, f"page générée {page.url}")
+            self.pages[src_uri] = page
+            files.append(file)
+        for path, content in produced.items():
+            file = File.generated(config, path, content=content)
+            _claim(outputs, file.dest_uri, f"fichier produit {path}")
+            files.append(file)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.catalog is None or self.renderer is None or page.file.src_uri in self.pages:
+            return markdown
+        return render_home_blocks(markdown, page.url, self.catalog, self.renderer)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return html
+        page.toc = get_toc(
+            [
+                {"level": 2, "id": anchor, "name": name, "children": []}
+                for anchor, name in generated.toc
+            ]
+        )
+        return generated.html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return fix_theme_html(output)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if config.strict and _strict_warnings():
+            return  # MkDocs aborts right after this event; on_build_error cleans up
+        if self.staging_dir is not None and self.final_site_dir is not None:
+            _swap(self.staging_dir, self.final_site_dir)
+            config.site_dir = str(self.final_site_dir)
+            self.staging_dir = None
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.staging_dir is not None:
+            shutil.rmtree(self.staging_dir, ignore_errors=True)
+            if self.final_site_dir is not None:
+                log.error(
+                    "Construction échouée : le site précédent (%s) n'a pas été modifié.",
+                    self.final_site_dir,
+                )
+            self.staging_dir = None
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.data_dir is not None:
+            server.watch(str(self.data_dir))
+        return server
+
+    # ------------------------------------------------------------------ helpers
+
+    def _resolve_data_dir(self, config: MkDocsConfig) -> Path:
+        path = Path(self.config.data_dir)
+        if not path.is_absolute() and config.config_file_path:
+            path = Path(config.config_file_path).parent / path
+        return path
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        final = Path(config.site_dir)
+        staging = final.with_name(f".{final.name}{STAGING_SUFFIX}")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        self.final_site_dir, self.staging_dir = final, staging
+        config.site_dir = str(staging)
+
+    def _produced(self, config: MkDocsConfig) -> dict[str, str | bytes]:
+        assert self.catalog is not None
+        assert self.renderer is not None
+        produced: dict[str, str | bytes] = {}
+        for producer in PRODUCERS:
+            for path, content in producer(self.catalog, self.renderer, config).items():
+                if path in produced:
+                    raise PluginError(f"Deux productions revendiquent le fichier « {path} ».")
+                produced[path] = content
+        return dict(sorted(produced.items()))
+
+
+def _strict_warnings() -> bool:
+    """Whether MkDocs counted warnings that will make it abort in strict mode."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, CountHandler) and handler.get_counts():
+            return True
+    return False
+
+
+def _load_producers() -> None:
+    """Import the modules that register producers (search, open data, feeds…)."""
+    from . import outputs  # noqa: F401
+
+
+def _front_matter(page: GeneratedPage) -> str:
+    meta = {"title": page.title, **page.meta}
+    if page.description:
+        meta["description"] = page.description
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _claim(outputs: dict[str, str], dest: str, owner: str) -> None:
+    if dest in outputs:
+        raise PluginError(
+            f"Deux pages revendiquent la même adresse « {dest} » : {outputs[dest]} et {owner}. "
+            "Changez l'identifiant de l'une des deux (ou renommez la page de docs/)."
+        )
+    outputs[dest] = owner
+
+
+def _swap(staging: Path, final: Path) -> None:
+    """Replace `final` by `staging` with two renames, so the site is never half-written."""
+    previous = final.with_name(f".{final.name}{PREVIOUS_SUFFIX}")
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        final.rename(previous)
+    staging.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)
