@@ -207,5 +207,107 @@ def build(dossier: Path | None, sortie: Path | None, config_file: Path) -> None:
     sys.exit(run_build(config_file, data_dir=dossier, site_dir=sortie))
 
 
+@main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--date",
+    "reference",
+    default=None,
+    metavar="AAAA-MM-JJ",
+    help="Date de référence du rapport (par défaut : aujourd'hui).",
+)
+@guarded
+def rapport(dossier: Path, reference: str | None) -> None:
+    """Lister, par porteur, les fiches à revoir : non vérifiées depuis plus de 12 mois,
+    terminées mais encore « actif », sans contact ou sans source, titres en double."""
+    from datetime import date
+
+    from .commands import run_report
+    from .errors import UserError
+
+    try:
+        day = date.fromisoformat(reference) if reference else None
+    except ValueError:
+        raise UserError(f"date « {reference} » invalide : attendu AAAA-MM-JJ.") from None
+    sys.exit(run_report(dossier, day))
+
+
+@main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--concurrence",
+    "workers",
+    default=8,
+    type=int,
+    metavar="N",
+    help="Nombre de vérifications menées en même temps (par défaut : 8, au plus 64).",
+)
+@click.option(
+    "--delai",
+    "timeout",
+    default=10.0,
+    type=float,
+    metavar="SECONDES",
+    help="Délai maximal d'attente de chaque réponse (par défaut : 10).",
+)
+@click.option(
+    "--json",
+    "json_file",
+    default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Écrire aussi le résultat complet en JSON dans FICHIER.",
+)
+@guarded
+def liens(dossier: Path, workers: int, timeout: float, json_file: Path | None) -> None:
+    """Vérifier toutes les adresses web des données (sources, liens, contacts, porteurs,
+    territoires) ; code de sortie 1 si un lien est cassé."""
+    from .commands import run_links
+    from .errors import UserError
+
+    if not 1 <= workers <= 64:
+        raise UserError(f"--concurrence {workers} : choisissez un nombre entre 1 et 64.")
+    if timeout < 0.1:
+        raise UserError(f"--delai {timeout} : choisissez au moins 0,1 seconde.")
+
+    sys.exit(run_links(dossier, workers=workers, timeout=timeout, json_file=json_file))
+
+
+@main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("nombre", type=int)
+@click.argument("dossier", type=click.Path(path_type=Path))
+@click.option(
+    "--graine",
+    default=1,
+    show_default=True,
+    type=int,
+    help="Graine du tirage : même nombre et même graine donnent les mêmes fichiers.",
+)
+@click.option(
+    "--ecraser", is_flag=True, help="Remplacer le contenu de DOSSIER s'il n'est pas vide."
+)
+@click.option(
+    "--data",
+    "source",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help="Données d'où copier géographie, vocabulaires et territoires (par défaut : offer_data).",
+)
+@guarded
+def synth(nombre: int, dossier: Path, graine: int, ecraser: bool, source: Path) -> None:
+    """Écrire dans DOSSIER un jeu de données synthétique de NOMBRE dispositifs (textes
+    inventés, pour mesurer la construction et la recherche)."""
+    from .commands import run_synth
+
+    sys.exit(run_synth(nombre, dossier, source=source, seed=graine, overwrite=ecraser))
+
+
 def run() -> None:  # pragma: no cover - console entry used by python -m generator
     main(prog_name="offre")

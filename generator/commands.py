@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import date
 from pathlib import Path
 
 import click
@@ -27,6 +29,10 @@ def run_schema(root: Path, output: Path | None, kind: str, *, write_all: bool = 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(schema_text(json_schema(each, root)), encoding="utf-8")
             click.echo(f"Schéma écrit dans {path}.")
+        from .editor_doc import DOC_FILE, editor_reference
+
+        (root / DOC_FILE).write_text(editor_reference(), encoding="utf-8")
+        click.echo(f"Référence des champs écrite dans {root / DOC_FILE}.")
         return
     text = schema_text(json_schema(kind, root))
     if output is None:
@@ -64,9 +70,48 @@ def run_vocabularies(root: Path, kind: str | None) -> int:
     return 0
 
 
+def run_report(root: Path, reference_date: date | None) -> int:
+    """Freshness and quality report; invalid data is a DataError (exit 1)."""
+    from .errors import DataError
+    from .report import build_report
+    from .report_render import render_text
+
+    catalog, report = load_catalog(root)
+    if catalog is None:
+        raise DataError(report)
+    click.echo(render_text(build_report(catalog, reference_date or date.today())), nl=False)
+    return 0
+
+
+def run_links(root: Path, *, workers: int, timeout: float, json_file: Path | None) -> int:
+    """Check every external address; 1 when one is broken (redirections are fine)."""
+    from .errors import DataError, Report
+    from .links import LinkReport, check_all, collect, render_json, render_text, seconds_fr
+    from .reader import read_dataset
+
+    catalog, report = load_catalog(root)
+    if catalog is None:
+        raise DataError(report)
+    occurrences = collect(read_dataset(root, Report()))
+    distinct = len({o.url for o in occurrences})
+    click.echo(
+        f"Vérification de {distinct} adresses ({workers} à la fois, "
+        f"délai {seconds_fr(timeout)} s)…",
+        err=True,
+    )
+    results = check_all((o.url for o in occurrences), workers=workers, timeout=timeout)
+    names = {pid: p.nom for pid, p in catalog.porteurs.items()} | {"territoires": "Territoires"}
+    links = LinkReport(occurrences, results, names)
+    click.echo(render_text(links), nl=False)
+    if json_file is not None:
+        json_file.parent.mkdir(parents=True, exist_ok=True)
+        json_file.write_text(render_json(links), encoding="utf-8")
+        click.echo(f"Rapport JSON écrit dans {json_file}.", err=True)
+    return 1 if links.broken else 0
+
+
 def run_build(config_file: Path, *, data_dir: Path | None, site_dir: Path | None) -> int:
     """The same build as `mkdocs build --strict`, with the data and output folders chosen."""
-    import logging
     import os
 
     from mkdocs.commands.build import build
@@ -74,7 +119,7 @@ def run_build(config_file: Path, *, data_dir: Path | None, site_dir: Path | None
     from mkdocs.exceptions import Abort, PluginError
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    _setup_mkdocs_logging()
+    handler = _mkdocs_log_handler()
     overrides: dict[str, object] = {"strict": True}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir.resolve())
@@ -92,17 +137,30 @@ def run_build(config_file: Path, *, data_dir: Path | None, site_dir: Path | None
         return 1
     finally:
         config.plugins.on_shutdown()
-    logging.getLogger("mkdocs").info("Site construit dans %s.", config.site_dir)
+        logging.getLogger("mkdocs").removeHandler(handler)
+    click.echo(f"Site construit dans {config.site_dir}.", err=True)
     return 0
 
 
-def _setup_mkdocs_logging() -> None:
-    import logging
+def _mkdocs_log_handler() -> logging.Handler:
+    """Show MkDocs' messages (and the plugin's) on the current standard error."""
+    import sys
 
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_offre", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._offre = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return handler
+
+
+def run_synth(n: int, target: Path, *, source: Path, seed: int, overwrite: bool) -> int:
+    from .synth import synthesize
+
+    summary = synthesize(n, target, source=source, seed=seed, overwrite=overwrite)
+    click.echo(
+        f"{summary.schemes} dispositifs synthétiques écrits dans {summary.folder} "
+        f"({summary.regional} régionaux, {summary.closed} terminés, remplacés ou suspendus ; "
+        f"{summary.providers} porteurs, {summary.territories} territoires)."
+    )
+    return 0

@@ -38,7 +38,7 @@ def check_dataset(data: RawDataset, vocab: Vocabularies, geo: Geo, today: date) 
     yield from _unique_ids(data.territoires, "territoire")
     yield from _old_ids(data.dispositifs, scheme_ids)
     for loaded_p in data.porteurs:
-        yield from _check_porteur(loaded_p, vocab)
+        yield from _check_porteur(loaded_p, vocab, today)
     yield from _check_territories(data.territoires, vocab, geo)
     if not data.territoires and not data.invalid_ids["territoire"]:
         yield Issue(
@@ -143,8 +143,12 @@ def _vocab_list(
 # ---------------------------------------------------------------------------- porteurs
 
 
-def _check_porteur(loaded: Loaded[Porteur], vocab: Vocabularies) -> Iterator[Issue]:
+def _check_porteur(loaded: Loaded[Porteur], vocab: Vocabularies, today: date) -> Iterator[Issue]:
     porteur = loaded.item
+    if porteur.verifie_le and porteur.verifie_le > today:
+        yield loaded.doc.issue(
+            ("verifie_le",), f"verifie_le ({porteur.verifie_le.isoformat()}) est dans le futur."
+        )
     if porteur.reseau:
         yield from _vocab(
             loaded.doc, ("reseau",), porteur.reseau, "reseaux_porteurs", vocab, "réseau"
@@ -446,6 +450,14 @@ def _dates(doc: SourceDoc, d: Dispositif, today: date) -> Iterator[Issue]:
     if d.modifie_le and d.modifie_le > today:
         yield doc.issue(
             ("modifie_le",), f"modifie_le ({d.modifie_le.isoformat()}) est dans le futur."
+        )
+    m = d.modalites_mobilisation
+    if d.statut == "actif" and not (m.modes or m.mobilisable_par or m.precisions or m.lien):
+        yield doc.issue(
+            ("modalites_mobilisation",),
+            "dispositif actif sans modalités de mobilisation : indiquez au moins qui peut le "
+            "mobiliser (mobilisable_par) ou comment (modes, precisions, lien).",
+            severity=WARN,
         )
     if d.statut == "actif" and d.date_fin and dates.latest(d.date_fin) < today:
         yield doc.issue(

@@ -380,10 +380,10 @@ class Porteur(Strict):
 class ContactLocal(Strict):
     role: Texte = Field(description="Rôle ou structure (animateur du Clefop, agence…).")
     nom: Texte | None = Field(None, description="Service ou personne.")
-    telephone: Telephone | None = None
-    courriel: Courriel | None = None
-    site: Url | None = None
-    adresse: Texte | None = None
+    telephone: Telephone | None = Field(None, description="Numéro de téléphone.")
+    courriel: Courriel | None = Field(None, description="Adresse électronique.")
+    site: Url | None = Field(None, description="Page web de contact.")
+    adresse: Texte | None = Field(None, description="Adresse postale.")
 
 
 class Territoire(Strict):

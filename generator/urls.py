@@ -65,7 +65,38 @@ def territory_data_url(ident: str) -> str:
     return f"donnees/territoires/{ident}.json"
 
 
+def absolute_url(site_url: str | None, url: str) -> str:
+    """`url` (site-relative) on the public host, for files read outside the site (feeds,
+    exports); stays site-relative when no site_url is configured."""
+    return f"{site_url.rstrip('/')}/{url}" if site_url else url
+
+
+# Open data files (exports): stable addresses partners download or link to.
+OPEN_DATA_JSON_URL = "donnees/offre.json"
+OPEN_DATA_SCHEMA_URL = "donnees/offre.schema.json"
+OPEN_DATA_CSV_URL = "donnees/offre.csv"
+DATA_INCLUSION_STRUCTURES_URL = "donnees/data-inclusion/structures.json"
+DATA_INCLUSION_SERVICES_URL = "donnees/data-inclusion/services.json"
+
+
 SEARCH_URL = "recherche/"
+SITE_MAP_URL = "plan/"
 FEED_URL = "flux/dispositifs.xml"
 DATA_URL = "donnees/"
 EMBED_INDEX_URL = "integrer/"
+
+
+def embed_file(ident: str) -> str:
+    """The standalone file behind `embed_url` (a produced file, not a theme page)."""
+    return output_path(embed_url(ident))
+
+
+def absolute(site_url: str, url: str) -> str:
+    """Absolute address of a site-relative URL, for code partners paste on other sites."""
+    return site_url.rstrip("/") + "/" + url
+
+
+EMBED_SCRIPT_FOLDER = "integrer"
+REPORT_URL = "rapport/"
+REPORT_FILE = "rapport/index.html"
+REPORT_JSON_FILE = "rapport/rapport.json"

@@ -31,6 +31,24 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
+REQUIRE_BROWSER = os.environ.get("OFFRE_EXIGER_NAVIGATEUR") == "1"
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # In CI every test must run: a skipped browser test would hide a broken site.
+    if REQUIRE_BROWSER and _skipped:
+        print(f"\nOFFRE_EXIGER_NAVIGATEUR=1 : {len(_skipped)} test(s) sautés, c'est un échec :")
+        for nodeid in _skipped:
+            print(f"  {nodeid}")
+        session.exitstatus = 1
+
+
 def copy_fixture(target: Path) -> Path:
     """The valid test dataset plus the real geographic extract it refers to."""
     shutil.copytree(FIXTURE, target)

@@ -65,3 +65,16 @@ _NoDates.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def test_editor_reference_is_up_to_date_and_documents_every_field() -> None:
+    from generator.editor_doc import DOC_FILE, SECTIONS, editor_reference
+
+    committed = (OFFER / DOC_FILE).read_text(encoding="utf-8")
+    assert committed == editor_reference(), (
+        "offer_data/LISEZMOI.md est périmé : lancez « offre schema --ecrire »."
+    )
+    for _, model in SECTIONS:
+        for name, info in model.model_fields.items():
+            assert f"| `{name}` |" in committed
+            assert info.description, f"{model.__name__}.{name} n'a pas de description"

@@ -12,7 +12,7 @@ from ..catalog import Catalog
 from .pages import Linker, PageRenderer
 
 _MARKER = re.compile(r"^<!--\s*offre:([a-z-]+)\s*-->\s*$", re.M)
-BLOCKS = ("territoires", "nouveautes", "chiffres", "commune")
+BLOCKS = ("territoires", "nouveautes", "chiffres", "commune", "donnees")
 LATEST_COUNT = 8
 
 

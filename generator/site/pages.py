@@ -39,6 +39,20 @@ LEVEL_LABELS = {
     "local": "Local",
 }
 MOBILISABLE_LABELS = {"usagers": "la personne elle-même", "professionnels": "un professionnel"}
+SITE_SECTIONS = [
+    ("", "Accueil"),
+    ("recherche/", "Rechercher un dispositif"),
+    ("territoires/", "Territoires"),
+    ("thematiques/", "Thématiques"),
+    ("publics/", "Publics"),
+    ("porteurs/", "Porteurs"),
+    ("dispositifs/", "Tous les dispositifs de A à Z"),
+    ("donnees/", "Données ouvertes"),
+    ("integrer/", "Intégrer sur votre site"),
+    ("a-propos/", "À propos"),
+    ("accessibilite/", "Déclaration d'accessibilité"),
+    ("mentions-legales/", "Mentions légales et licences"),
+]
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -96,6 +110,10 @@ class SiteHelpers:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        # Theme pages have a section per theme of their open schemes only.
+        self._open_themes = {
+            t for d in catalog.dispositifs.values() if d.is_open for t in d.thematiques
+        }
 
     def label(self, kind: str, value: str) -> str:
         return self.catalog.vocab.label(kind, value)
@@ -122,7 +140,8 @@ class SiteHelpers:
         return territoire.nom if territoire else tid
 
     def theme_url(self, theme: str) -> str:
-        return urls.page_url("thematique", category_of(self.catalog.vocab, theme)) + f"#{theme}"
+        page = urls.page_url("thematique", category_of(self.catalog.vocab, theme))
+        return page + f"#{theme}" if theme in self._open_themes else page
 
     def dates_text(self, d: Dispositif) -> str:
         if d.date_debut and d.date_fin:
@@ -231,8 +250,13 @@ class PageRenderer:
         pages += self.theme_pages()
         pages += self.public_pages()
         pages += self.index_pages()
+        from .partners import booklet_page, embed_guide_page  # imports this module
+
+        pages += [booklet_page(self, tid) for tid in self.catalog.territoires]
+        pages.append(embed_guide_page(self))
         if "index" in self.assets:
             pages.append(self.search_page())
+        pages.append(self.site_map_page(SITE_SECTIONS))
         return pages
 
     def search_page(self) -> GeneratedPage:
@@ -511,4 +535,44 @@ class PageRenderer:
             by_letter[letter].append(
                 IndexEntry(urls.page_url("dispositif", scheme.id), scheme.titre, None, note)
             )
-        return [IndexGroup(f"lettre-{k.lower()}", k, v) for k, v in sorted(by_letter.items())]
+        return [
+            IndexGroup(f"lettre-{k.lower()}" if k != "#" else "autres", k, v)
+            for k, v in sorted(by_letter.items())
+        ]
+
+    def site_map_page(self, sections: list[tuple[str, str]]) -> GeneratedPage:
+        """The "plan du site": every section and every territory, theme, public, provider."""
+        here = urls.SITE_MAP_URL
+        catalog = self.catalog
+        groups = [
+            IndexGroup(
+                "rubriques", "Rubriques", [IndexEntry(url, label) for url, label in sections]
+            ),
+            IndexGroup(
+                "territoires",
+                "Territoires",
+                [
+                    IndexEntry(urls.page_url("territoire", tid), t.nom)
+                    for tid, t in sorted(
+                        catalog.territoires.items(), key=lambda i: _collate(i[1].nom)
+                    )
+                ],
+            ),
+            IndexGroup(
+                "porteurs",
+                "Porteurs",
+                [
+                    IndexEntry(urls.page_url("porteur", pid), p.nom)
+                    for pid, p in sorted(catalog.porteurs.items(), key=lambda i: _collate(i[1].nom))
+                ],
+            ),
+        ]
+        themes, publics = self._vocab_entries()
+        groups.append(
+            IndexGroup("thematiques", "Thématiques", [IndexEntry(e.url, e.label) for e in themes])
+        )
+        groups.append(
+            IndexGroup("publics", "Publics", [IndexEntry(e.url, e.label) for e in publics])
+        )
+        html = self._render("index.html.j2", here, title="Plan du site", intro=None, groups=groups)
+        return GeneratedPage(here, "Plan du site", html, meta={"hide": ["toc"]})

@@ -80,7 +80,9 @@
           best = score; via = "ancien"; ancien = c.anciensNoms[i];
         }
       });
-      if (best >= 0) { scored.push({ score: best, item: { commune: c, via: via, ancien: ancien } }); }
+      if (best >= 0) {
+        scored.push({ score: best, item: { commune: c, via: via, ancien: ancien, exact: best === 0 } });
+      }
     });
     scored.sort(function (a, b) {
       return a.score - b.score || b.item.commune.population - a.item.commune.population ||
@@ -189,6 +191,11 @@
         latest = lookup(table, input.value);
         render(container, table, latest, root, onFilter);
         var links = container.querySelectorAll("a[data-territoire]");
+        // One answer, or one exact name among several ("Le Mans" before "Sargé-lès-le-Mans").
+        var exact = latest.items.filter(function (item) { return item.exact; });
+        if (links.length > 1 && exact.length === 1 && exact[0] === latest.items[0]) {
+          links = [links[0]];
+        }
         if (links.length === 1) {
           if (onFilter) { onFilter(links[0].getAttribute("data-territoire")); }
           else { window.location.href = links[0].getAttribute("href"); }

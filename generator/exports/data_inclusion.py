@@ -1,0 +1,303 @@
+"""`donnees/data-inclusion/{structures,services}.json`: the offer in data·inclusion v1.
+
+One Structure per provider, one Service per scheme that can be mobilised today (active
+or suspended): data·inclusion's consumers show services people can use, so ended and
+replaced schemes stay in offre.json only. Every record is checked with the official
+pydantic models of the `data-inclusion-schema` package; a record they reject is left
+out and reported in the build log, so a partner never receives a file that fails the
+schema.
+
+data·inclusion's own dumps are bare lists; ours wrap the list in an object so that the
+licence and the source travel with the data (`{"licence": …, "structures": […]}`).
+Lists inside records are sorted (the official models use sets, whose order is not
+stable), so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from importlib.metadata import version
+from typing import Any
+
+from data_inclusion.schema import v1 as di
+from pydantic import ValidationError
+
+from .. import urls
+from ..catalog import Catalog
+from ..model import Dispositif, Porteur
+from .common import CURRENT_STATUSES, LICENCE, TITLE, dumps, plain_text, scheme_url
+
+log = logging.getLogger("mkdocs.plugins.offre.exports")
+
+SOURCE_ID = "offre-clefop-pdl"
+SCHEMA_DOC_URL = "https://gip-inclusion.github.io/data-inclusion-schema/latest/"
+DESCRIPTION_MAX = 10_000
+ALL_PUBLICS = "tous-publics"
+
+# Our vocabulary kind → the data·inclusion enum its equivalents must belong to.
+_ENUMS: dict[str, type[Enum]] = {
+    "publics": di.Public,
+    "thematiques": di.Thematique,
+    "types": di.TypeService,
+    "frais": di.Frais,
+    "modes_mobilisation": di.ModeMobilisation,
+    "mobilisable_par": di.PersonneMobilisatrice,
+    "reseaux_porteurs": di.ReseauPorteur,
+}
+
+
+@dataclass
+class Rejection:
+    kind: str
+    ident: str
+    reason: str
+
+    def message(self, *, exported: bool = False) -> str:
+        what = f"export data·inclusion : {self.kind} « {self.ident} »"
+        if exported:
+            return f"{what} exporté malgré un avertissement du schéma : {self.reason}"
+        return f"{what} non exporté : {self.reason}"
+
+
+@dataclass
+class DataInclusionExport:
+    structures: list[dict[str, Any]] = field(default_factory=list)
+    services: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    # Values the official models would accept but warn about (kept in the export).
+    warnings: list[Rejection] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- mapping
+
+
+def equivalents(catalog: Catalog, kind: str, values: list[str]) -> list[str]:
+    """data·inclusion values for our values; ours without a valid equivalent are dropped."""
+    allowed = {member.value for member in _ENUMS[kind]}
+    found: set[str] = set()
+    for value in values:
+        term = catalog.vocab.get(kind, value)
+        equivalent = term.data_inclusion if term else None
+        if equivalent is not None and equivalent in allowed:
+            found.add(equivalent)
+    return sorted(found)
+
+
+def _one(catalog: Catalog, kind: str, value: str) -> str | None:
+    mapped = equivalents(catalog, kind, [value])
+    return mapped[0] if mapped else None
+
+
+def publics(catalog: Catalog, scheme: Dispositif) -> list[str]:
+    mapped = equivalents(catalog, "publics", scheme.publics)
+    # data·inclusion: "tous-publics" cannot be combined; a scheme open to everyone is
+    # open to everyone whatever other publics it also names.
+    return [ALL_PUBLICS] if ALL_PUBLICS in mapped else mapped
+
+
+def zone_eligibilite(catalog: Catalog, scheme: Dispositif) -> list[str]:
+    """COG codes of where the scheme can be used, as precise as the data states it.
+
+    A territory id becomes its EPCI (SIREN) and its communes outside any EPCI; EPCI,
+    commune and département codes are COG codes already. The whole region is listed as
+    its départements, as the schema asks.
+    """
+    if scheme.everywhere:
+        return sorted(d.code for d in catalog.geo.departements)
+    codes: set[str] = set()
+    for code in scheme.territoires:
+        territoire = catalog.territoires.get(code)
+        if territoire is not None:
+            codes.update(territoire.epci)
+            codes.update(territoire.communes_hors_epci)
+        else:
+            codes.add(code)
+    return sorted(codes)
+
+
+def _name(text: str) -> str:
+    """data·inclusion names do not end with a full stop (except "etc.")."""
+    text = text.strip()
+    while text.endswith(".") and not text.endswith("etc."):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _text(markdown: str | None, limit: int = DESCRIPTION_MAX) -> str | None:
+    if not markdown:
+        return None
+    text = plain_text(markdown)
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text or None
+
+
+def _phone(number: str | None) -> str | None:
+    """E.164 for a French ten-digit number (the format data·inclusion prefers)."""
+    if not number:
+        return None
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if len(digits) == 10 and digits.startswith("0"):
+        return "+33" + digits[1:]
+    return digits
+
+
+def _conditions(scheme: Dispositif) -> str | None:
+    items = [plain_text(c) for c in scheme.conditions]
+    if not items:
+        return None
+    return items[0] if len(items) == 1 else "\n".join(f"- {item}" for item in items)
+
+
+def _compact(record: dict[str, Any]) -> dict[str, Any]:
+    """Leave out empty optional fields (the official models want lists with ≥ 1 item)."""
+    return {key: value for key, value in record.items() if value not in (None, [], "")}
+
+
+def service_record(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> dict[str, Any]:
+    mobilisation = scheme.modalites_mobilisation
+    contact = scheme.contacts.regional
+    description = "\n\n".join(
+        part for part in (scheme.resume, plain_text(scheme.description)) if part
+    )
+    return _compact(
+        {
+            "source": SOURCE_ID,
+            "structure_id": scheme.porteur,
+            "id": scheme.id,
+            "nom": _name(scheme.titre),
+            "description": _text(description),
+            "lien_source": urls.absolute_url(site_url, scheme_url(scheme.id)) if site_url else None,
+            "date_maj": (scheme.modifie_le or scheme.verifie_le).isoformat(),
+            "type": _one(catalog, "types", scheme.type),
+            "thematiques": equivalents(catalog, "thematiques", scheme.thematiques),
+            "frais": _one(catalog, "frais", scheme.frais),
+            "frais_precisions": _text(scheme.precisions_frais),
+            "publics": publics(catalog, scheme),
+            "publics_precisions": _text(scheme.precisions_publics),
+            "conditions_acces": _conditions(scheme),
+            "telephone": _phone(contact.telephone) if contact else None,
+            "courriel": contact.courriel if contact else None,
+            "zone_eligibilite": zone_eligibilite(catalog, scheme),
+            "lien_mobilisation": mobilisation.lien,
+            "modes_mobilisation": equivalents(catalog, "modes_mobilisation", mobilisation.modes),
+            "mobilisable_par": equivalents(
+                catalog, "mobilisable_par", mobilisation.mobilisable_par
+            ),
+            "mobilisation_precisions": _text(mobilisation.precisions),
+        }
+    )
+
+
+def provider_date(catalog: Catalog, porteur: Porteur) -> date | None:
+    """Latest verification of the provider's record or of one of its schemes."""
+    candidates = [
+        catalog.dispositifs[did].verifie_le for did in catalog.provider_schemes.get(porteur.id, [])
+    ]
+    if porteur.verifie_le:
+        candidates.append(porteur.verifie_le)
+    return max(candidates) if candidates else None
+
+
+def structure_record(catalog: Catalog, porteur: Porteur, site_url: str | None) -> dict[str, Any]:
+    updated = provider_date(catalog, porteur)
+    reseaux = equivalents(catalog, "reseaux_porteurs", [porteur.reseau] if porteur.reseau else [])
+    return _compact(
+        {
+            "source": SOURCE_ID,
+            "id": porteur.id,
+            "nom": _name(porteur.nom),
+            "date_maj": updated.isoformat() if updated else None,
+            "description": _text(porteur.description),
+            "lien_source": urls.absolute_url(site_url, urls.page_url("porteur", porteur.id))
+            if site_url
+            else None,
+            "site_web": porteur.site,
+            "reseaux_porteurs": reseaux,
+        }
+    )
+
+
+# ---------------------------------------------------------------------------- checking
+
+
+def _reason(exc: ValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"]) or "fiche"
+        parts.append(f"{where} : {error['msg']}")
+    return " ; ".join(parts)
+
+
+def _check(
+    model: type[di.Structure] | type[di.Service],
+    kind: str,
+    record: dict[str, Any],
+    export: DataInclusionExport,
+) -> bool:
+    """Whether the official model accepts the record; its warnings are noted, not fatal."""
+    ident = str(record.get("id", "?"))
+    try:
+        model.model_validate(record)
+    except ValidationError as exc:
+        export.rejected.append(Rejection(kind, ident, _reason(exc)))
+        return False
+    try:
+        model.model_validate(record, context={"ignore_warnings": False})
+    except ValidationError as exc:
+        export.warnings.append(Rejection(kind, ident, _reason(exc)))
+    return True
+
+
+def build_data_inclusion(catalog: Catalog, site_url: str | None) -> DataInclusionExport:
+    export = DataInclusionExport()
+    accepted: set[str] = set()
+    for pid in sorted(catalog.porteurs):
+        record = structure_record(catalog, catalog.porteurs[pid], site_url)
+        if _check(di.Structure, "structure", record, export):
+            export.structures.append(record)
+            accepted.add(pid)
+    for did in sorted(catalog.dispositifs):
+        scheme = catalog.dispositifs[did]
+        if scheme.statut not in CURRENT_STATUSES:
+            continue
+        if scheme.porteur not in accepted:
+            export.rejected.append(
+                Rejection("service", did, f"sa structure « {scheme.porteur} » n'est pas exportée")
+            )
+            continue
+        record = service_record(catalog, scheme, site_url)
+        if _check(di.Service, "service", record, export):
+            export.services.append(record)
+    return export
+
+
+def _envelope(catalog: Catalog, key: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "licence": dict(LICENCE),
+        "source": SOURCE_ID,
+        "producteur": TITLE,
+        "schema": f"data·inclusion v1 ({SCHEMA_DOC_URL})",
+        "version_schema": version("data-inclusion-schema"),
+        "date_generation": catalog.latest_date().isoformat(),
+        key: items,
+    }
+
+
+def data_inclusion_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]:
+    export = build_data_inclusion(catalog, site_url)
+    # INFO, not WARNING: a record the official schema refuses is a data-quality note for
+    # maintainers, and `mkdocs build --strict` must not fail on it.
+    for note in export.rejected:
+        log.info(note.message())
+    for note in export.warnings:
+        log.info(note.message(exported=True))
+    return {
+        urls.DATA_INCLUSION_STRUCTURES_URL: dumps(
+            _envelope(catalog, "structures", export.structures)
+        ),
+        urls.DATA_INCLUSION_SERVICES_URL: dumps(_envelope(catalog, "services", export.services)),
+    }

@@ -1,0 +1,449 @@
+#!/usr/bin/env python3
+"""Benchmark our site build against a plain MkDocs + Material build of the same schemes.
+
+For each size N (default 100, 1,000 and 10,000):
+
+1. `offre synth N` writes a synthetic dataset (deterministic: same N and seed, same files);
+2. **ours**: `offre build --data DATA --out SITE`, as a subprocess under `/usr/bin/time -v`;
+3. **plain**: the reference of tech-notes §6 — the same schemes written as Markdown pages
+   (title, summary and five `##` sections: En bref, Pour qui with the conditions, the
+   description, Comment le mobiliser, Sources), `theme: material`, `language: fr`,
+   `font: false`, `plugins: [search]`, a slim nav (home + one index page per territory,
+   listing its schemes), `site_url` set, `validation.nav.omitted_files: ignore`, built by
+   `mkdocs build` as a subprocess under `/usr/bin/time -v`.
+
+It prints, for each N and build: wall time, peak RSS, output size (du), number of files,
+size of one scheme page (the same scheme id at every N), the time ratio ours/plain, and
+our scheme page at the smallest vs the largest N. Targets (issue): ours at 10k
+≤ 1.25 × plain, peak RSS < 1.5 GB, one scheme page the same size ± 5 % at 100 and 10k.
+
+This is a measurement script, not a test. Temporary folders are removed at the end
+unless --keep is given (bench_search.py can reuse a kept folder with --reuse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pstats
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from generator.synth import synthesize  # noqa: E402
+
+DEFAULT_SIZES = (100, 1000, 10000)
+PLAIN_SITE_URL = "https://offre-temoin.invalid/"
+TIME = Path("/usr/bin/time")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+
+
+@dataclass
+class Run:
+    ok: bool
+    wall: float
+    rss_mb: float
+    note: str = ""
+
+
+@dataclass
+class BuildResult:
+    n: int
+    label: str
+    command: list[str]
+    site: Path
+    runs: list[Run] = field(default_factory=list)
+    site_mb: float = 0.0
+    files: int = 0
+    page_bytes: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.runs) and all(r.ok for r in self.runs)
+
+    @property
+    def wall(self) -> float:
+        return min(r.wall for r in self.runs)
+
+    @property
+    def rss_mb(self) -> float:
+        return max(r.rss_mb for r in self.runs)
+
+
+# ---------------------------------------------------------------------------- measuring
+
+
+def measure(command: list[str], *, cwd: Path, timeout: float, log: Path) -> Run:
+    """Run `command` under /usr/bin/time -v; wall time and peak RSS of that process tree.
+
+    The command gets its own process group so a timeout stops it and its children,
+    and nothing else.
+    """
+    wrapped = [str(TIME), "-v", *command] if TIME.exists() else command
+    start = time.perf_counter()
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            wrapped, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait()
+            return Run(
+                False, time.perf_counter() - start, 0.0, f"interrupted after {timeout:.0f} s"
+            )
+    wall = time.perf_counter() - start
+    text = log.read_text(encoding="utf-8", errors="replace")
+    rss_mb = 0.0
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("Maximum resident set size (kbytes):"):
+            rss_mb = int(line.rsplit(":", 1)[1]) / 1024
+        elif line.startswith("Elapsed (wall clock) time"):
+            wall = _clock(line.rsplit(": ", 1)[1])
+    if not TIME.exists():
+        import resource
+
+        rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if code != 0:
+        return Run(False, wall, rss_mb, f"exit code {code}, see {log}")
+    return Run(True, wall, rss_mb)
+
+
+def _clock(text: str) -> float:
+    seconds = 0.0
+    for part in text.strip().split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def du_mb(path: Path) -> float:
+    output = subprocess.run(["du", "-sk", str(path)], capture_output=True, text=True, check=True)
+    return int(output.stdout.split()[0]) / 1024
+
+
+def count_files(path: Path) -> int:
+    return sum(1 for p in path.rglob("*") if p.is_file())
+
+
+def page_size(site: Path, scheme_id: str) -> int | None:
+    page = site / "dispositifs" / scheme_id / "index.html"
+    return page.stat().st_size if page.exists() else None
+
+
+# ---------------------------------------------------------------------------- the builds
+
+
+def our_command(data: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "generator", "build", "--data", str(data), "--out", str(site)]
+
+
+def plain_command(project: Path, site: Path) -> list[str]:
+    config = project / "mkdocs.yml"
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+
+
+def write_plain_project(data: Path, project: Path) -> None:
+    """The same schemes as plain Markdown pages for MkDocs + Material (the reference)."""
+    from generator.validate import load_catalog
+
+    catalog, report = load_catalog(data)
+    if catalog is None:
+        raise SystemExit(f"invalid synthetic data in {data}:\n{report.render()}")
+    vocab = catalog.vocab
+    docs = project / "docs"
+    (docs / "dispositifs").mkdir(parents=True)
+    (docs / "territoires").mkdir()
+    for d in catalog.dispositifs.values():
+        porteur = catalog.porteurs[d.porteur]
+        where = (
+            "toute la région"
+            if d.everywhere
+            else ", ".join(catalog.territoires[t].nom for t in catalog.scheme_territories[d.id])
+        )
+        lines = [
+            "---",
+            f"title: {_yaml_str(d.titre)}",
+            "---",
+            "",
+            f"# {d.titre}",
+            "",
+            d.resume,
+            "",
+            "## En bref",
+            "",
+            f"- **Porteur** : {porteur.nom}",
+            f"- **Type** : {vocab.label('types', d.type)}",
+            f"- **Coût** : {vocab.label('frais', d.frais)}",
+            f"- **Où** : {where}",
+            f"- **Statut** : {d.statut}",
+            "",
+            "## Pour qui",
+            "",
+            *[f"- {vocab.label('publics', p)}" for p in d.publics],
+            "",
+        ]
+        if d.precisions_publics:
+            lines += [d.precisions_publics, ""]
+        if d.conditions:
+            lines += ["### Conditions", "", *[f"- {c}" for c in d.conditions], ""]
+        lines += ["## Ce que propose le dispositif", "", d.description, ""]
+        themes = ", ".join(vocab.label("thematiques", t) for t in d.thematiques)
+        lines += [f"Thématiques : {themes}", "", "## Comment le mobiliser", ""]
+        m = d.modalites_mobilisation
+        if m.mobilisable_par:
+            who = ", ".join(vocab.label("mobilisable_par", w) for w in m.mobilisable_par)
+            lines += [f"Mobilisable par : {who}.", ""]
+        if m.precisions:
+            lines += [m.precisions, ""]
+        if m.lien:
+            lines += [f"[Demander ou prescrire en ligne]({m.lien})", ""]
+        lines += ["## Sources", ""]
+        lines += [f"- [{s.titre or s.url}]({s.url})" for s in d.sources]
+        lines += ["", f"Fiche vérifiée le {d.verifie_le.isoformat()}.", ""]
+        (docs / "dispositifs" / f"{d.id}.md").write_text("\n".join(lines), encoding="utf-8")
+    nav_territories = []
+    for tid, territoire in sorted(catalog.territoires.items()):
+        schemes = sorted(
+            (catalog.dispositifs[s] for s in catalog.territory_schemes.get(tid, [])),
+            key=lambda s: (s.titre, s.id),
+        )
+        body = [f"# Territoire : {territoire.nom}", "", f"{len(schemes)} dispositifs.", ""]
+        body += [f"- [{s.titre}](../dispositifs/{s.id}.md)" for s in schemes]
+        (docs / "territoires" / f"{tid}.md").write_text("\n".join(body) + "\n", encoding="utf-8")
+        nav_territories.append({territoire.nom: f"territoires/{tid}.md"})
+    home = [
+        "# Offre de services (site témoin MkDocs + Material)",
+        "",
+        f"{len(catalog.dispositifs)} dispositifs synthétiques. Territoires :",
+        "",
+        *[f"- [{t.nom}](territoires/{tid}.md)" for tid, t in sorted(catalog.territoires.items())],
+        "",
+    ]
+    (docs / "index.md").write_text("\n".join(home), encoding="utf-8")
+    config: dict[str, Any] = {
+        "site_name": "Offre de services (témoin)",
+        "site_url": PLAIN_SITE_URL,
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": "fr", "font": False},
+        "plugins": ["search"],
+        "nav": [{"Accueil": "index.md"}, {"Territoires": nav_territories}],
+        "validation": {"nav": {"omitted_files": "ignore"}},
+    }
+    (project / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+
+
+def _yaml_str(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------------------- one size
+
+
+@dataclass
+class Prepared:
+    n: int
+    root: Path
+    data: Path
+    project: Path
+    scheme_id: str
+    synth_seconds: float
+    plain_write_seconds: float
+
+
+def prepare(n: int, work: Path, seed: int) -> Prepared:
+    root = work / f"n{n}"
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    start = time.perf_counter()
+    summary = synthesize(n, root / "donnees", source=REPO / "offer_data", seed=seed)
+    synth_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    write_plain_project(root / "donnees", root / "temoin")
+    plain_seconds = time.perf_counter() - start
+    return Prepared(
+        n,
+        root,
+        root / "donnees",
+        root / "temoin",
+        summary.first_scheme_id,
+        synth_seconds,
+        plain_seconds,
+    )
+
+
+def bench_size(prepared: Prepared, repetitions: int, timeout: float) -> list[BuildResult]:
+    root = prepared.root
+    ours_site, plain_site = root / "site-offre", root / "site-temoin"
+    ours = BuildResult(prepared.n, "ours", our_command(prepared.data, ours_site), ours_site)
+    plain = BuildResult(
+        prepared.n, "plain", plain_command(prepared.project, plain_site), plain_site
+    )
+    for repetition in range(repetitions):
+        for result in (ours, plain):
+            site = result.site
+            if site.exists():
+                shutil.rmtree(site)
+            log = root / f"{result.label}-{repetition + 1}.log"
+            result.runs.append(measure(result.command, cwd=REPO, timeout=timeout, log=log))
+            print(
+                f"  N={prepared.n:>6} {result.label:<5} run {repetition + 1}: "
+                f"{result.runs[-1].wall:8.1f} s, {result.runs[-1].rss_mb:7.0f} MB"
+                f"{'  ' + result.runs[-1].note if result.runs[-1].note else ''}",
+                flush=True,
+            )
+            if result.runs[-1].ok:
+                result.site_mb = du_mb(site)
+                result.files = count_files(site)
+                result.page_bytes = page_size(site, prepared.scheme_id)
+    return [ours, plain]
+
+
+# ---------------------------------------------------------------------------- report
+
+
+def print_table(results: list[BuildResult], prepared: dict[int, Prepared]) -> None:
+    print()
+    print(
+        "| N | build | wall s (min) | peak RSS MB | site MB (du) | files "
+        "| scheme page bytes | ours/plain time |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    by_size: dict[int, dict[str, BuildResult]] = {}
+    for r in results:
+        by_size.setdefault(r.n, {})[r.label] = r
+    for n, pair in sorted(by_size.items()):
+        for label in ("ours", "plain"):
+            r = pair[label]
+            if not r.ok:
+                note = "; ".join(run.note for run in r.runs if run.note)
+                print(f"| {n} | {label} | {r.wall:.1f} ({note}) | {r.rss_mb:.0f} | – | – | – | – |")
+                continue
+            ratio = ""
+            if label == "ours" and pair["plain"].ok:
+                ratio = f"{r.wall / pair['plain'].wall:.2f}×"
+            print(
+                f"| {n} | {label} | {r.wall:.1f} | {r.rss_mb:.0f} | {r.site_mb:.1f} | {r.files} "
+                f"| {r.page_bytes if r.page_bytes is not None else '–'} | {ratio} |"
+            )
+    sizes = sorted(by_size)
+    print()
+    for n in sizes:
+        p = prepared[n]
+        print(
+            f"N={n}: synth {p.synth_seconds:.1f} s, plain Markdown written in "
+            f"{p.plain_write_seconds:.1f} s; compared scheme page: dispositifs/{p.scheme_id}/"
+        )
+    if len(sizes) >= 2:
+        small, large = by_size[sizes[0]]["ours"], by_size[sizes[-1]]["ours"]
+        if small.page_bytes and large.page_bytes:
+            change = (large.page_bytes - small.page_bytes) / small.page_bytes * 100
+            verdict = "OK" if abs(change) <= 5 else "MISSED"
+            print(
+                f"Our scheme page at N={sizes[0]}: {small.page_bytes} bytes; at N={sizes[-1]}: "
+                f"{large.page_bytes} bytes ({change:+.1f} %, target ±5 %: {verdict})."
+            )
+        pair = by_size[sizes[-1]]
+        if pair["ours"].ok and pair["plain"].ok:
+            ratio = pair["ours"].wall / pair["plain"].wall
+            print(
+                f"N={sizes[-1]}: ours/plain time {ratio:.2f}× (target ≤ 1.25×: "
+                f"{'OK' if ratio <= 1.25 else 'MISSED'}); our peak RSS "
+                f"{pair['ours'].rss_mb:.0f} MB (target < 1536 MB: "
+                f"{'OK' if pair['ours'].rss_mb < 1536 else 'MISSED'})."
+            )
+
+
+def profile_ours(prepared: Prepared, top: int) -> None:
+    """cProfile of our build, in this process (times are inflated by the profiler)."""
+    site = prepared.root / "site-profil"
+    out = prepared.root / "offre-build.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "generator", "build"]
+    command += ["--data", str(prepared.data), "--out", str(site)]
+    print(f"\nProfiling our build at N={prepared.n}:\n  {shlex.join(command)}", flush=True)
+    subprocess.run(command, cwd=REPO, env=ENV, check=False, capture_output=True)
+    if not out.exists():
+        print("  (no profile written)")
+        return
+    for order in ("cumulative", "tottime"):
+        print(f"\nTop {top} functions by {order} time:")
+        pstats.Stats(str(out)).strip_dirs().sort_stats(order).print_stats(top)
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Example: python scripts/bench_build.py --sizes 100 1000 --repetitions 2",
+    )
+    parser.add_argument(
+        "--sizes", "--tailles", type=int, nargs="+", default=list(DEFAULT_SIZES),
+        help="numbers of synthetic schemes (default: 100 1000 10000)",
+    )  # fmt: skip
+    parser.add_argument("--seed", "--graine", type=int, default=1, help="synth seed (default 1)")
+    parser.add_argument(
+        "--repetitions",
+        type=int,
+        default=1,
+        help="builds per size and kind; the table shows the fastest",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=3600,
+        help="seconds before a build is stopped (default 3600)",
+    )
+    parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    parser.add_argument(
+        "--profile", action="store_true", help="afterwards, cProfile our build at the largest size"
+    )
+    args = parser.parse_args(argv)
+
+    print(f"# bench_build — {datetime.now().isoformat(timespec='seconds')}")
+    print(f"Reproduce: {shlex.join([sys.executable, *sys.argv])}  (cwd {REPO})")
+    print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: list[BuildResult] = []
+    prepared: dict[int, Prepared] = {}
+    try:
+        for n in args.sizes:
+            p = prepare(n, work, args.seed)
+            prepared[n] = p
+            print(f"N={n}: data in {p.data}", flush=True)
+            if n == args.sizes[0]:
+                print(f"  ours:  {shlex.join(our_command(p.data, p.root / 'site-offre'))}")
+                print(f"  plain: {shlex.join(plain_command(p.project, p.root / 'site-temoin'))}")
+            results += bench_size(p, args.repetitions, args.timeout)
+        print_table(results, prepared)
+        if args.profile:
+            profile_ours(prepared[max(args.sizes)], 30)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""Browser tests: the built test site served on 127.0.0.1, driven in Debian's Chromium.
+
+`playwright install` cannot download browsers here, so Playwright drives the system
+Chromium. Without it these tests are skipped — except in CI (OFFRE_EXIGER_NAVIGATEUR=1),
+where a skipped test fails the run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, REQUIRE_BROWSER, copy_fixture, run_cli
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    if not CHROMIUM.exists():
+        if REQUIRE_BROWSER:
+            pytest.fail("/usr/bin/chromium manque alors que OFFRE_EXIGER_NAVIGATEUR=1")
+        pytest.skip("Chromium de Debian absent (/usr/bin/chromium) : apt-get install chromium")
+    return CHROMIUM
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass
+class Server:
+    root: Path
+    base: str
+    data: Path
+
+    def url(self, path: str = "") -> str:
+        return self.base + path
+
+
+def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def _built_site(base: Path, data: Path) -> Path:
+    code, output = run_cli("build", "--data", str(data), "--out", str(base / "site"))
+    assert code == 0, output
+    return base / "site"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[Server]:
+    """The test dataset, served under a sub-path to prove relative links work anywhere."""
+    base = tmp_path_factory.mktemp("navigateur")
+    data = copy_fixture(base / "donnees")
+    built = _built_site(base, data)
+    root = base / "www"
+    (root / "partenaire").mkdir(parents=True)
+    shutil.copytree(built, root / "partenaire" / "offre")
+    server, url = _serve(root)
+    yield Server(root, url + "partenaire/offre/", data)
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[Server]:
+    """The shipped data, for checks that need a realistic catalogue."""
+    base = tmp_path_factory.mktemp("reel")
+    built = _built_site(base, REPO / "offer_data")
+    server, url = _serve(built)
+    yield Server(built, url, REPO / "offer_data")
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: Path) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(chromium_path), args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Tab:
+    """A page plus what it did: requests, console errors, uncaught exceptions."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def outside(self, allowed_prefix: str) -> list[str]:
+        return [u for u in self.requests if not u.startswith((allowed_prefix, "data:"))]
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Tab]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    opened = Tab(page)
+    page.on("request", lambda request: opened.requests.append(request.url))
+    page.on("pageerror", lambda error: opened.errors.append(str(error)))
+    page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+    yield opened
+    context.close()
