@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
 from .geo import Geo
+from .urls import slugify
 
 STATUT = "provisoire"
 HEADER = (
@@ -50,14 +50,6 @@ class ProvisionalTerritory:
             f"(arrondissement {self.arrondissement} – {self.nom}) : chaque EPCI est rattaché "
             "à l'arrondissement qui regroupe la plus grande part de sa population dans la région."
         )
-
-
-def slugify(text: str) -> str:
-    """Lowercase ASCII id: accents stripped, every other non-alphanumeric run → one hyphen."""
-    ascii_text = (
-        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    )
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def epci_arrondissement(geo: Geo, siren: str) -> str:

@@ -15,7 +15,6 @@ import io
 import re
 import shutil
 import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from .errors import Issue, Report, Severity, display_path
 from .geo import Geo, GeoDataError, load_geo
 from .reader import GEO_FILE, read_dataset
 from .territory_files import write_territory_file
+from .urls import slugify
 
 _SIREN = re.compile(r"^\d{9}$")
 _INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
@@ -38,12 +38,6 @@ class ImportedTerritory:
     epci: list[str] = field(default_factory=list)
     communes_hors_epci: list[str] = field(default_factory=list)
     first_line: int = 0
-
-
-def slugify(text: str) -> str:
-    """Territory id from its official name: ASCII, lowercase, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _normalise_header(cell: str) -> str:

@@ -9,6 +9,8 @@ is relative to the site root (no leading slash); pages link to each other with
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 
 SECTIONS = {
     "dispositif": "dispositifs",
@@ -17,6 +19,13 @@ SECTIONS = {
     "thematique": "thematiques",
     "public": "publics",
 }
+
+
+def slugify(text: str) -> str:
+    """An id from a name (territories from the official file, provisional territories):
+    accents stripped, lowercase, every other non-alphanumeric run → one hyphen."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def page_url(kind: str, ident: str | None = None) -> str:

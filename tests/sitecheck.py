@@ -81,6 +81,17 @@ def article(path: Path) -> str:
     return match.group(1).strip() + "\n"
 
 
+def urls_in(node: object) -> set[str]:
+    """Every http(s) address anywhere in a nested structure of dicts, lists and strings."""
+    if isinstance(node, dict):
+        return set().union(*(urls_in(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(urls_in(value) for value in node))
+    if isinstance(node, str) and node.startswith(("http://", "https://")):
+        return {node}
+    return set()
+
+
 def tree_digest(site: Path) -> dict[str, str]:
     return {
         p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

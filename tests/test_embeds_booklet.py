@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import REPO, copy_fixture, run_cli
-from sitecheck import article, parse
+from sitecheck import article, parse, urls_in
 
 from generator import urls
 from generator.catalog import Catalog
@@ -26,25 +25,12 @@ def _active(catalog: Catalog, tid: str) -> set[str]:
 
 
 def _data_urls(catalog: Catalog) -> set[str]:
-    found: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        elif isinstance(node, str) and node.startswith(("http://", "https://")):
-            found.add(node)
-
-    for item in [
+    items = [
         *catalog.dispositifs.values(),
         *catalog.porteurs.values(),
         *catalog.territoires.values(),
-    ]:
-        walk(item.model_dump())
-    return found
+    ]
+    return set().union(*(urls_in(item.model_dump()) for item in items))
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, copy_fixture, run_cli
-from sitecheck import article, html_pages, is_external, parse, resolve, tree_digest
+from sitecheck import article, html_pages, is_external, parse, resolve, tree_digest, urls_in
 
 from generator.validate import load_catalog
 
@@ -160,20 +160,11 @@ def test_no_request_leaves_the_site(built: tuple[Path, Path]) -> None:
 
 def _data_urls(data: Path) -> set[str]:
     found: set[str] = set()
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        elif isinstance(node, str) and node.startswith(("http://", "https://")):
-            found.add(node)
-
     for path in data.rglob("*.yaml"):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-        found.update(re.findall(r"https?://[^\s)\]>\"']+", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        found |= urls_in(yaml.safe_load(text))
+        # Links written inside Markdown descriptions.
+        found.update(re.findall(r"https?://[^\s)\]>\"']+", text))
     return found
 
 
@@ -276,50 +267,37 @@ def test_invalid_data_leaves_the_previous_site_untouched(tmp_path: Path) -> None
     assert not (tmp_path / ".site.construction").exists()
 
 
-def test_a_build_failing_late_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
-    """A failure after pages were written (strict warning) must not replace the site."""
-    data = copy_fixture(tmp_path / "donnees")
+def _project(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the repository's docs/ and mkdocs.yml that a test may break."""
     project = tmp_path / "projet"
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    site = tmp_path / "site"
-    assert (
-        run_cli(
-            "build",
-            "--config",
-            str(project / "mkdocs.yml"),
-            "--data",
-            str(data),
-            "--out",
-            str(site),
-        )[0]
-        == 0
-    )
-    before = tree_digest(site)
-    (project / "docs" / "a-propos.md").write_text("# À propos\n\n[lien](absent.md)\n", "utf-8")
-    code, _ = run_cli(
+    return project, copy_fixture(tmp_path / "donnees")
+
+
+def _build_project(project: Path, data: Path, site: Path) -> tuple[int, str]:
+    return run_cli(
         "build", "--config", str(project / "mkdocs.yml"), "--data", str(data), "--out", str(site)
     )
+
+
+def test_a_build_failing_late_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    """A failure after pages were written (strict warning) must not replace the site."""
+    project, data = _project(tmp_path)
+    site = tmp_path / "site"
+    assert _build_project(project, data, site)[0] == 0
+    before = tree_digest(site)
+    (project / "docs" / "a-propos.md").write_text("# À propos\n\n[lien](absent.md)\n", "utf-8")
+    code, _ = _build_project(project, data, site)
     assert code == 1
     assert tree_digest(site) == before
     assert not (tmp_path / ".site.construction").exists()
 
 
 def test_two_pages_claiming_one_address_fail_the_build(tmp_path: Path) -> None:
-    data = copy_fixture(tmp_path / "donnees")
-    project = tmp_path / "projet"
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project, data = _project(tmp_path)
     (project / "docs" / "territoires").mkdir()
     (project / "docs" / "territoires" / "sarthe.md").write_text("# Sarthe à la main\n", "utf-8")
-    code, output = run_cli(
-        "build",
-        "--config",
-        str(project / "mkdocs.yml"),
-        "--data",
-        str(data),
-        "--out",
-        str(tmp_path / "site"),
-    )
+    code, output = _build_project(project, data, tmp_path / "site")
     assert code == 1
     assert "Deux pages revendiquent la même adresse « territoires/sarthe/index.html »" in output

@@ -109,6 +109,22 @@ def browser(chromium_path: Path) -> Iterator[Any]:
         instance.close()
 
 
+SERIOUS = {"serious", "critical"}
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical violations on the page, readable in a failure."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.response["passes"], "axe did not run any rule"
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v.get("impact") in SERIOUS
+    ]
+
+
 @dataclass
 class Tab:
     """A page plus what it did: requests, console errors, uncaught exceptions."""

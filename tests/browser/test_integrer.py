@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import Server, Tab
+from .conftest import Server, Tab, serious_violations
 
 SITE_URL = "https://offre-clefop.invalid/"
 MOBILITY = {"aide-mobilite-essai", "permis-jeunes-essai"}
@@ -101,9 +100,7 @@ def test_guide_builds_the_snippet_and_preview(site: Server, tab: Tab) -> None:
 def test_axe_finds_no_serious_violation(path: str, site: Server, tab: Tab) -> None:
     tab.page.goto(site.url(path))
     tab.page.wait_for_load_state("networkidle")
-    violations: list[dict[str, Any]] = Axe().run(tab.page).response["violations"]
-    serious = [v["id"] for v in violations if v.get("impact") in {"serious", "critical"}]
-    assert serious == []
+    assert serious_violations(tab.page) == []
 
 
 def test_booklet_prints_without_navigation(site: Server, tab: Tab) -> None:
