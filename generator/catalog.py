@@ -37,6 +37,7 @@ class Catalog:
     provider_schemes: dict[str, list[str]] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
     replaced_by_me: dict[str, list[str]] = field(default_factory=dict)
+    _latest: date | None = None
 
     def link(self) -> Catalog:
         self._link_territories()
@@ -105,12 +106,14 @@ class Catalog:
 
     def latest_date(self) -> date:
         """Most recent date the data states; stands in for "now" so builds are reproducible."""
-        candidates: list[date] = [date(2020, 1, 1)]
-        for scheme in self.dispositifs.values():
-            candidates.append(scheme.verifie_le)
-            if scheme.modifie_le:
-                candidates.append(scheme.modifie_le)
-        return max(candidates)
+        if self._latest is None:
+            candidates: list[date] = [date(2020, 1, 1)]
+            for scheme in self.dispositifs.values():
+                candidates.append(scheme.verifie_le)
+                if scheme.modifie_le:
+                    candidates.append(scheme.modifie_le)
+            self._latest = max(candidates)
+        return self._latest
 
     def ended(self, scheme: Dispositif, today: date) -> bool:
         return scheme.date_fin is not None and dates.latest(scheme.date_fin) < today

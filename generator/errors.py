@@ -8,8 +8,10 @@ the validator reports every problem of a dataset in one run.
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -37,14 +39,19 @@ class Issue:
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """Path as the editor knows it: relative to the working directory when possible."""
-    for base in (Path.cwd(), root):
+    absolute = os.path.abspath(path)
+    for base in (os.getcwd(), root):
         if base is None:
             continue
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
+        prefix = _absolute_dir(str(base))
+        if absolute.startswith(prefix):
+            return Path(absolute[len(prefix) :]).as_posix()
     return path.as_posix()
+
+
+@lru_cache(maxsize=64)
+def _absolute_dir(base: str) -> str:
+    return os.path.join(os.path.abspath(base), "")
 
 
 @dataclass

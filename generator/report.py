@@ -14,7 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import combinations
+from functools import cache
 from pathlib import Path
 
 from . import dates
@@ -116,6 +116,7 @@ def one_year_before(day: date) -> date:
         return day.replace(year=day.year - STALE_MONTHS // 12, day=28)
 
 
+@cache  # each title is compared with several neighbours
 def normalise_title(title: str) -> str:
     """Lower case, no accents, punctuation as single spaces: what "same title" means."""
     decomposed = unicodedata.normalize("NFKD", title)
@@ -123,12 +124,41 @@ def normalise_title(title: str) -> str:
     return _PUNCTUATION.sub(" ", text).strip()
 
 
+NEIGHBOURS = 4
+
+
+def candidate_pairs(schemes: list[Dispositif]) -> list[tuple[Dispositif, Dispositif]]:
+    """Pairs worth comparing: neighbours once titles are sorted, by start and by end.
+
+    Comparing every pair is quadratic (50 million comparisons at 10,000 schemes). Two
+    titles that look alike share their beginning or their end, so they sit within a
+    few places of each other in one of the two sort orders; only those are compared.
+    """
+    keyed = [(normalise_title(s.titre), s) for s in schemes]
+    pairs: dict[tuple[str, str], tuple[Dispositif, Dispositif]] = {}
+    for backwards in (False, True):
+        ordered = sorted(
+            keyed, key=lambda item: (item[0][::-1] if backwards else item[0], item[1].id)
+        )
+        for i, (_, first) in enumerate(ordered):
+            for _, second in ordered[i + 1 : i + 1 + NEIGHBOURS]:
+                a, b = sorted((first, second), key=lambda s: s.id)
+                pairs[(a.id, b.id)] = (a, b)
+    return [pairs[k] for k in sorted(pairs)]
+
+
 def similar_titles(a: str, b: str) -> float | None:
     """Similarity of two titles if they look like duplicates, else None."""
     na, nb = normalise_title(a), normalise_title(b)
     if na == nb:
         return 1.0
-    ratio = difflib.SequenceMatcher(None, na, nb).ratio()
+    matcher = difflib.SequenceMatcher(None, na, nb)
+    # The quick ratios are upper bounds of ratio(): most pairs are ruled out cheaply.
+    if matcher.real_quick_ratio() < SIMILARITY_THRESHOLD:
+        return None
+    if matcher.quick_ratio() < SIMILARITY_THRESHOLD:
+        return None
+    ratio = matcher.ratio()
     return ratio if ratio >= SIMILARITY_THRESHOLD else None
 
 
@@ -143,7 +173,7 @@ def build_report(
     for scheme in schemes:
         for finding in _scheme_findings(catalog, scheme, reference_date, limit):
             findings[scheme.porteur].append(finding)
-    for a, b in combinations(schemes, 2):
+    for a, b in candidate_pairs(schemes):
         ratio = similar_titles(a.titre, b.titre)
         if ratio is None:
             continue

@@ -593,7 +593,9 @@ def _contact(
     digits = " ".join(f"{rng.randrange(100):02d}" for _ in range(3))
     doc["telephone"] = f"02 {rng.choice((40, 41, 43, 51))} {digits}"
     first, last = rng.choice(banks.FIRST_NAMES), rng.choice(banks.LAST_NAMES)
-    doc["courriel"] = f"{first}.{last}@exemple.invalid"
+    # example.org is reserved for examples (RFC 2606) and, unlike .invalid, passes the
+    # e-mail check of the data·inclusion models, so the synthetic export is complete.
+    doc["courriel"] = f"{first}.{last}@example.org"
     communes = ctx.communes.get(territory) or []
     if communes and rng.random() < 0.6:
         name, postal = rng.choice(communes)

@@ -79,5 +79,5 @@ def _source_files(data: RawDataset) -> dict[tuple[str, str], str]:
         ("territoire", data.territoires),
     ):
         for loaded in items:
-            files[(kind, loaded.item.id)] = display_path(loaded.doc.path, data.root)
+            files[(kind, loaded.item.id)] = loaded.doc.display
     return files

@@ -41,9 +41,9 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from generator.synth import synthesize  # noqa: E402
+# Where the builds run from (mkdocs.yml, docs/, generator/): the working tree, or a copy
+# of it (--code) when other people are editing the tree during a long measurement.
+CODE = REPO
 
 DEFAULT_SIZES = (100, 1000, 10000)
 PLAIN_SITE_URL = "https://offre-temoin.invalid/"
@@ -159,6 +159,7 @@ def plain_command(project: Path, site: Path) -> list[str]:
 
 def write_plain_project(data: Path, project: Path) -> None:
     """The same schemes as plain Markdown pages for MkDocs + Material (the reference)."""
+    use_code(CODE)
     from generator.validate import load_catalog
 
     catalog, report = load_catalog(data)
@@ -270,6 +271,9 @@ class Prepared:
 
 
 def prepare(n: int, work: Path, seed: int) -> Prepared:
+    use_code(CODE)
+    from generator.synth import synthesize
+
     root = work / f"n{n}"
     if root.exists():
         shutil.rmtree(root)
@@ -304,7 +308,7 @@ def bench_size(prepared: Prepared, repetitions: int, timeout: float) -> list[Bui
             if site.exists():
                 shutil.rmtree(site)
             log = root / f"{result.label}-{repetition + 1}.log"
-            result.runs.append(measure(result.command, cwd=REPO, timeout=timeout, log=log))
+            result.runs.append(measure(result.command, cwd=CODE, timeout=timeout, log=log))
             print(
                 f"  N={prepared.n:>6} {result.label:<5} run {repetition + 1}: "
                 f"{result.runs[-1].wall:8.1f} s, {result.runs[-1].rss_mb:7.0f} MB"
@@ -373,6 +377,89 @@ def print_table(results: list[BuildResult], prepared: dict[int, Prepared]) -> No
             )
 
 
+# Runs a build with timers around MkDocs' page phases, every plugin event and each of our
+# producers; prints "STAGE<TAB>name<TAB>seconds<TAB>calls" lines on stderr at exit.
+# Diagnostic only: wraps functions at run time, changes no file.
+STAGES_CODE = r"""
+import atexit, sys, time
+from collections import defaultdict
+seconds, calls = defaultdict(float), defaultdict(int)
+def timed(name, fn):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            seconds[name] += time.perf_counter() - start
+            calls[name] += 1
+    return wrapper
+import mkdocs.commands.build as build, mkdocs.plugins as plugins, mkdocs.utils as utils
+original_run_event = plugins.PluginCollection.run_event
+def run_event(self, name, item=None, **kwargs):
+    start = time.perf_counter()
+    try:
+        return original_run_event(self, name, item, **kwargs)
+    finally:
+        seconds["event on_" + name] += time.perf_counter() - start
+        calls["event on_" + name] += 1
+plugins.PluginCollection.run_event = run_event
+build._populate_page = timed("mkdocs _populate_page", build._populate_page)
+build._build_page = timed("mkdocs _build_page", build._build_page)
+utils.write_file = timed("mkdocs write_file", utils.write_file)
+if sys.argv[1] == "offre":
+    from generator.site import plugin, outputs
+    for i, producer in enumerate(plugin.PRODUCERS):
+        label = producer.__module__.rsplit(".", 1)[-1] + "." + producer.__name__
+        plugin.PRODUCERS[i] = timed("producer " + label, producer)
+start = time.perf_counter()
+def report():
+    seconds["total"] = time.perf_counter() - start
+    for name in sorted(seconds, key=lambda n: -seconds[n]):
+        print(f"STAGE\t{name}\t{seconds[name]:.2f}\t{calls[name]}", file=sys.stderr)
+atexit.register(report)
+command, sys.argv = sys.argv[1], ["-c", *sys.argv[2:]]
+if command == "offre":
+    from generator.cli import main
+    main(prog_name="offre")
+else:
+    from mkdocs.__main__ import cli
+    cli(prog_name="mkdocs")
+"""
+
+
+def stages(prepared: Prepared) -> None:
+    """Wall time of each stage of both builds (timers, not a profiler: real seconds)."""
+    root = prepared.root
+    runs: dict[str, dict[str, tuple[float, int]]] = {}
+    commands = {
+        "ours": ["offre", *our_command(prepared.data, root / "site-etapes")[3:]],
+        "plain": ["mkdocs", *plain_command(prepared.project, root / "site-etapes-temoin")[3:]],
+    }
+    for label, args in commands.items():
+        command = [sys.executable, "-c", STAGES_CODE, *args]
+        print(f"\nStage timing, {label}, N={prepared.n}: python -c STAGES_CODE {shlex.join(args)}")
+        done = subprocess.run(command, cwd=CODE, env=ENV, capture_output=True, text=True)
+        runs[label] = {}
+        for line in done.stderr.splitlines():
+            if line.startswith("STAGE\t"):
+                _, name, value, count = line.split("\t")
+                runs[label][name] = (float(value), int(count))
+        for site in (root / "site-etapes", root / "site-etapes-temoin"):
+            shutil.rmtree(site, ignore_errors=True)
+    for label, found in runs.items():
+        inside = sum(
+            found.get(name, (0.0, 0))[0]
+            for name in ("event on_page_context", "event on_post_page", "mkdocs write_file")
+        )
+        if "mkdocs _build_page" in found:
+            theme = found["mkdocs _build_page"][0] - inside
+            found["mkdocs _build_page minus page events and writing (theme templates)"] = (theme, 0)
+        print(f"\n{label} (N={prepared.n}): stage, seconds, calls")
+        for name, (value, count) in sorted(found.items(), key=lambda i: -i[1][0]):
+            if value >= 0.05:
+                print(f"  {name:<70} {value:8.2f} {count:>8}")
+
+
 def profile_ours(prepared: Prepared, top: int) -> None:
     """cProfile of our build, in this process (times are inflated by the profiler)."""
     site = prepared.root / "site-profil"
@@ -380,7 +467,7 @@ def profile_ours(prepared: Prepared, top: int) -> None:
     command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "generator", "build"]
     command += ["--data", str(prepared.data), "--out", str(site)]
     print(f"\nProfiling our build at N={prepared.n}:\n  {shlex.join(command)}", flush=True)
-    subprocess.run(command, cwd=REPO, env=ENV, check=False, capture_output=True)
+    subprocess.run(command, cwd=CODE, env=ENV, check=False, capture_output=True)
     if not out.exists():
         print("  (no profile written)")
         return
@@ -390,6 +477,24 @@ def profile_ours(prepared: Prepared, top: int) -> None:
 
 
 # ---------------------------------------------------------------------------- main
+
+
+def use_code(code: Path) -> None:
+    """Import `generator` from `code` (our own imports: synth, plain Markdown pages)."""
+    global CODE
+    CODE = code.resolve()
+    if str(CODE) not in sys.path:
+        sys.path.insert(0, str(CODE))
+
+
+def add_code_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=REPO,
+        help="run the builds from this copy of the project (mkdocs.yml, docs/, generator/) "
+        "instead of the working tree; default: the working tree",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -418,10 +523,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="afterwards, cProfile our build at the largest size"
     )
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="afterwards, time each stage of both builds at the largest size (real seconds)",
+    )
+    add_code_option(parser)
     args = parser.parse_args(argv)
+    use_code(args.code)
 
     print(f"# bench_build — {datetime.now().isoformat(timespec='seconds')}")
-    print(f"Reproduce: {shlex.join([sys.executable, *sys.argv])}  (cwd {REPO})")
+    print(f"Reproduce: {shlex.join([sys.executable, *sys.argv])}  (cwd {Path.cwd()})")
+    print(f"Builds run from: {CODE}")
     print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -437,6 +550,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  plain: {shlex.join(plain_command(p.project, p.root / 'site-temoin'))}")
             results += bench_size(p, args.repetitions, args.timeout)
         print_table(results, prepared)
+        if args.stages:
+            stages(prepared[max(args.sizes)])
         if args.profile:
             profile_ours(prepared[max(args.sizes)], 30)
     finally:

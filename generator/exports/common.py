@@ -27,8 +27,12 @@ CURRENT_STATUSES = ("actif", "suspendu")
 
 
 def dumps(data: Any) -> str:
-    """Readable, stable JSON: UTF-8 characters kept, key order as built, final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Stable JSON: UTF-8 characters kept, key order as built, final newline.
+
+    Compact rather than indented: the indented form goes through the json module's
+    pure-Python encoder, several seconds at 10,000 schemes; any JSON viewer indents.
+    """
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def scheme_url(did: str) -> str:

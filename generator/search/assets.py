@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from .communes import communes_table
-from .index import build_facet_table, build_lunr_index, dumps, hashed_name
+from .index import build_facet_table, build_index_and_postings, dumps, hashed_name
 from .text import LUNR_FR_JS, LUNR_JS, LUNR_STEMMER_SUPPORT_JS
 
 SCRIPTS = Path(__file__).parent / "js"
@@ -39,7 +39,8 @@ def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets.add("texte", "texte", (SCRIPTS / "texte.js").read_bytes(), ".js")
     assets.add("commune", "commune", (SCRIPTS / "commune.js").read_bytes(), ".js")
     assets.add("recherche", "recherche", (SCRIPTS / "recherche.js").read_bytes(), ".js")
-    assets.add("index", "index", dumps(build_lunr_index(catalog).serialize()), ".json")
+    _, postings = build_index_and_postings(catalog)
+    assets.add("index", "index", dumps(postings), ".json")
     assets.add("fiches", "fiches", dumps(build_facet_table(catalog).to_json()), ".json")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")
     return assets

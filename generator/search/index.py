@@ -75,7 +75,7 @@ def document_fields(d: Dispositif, catalog: Catalog) -> dict[str, list[str]]:
     }
 
 
-def build_lunr_index(catalog: Catalog) -> Index:
+def _builder() -> Builder:
     builder = Builder()
     builder.pipeline.add(STOP_WORD_FILTER, FOLD, STEM)
     builder.search_pipeline.add(FOLD, STEM)
@@ -83,8 +83,93 @@ def build_lunr_index(catalog: Catalog) -> Index:
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     builder.metadata_whitelist = []
+    return builder
+
+
+def build_lunr_index(catalog: Catalog) -> Index:
+    return build_index_and_postings(catalog)[0]
+
+
+def build_index_and_postings(catalog: Catalog) -> tuple[Index, dict[str, Any]]:
+    """The lunr index, and the compact form of it the browser downloads."""
+    builder = _builder()
     for number, scheme in enumerate(catalog.dispositifs.values()):
         builder.add({"r": str(number), **document_fields(scheme, catalog)})
+    compact = compact_postings(builder)
+    return builder.build(), compact
+
+
+# A serialized lunr index repeats every document number as a JSON key in every posting
+# and ships every field vector (term, score) pair: 7.9 MB at 10,000 schemes. Its field
+# vectors are computed from term frequencies and field lengths, so the browser can
+# rebuild them with lunr.js's own Builder from the postings alone: documents as gaps
+# between numbers, frequencies as plain counts. Four times smaller once compressed.
+COMPACT_FORMAT = "offre-lunr-postings-1"
+
+
+def compact_postings(builder: Builder) -> dict[str, Any]:
+    """Postings of a lunr.py builder (after `add`, before `build`), in compact form."""
+    fields = [name for name, _ in FIELDS]
+    terms = sorted(builder.inverted_index, key=lambda t: builder.inverted_index[t]["_index"])
+    documents: list[list[list[int]]] = []
+    frequencies: list[list[list[int]]] = []
+    for term in terms:
+        posting = builder.inverted_index[term]
+        term_docs: list[list[int]] = []
+        term_freqs: list[list[int]] = []
+        for field in fields:
+            numbers = sorted(int(ref) for ref in posting[field])
+            term_docs.append([b - a for a, b in zip([0, *numbers], numbers, strict=False)])
+            term_freqs.append(
+                [builder.field_term_frequencies[f"{field}/{n}"][term] for n in numbers]
+            )
+        documents.append(term_docs)
+        frequencies.append(term_freqs)
+    return {
+        "format": COMPACT_FORMAT,
+        "lunr": "2.3.9",
+        "champs": [[name, boost] for name, boost in FIELDS],
+        "pipeline": [fn.label for fn in builder.search_pipeline._stack],
+        "documents": builder.document_count,
+        "termes": terms,
+        "occurrences": documents,
+        "frequences": frequencies,
+    }
+
+
+def index_from_postings(compact: dict[str, Any]) -> Index:
+    """Rebuild the lunr index from its compact form, as search/js/texte.js does.
+
+    Used by the tests to prove the compact form loses nothing: the rebuilt index
+    serializes exactly like the one built from the documents.
+    """
+    builder = _builder()
+    fields = [name for name, _ in compact["champs"]]
+    count = compact["documents"]
+    builder.document_count = count
+    for number in range(count):
+        builder._documents[str(number)] = {}
+        for field in fields:
+            builder.field_term_frequencies[f"{field}/{number}"] = {}
+            builder.field_lengths[f"{field}/{number}"] = 0
+    for position, term in enumerate(compact["termes"]):
+        posting: dict[str, Any] = {field: {} for field in fields}
+        posting["_index"] = position
+        for field, gaps, tfs in zip(
+            fields,
+            compact["occurrences"][position],
+            compact["frequences"][position],
+            strict=True,
+        ):
+            number = 0
+            for gap, tf in zip(gaps, tfs, strict=True):
+                number += gap
+                posting[field][str(number)] = {}
+                key = f"{field}/{number}"
+                builder.field_term_frequencies[key][term] = tf
+                builder.field_lengths[key] += tf
+        builder.inverted_index[term] = posting
+    builder.term_index = len(compact["termes"])
     return builder.build()
 
 

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -59,18 +60,28 @@ _TAGS = re.compile(r"<[^>]+>")
 
 @dataclass
 class GeneratedPage:
-    """One page the plugin adds to the site."""
+    """One page the plugin adds to the site.
+
+    `html` is usually a deferred render: pages are listed when MkDocs collects files but
+    rendered only when MkDocs reads them, so no second copy of every page is kept.
+    """
 
     url: str
     title: str
-    html: str
+    html: str | Callable[[], str]
     description: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def toc(self) -> list[tuple[str, str]]:
-        """(anchor, title) of each section, for the theme's table of contents."""
-        return [(m.group(1), _TAGS.sub("", m.group(2)).strip()) for m in _H2.finditer(self.html)]
+    def render(self) -> str:
+        return self.html() if callable(self.html) else self.html
+
+
+def toc_of(html: str) -> list[tuple[str, str]]:
+    """(anchor, title) of each section of a rendered page, for the table of contents."""
+    return [(m.group(1), _TAGS.sub("", m.group(2)).strip()) for m in _H2.finditer(html)]
+
+
+LINKED_SECTIONS = (urls.SECTIONS["dispositif"], urls.SECTIONS["porteur"])
 
 
 class Linker:
@@ -78,8 +89,17 @@ class Linker:
 
     def __init__(self, here: str) -> None:
         self.here = here
+        parts = [part for part in here.split("/") if part] if here.endswith("/") else []
+        self.section = parts[0] if parts else None
+        self._up = "../" * len(parts)
+        # Links from two pages with the same key are identical: a cache key for fragments.
+        self.key = (self.section, len(parts)) if parts else (here, -1)
 
     def __call__(self, to_url: str) -> str:
+        # Fast path, same result as urls.relative: a target in another section is
+        # "up to the root, then down" (hundreds of thousands of links at 10,000 schemes).
+        if self.section and to_url and to_url.split("/", 1)[0] != self.section:
+            return self._up + to_url
         return urls.relative(self.here, to_url)
 
 
@@ -110,10 +130,55 @@ class SiteHelpers:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self._items: dict[tuple[str, bool, tuple[str | None, int]], Markup] = {}
         # Theme pages have a section per theme of their open schemes only.
         self._open_themes = {
             t for d in catalog.dispositifs.values() if d.is_open for t in d.thematiques
         }
+
+    def scheme_item(self, scheme: Dispositif, link: Linker, show_scope: bool = True) -> Markup:
+        """A scheme in a list (territory, theme, public, provider pages).
+
+        Built here rather than by a template macro, and once per scheme and kind of page:
+        a regional scheme appears in every territory, theme and public list.
+        """
+        # An item links to a scheme page and a provider page: on pages of those two
+        # sections the links depend on the page itself, elsewhere only on its depth.
+        page_key = link.key if link.section not in LINKED_SECTIONS else (link.here, 0)
+        key = (scheme.id, show_scope, page_key)
+        cached = self._items.get(key)
+        if cached is None:
+            title = scheme.titre
+            if scheme.sigle and scheme.sigle not in scheme.titre:
+                title = f"{title} ({scheme.sigle})"
+            badges = [self.provider_badge(scheme.porteur, link)]
+            if show_scope and not scheme.everywhere:
+                badges.append(Markup('<span class="offre-badge offre-badge--local">Local</span>'))
+            if scheme.statut != "actif":
+                badges.append(
+                    Markup('<span class="offre-badge offre-badge--statut-{}">{}</span>').format(
+                        scheme.statut, STATUS_LABELS[scheme.statut]
+                    )
+                )
+            cached = Markup(
+                '<li class="offre-item" data-dispositif="{id}">'
+                '<a class="offre-item__titre" href="{href}">{title}</a> '
+                '<span class="offre-item__badges">{badges}</span> '
+                '<span class="offre-item__resume">{resume}</span></li>'
+            ).format(
+                id=scheme.id,
+                href=link(urls.page_url("dispositif", scheme.id)),
+                title=title,
+                badges=Markup(" ").join(badges),
+                resume=scheme.resume,
+            )
+            self._items[key] = cached
+        return cached
+
+    def provider_badge(self, pid: str, link: Linker) -> Markup:
+        return Markup('<a class="offre-badge offre-badge--porteur" href="{}">{}</a>').format(
+            link(urls.page_url("porteur", pid)), self.provider_name(pid)
+        )
 
     def label(self, kind: str, value: str) -> str:
         return self.catalog.vocab.label(kind, value)
@@ -231,6 +296,11 @@ class PageRenderer:
         self._templates: dict[str, jinja2.Template] = {}
         # Site-relative URLs of produced files (search index, scripts…), by name.
         self.assets: dict[str, str] = {}
+        # Rendered fragments shared by several pages (booklet blocks), by key.
+        self.fragments: dict[tuple[str, str | None], str] = {}
+
+    def _deferred(self, template: str, here: str, **context: Any) -> Callable[[], str]:
+        return partial(self._render, template, here, **context)
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         if template not in self._templates:
@@ -261,7 +331,7 @@ class PageRenderer:
 
     def search_page(self) -> GeneratedPage:
         here = urls.SEARCH_URL
-        html = self._render("recherche.html.j2", here, assets=self.assets)
+        html = self._deferred("recherche.html.j2", here, assets=self.assets)
         return GeneratedPage(
             here,
             "Rechercher un dispositif",
@@ -275,7 +345,7 @@ class PageRenderer:
     def scheme_page(self, d: Dispositif) -> GeneratedPage:
         here = urls.page_url("dispositif", d.id)
         replaced = [self.catalog.dispositifs[x] for x in self.catalog.replaced_by_me.get(d.id, [])]
-        html = self._render("dispositif.html.j2", here, d=d, replaced_schemes=replaced)
+        html = self._deferred("dispositif.html.j2", here, d=d, replaced_schemes=replaced)
         return GeneratedPage(
             here,
             d.titre,
@@ -308,7 +378,7 @@ class PageRenderer:
             )
         communes = catalog.territory_communes.get(tid, [])
         hors_epci = [c for c in communes if c.epci is None]
-        html = self._render(
+        html = self._deferred(
             "territoire.html.j2",
             here,
             t=territoire,
@@ -351,7 +421,7 @@ class PageRenderer:
         porteur = self.catalog.porteurs[pid]
         here = urls.page_url("porteur", pid)
         schemes = [self.catalog.dispositifs[d] for d in self.catalog.provider_schemes.get(pid, [])]
-        html = self._render(
+        html = self._deferred(
             "porteur.html.j2",
             here,
             p=porteur,
@@ -383,7 +453,7 @@ class PageRenderer:
                 for theme, items in by_category[category].items()
             ]
             groups.sort(key=lambda g: _collate(g.label))
-            html = self._render(
+            html = self._deferred(
                 "liste.html.j2",
                 here,
                 title=f"Thématique : {label}",
@@ -406,7 +476,7 @@ class PageRenderer:
             here = urls.page_url("public", public)
             label = self.site.label("publics", public)
             open_schemes = [d for d in schemes if d.is_open]
-            html = self._render(
+            html = self._deferred(
                 "liste.html.j2",
                 here,
                 title=f"Public : {label}",
@@ -494,7 +564,7 @@ class PageRenderer:
 
     def _index(self, kind: str, title: str, intro: str, groups: list[IndexGroup]) -> GeneratedPage:
         here = urls.page_url(kind)
-        html = self._render("index.html.j2", here, title=title, intro=intro, groups=groups)
+        html = self._deferred("index.html.j2", here, title=title, intro=intro, groups=groups)
         return GeneratedPage(here, title, html, description=intro)
 
     def _vocab_entries(self) -> tuple[list[IndexEntry], list[IndexEntry]]:
@@ -574,5 +644,7 @@ class PageRenderer:
         groups.append(
             IndexGroup("publics", "Publics", [IndexEntry(e.url, e.label) for e in publics])
         )
-        html = self._render("index.html.j2", here, title="Plan du site", intro=None, groups=groups)
+        html = self._deferred(
+            "index.html.j2", here, title="Plan du site", intro=None, groups=groups
+        )
         return GeneratedPage(here, "Plan du site", html, meta={"hide": ["toc"]})

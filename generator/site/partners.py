@@ -10,9 +10,11 @@ another site's <iframe>, the report is for maintainers only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from .. import urls
@@ -106,6 +108,27 @@ def iframe_snippet(site_url: str, tid: str, name: str, query: str = "") -> str:
 # ---------------------------------------------------------------------------- pages
 
 
+def booklet_block(renderer: PageRenderer, scheme: Dispositif, tid: str) -> Markup:
+    """A scheme's booklet block, shared by every booklet it appears in.
+
+    All booklets sit at the same depth, so their links are identical; only a contact
+    for the territory makes a block territory-specific. Rendering each block once keeps
+    the booklets cheap when a regional scheme appears in every territory.
+    """
+    local = tid if tid in scheme.contacts.territoires else None
+    key = (scheme.id, local)
+    cache = renderer.fragments
+    if key not in cache:
+        cache[key] = renderer._render(
+            "_livret_fiche.html.j2",
+            urls.territory_booklet_url(tid),
+            d=scheme,
+            t=renderer.catalog.territoires[tid],
+            site_url=renderer.site_url,
+        )
+    return Markup(cache[key])
+
+
 def booklet_page(renderer: PageRenderer, tid: str) -> GeneratedPage:
     from .pages import GeneratedPage
 
@@ -113,9 +136,10 @@ def booklet_page(renderer: PageRenderer, tid: str) -> GeneratedPage:
     territoire = catalog.territoires[tid]
     here = urls.territory_booklet_url(tid)
     schemes = active_schemes(catalog, tid)
-    html = renderer._render(
+    html = renderer._deferred(
         "livret.html.j2",
         here,
+        fiche=partial(booklet_block, renderer, tid=tid),
         t=territoire,
         schemes=schemes,
         groups=renderer.group_by_theme(schemes),
@@ -142,7 +166,7 @@ def embed_guide_page(renderer: PageRenderer) -> GeneratedPage:
     territories = _sorted_territories(catalog)
     site_url = renderer.site_url or ""
     first = territories[0] if territories else None
-    html = renderer._render(
+    html = renderer._deferred(
         "integrer.html.j2",
         here,
         territories=territories,

@@ -38,7 +38,7 @@ from .. import urls
 from ..catalog import Catalog
 from ..validate import load_catalog
 from .home import render_home_blocks
-from .pages import GeneratedPage, PageRenderer
+from .pages import GeneratedPage, PageRenderer, toc_of
 from .theme_fixes import fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.offre")
@@ -115,10 +115,19 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             _claim(outputs, file.dest_uri, f"page générée {page.url}")
             self.pages[src_uri] = page
             files.append(file)
+        # Produced files are written straight into the (already cleaned) output folder:
+        # keeping tens of megabytes of JSON in memory for the whole build, or copying
+        # them a second time, is what made a 10,000-scheme build slow and heavy.
+        site_dir = Path(config.site_dir)
         for path, content in produced.items():
-            file = File.generated(config, path, content=content)
-            _claim(outputs, file.dest_uri, f"fichier produit {path}")
-            files.append(file)
+            _claim(outputs, path, f"fichier produit {path}")
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, str):
+                target.write_text(content, encoding="utf-8")
+            else:
+                target.write_bytes(content)
+        del produced
         return files
 
     def on_page_markdown(
@@ -129,18 +138,28 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         return render_home_blocks(markdown, page.url, self.catalog, self.renderer)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs reads every page before writing any: a generated page is rendered later,
+        # in on_page_context, so only one of them is in memory at a time.
+        return "" if page.file.src_uri in self.pages else html
+
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return html
-        page.toc = get_toc(
-            [
-                {"level": 2, "id": anchor, "name": name, "children": []}
-                for anchor, name in generated.toc
-            ]
-        )
-        return generated.html
+        if generated is not None:
+            rendered = generated.render()
+            page.content = rendered
+            page.toc = get_toc(
+                [
+                    {"level": 2, "id": anchor, "name": name, "children": []}
+                    for anchor, name in toc_of(rendered)
+                ]
+            )
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.pages:
+            # Written out: nothing reads a generated page's content again, and keeping
+            # 10,000 of them would double the build's memory.
+            page.content = None
         return fix_theme_html(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -10,10 +10,10 @@ with the page's own title and sections.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
     "p",
@@ -47,28 +47,24 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
-class _Converter:
-    """One Markdown instance reused across calls (building one costs more than converting)."""
-
-    def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
-
-    def convert(self, text: str) -> str:
-        self._md.reset()
-        return str(self._md.convert(text))
-
-
-_CONVERTER = _Converter()
+# CommonMark (markdown-it-py): the Markdown editors know from GitHub and forums, and
+# two to three times faster than Python-Markdown on our descriptions, which matters when
+# 10,000 of them are rendered. Raw HTML is parsed, then removed by the sanitiser below.
+_CONVERTER = MarkdownIt("commonmark", {"html": True}).enable("table")
+# markdown-it leaves a link to a refused scheme (javascript:, data:) as literal text,
+# which then travels in the plain-text exports; accepting every link here lets the
+# sanitiser drop the address and keep only the link's words.
+_CONVERTER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 
 def _shift_headings(html: str) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}>", html)
 
 
-@lru_cache(maxsize=4096)
+@cache  # every description is rendered for several pages and exports
 def render_markdown(text: str) -> str:
     """Safe HTML for a block of editor Markdown."""
-    html = _shift_headings(_CONVERTER.convert(text))
+    html = _shift_headings(_CONVERTER.render(text))
     return str(
         nh3.clean(
             html,
@@ -80,10 +76,10 @@ def render_markdown(text: str) -> str:
     )
 
 
-@lru_cache(maxsize=4096)
+@cache
 def render_inline(text: str) -> str:
     """Safe HTML for one line (a condition, a precision): no wrapping paragraph."""
-    html = render_markdown(text)
+    html = render_markdown(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html

@@ -306,7 +306,7 @@ def test_lunr_py_and_lunr_js_agree_on_the_shipped_data(real_site: Server, tab: T
         browser_side = tab.page.evaluate(
             """async ([url, q]) => {
                  const data = await (await fetch(url)).json();
-                 const index = lunr.Index.load(data);
+                 const index = OffreTexte.loadIndex(lunr, data);
                  const hits = OffreTexte.search(lunr, index, q) || [];
                  return hits.map(h => [h.ref, Math.round(h.score * 1e6) / 1e6]);
                }""",

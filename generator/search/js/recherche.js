@@ -344,7 +344,7 @@
     render();
     return loadJson(root.getAttribute("data-index"));
   }).then(function (serialized) {
-    index = lunr.Index.load(serialized);
+    index = Texte.loadIndex(lunr, serialized);
     render();
   }).catch(function (error) {
     indexFailed = true;

@@ -35,6 +35,51 @@
     return lunr.fr.stopWordFilter(new lunr.Token(word)) === undefined;
   }
 
+  /* Rebuilds the lunr index from the compact postings written by
+     generator/search/index.py (compact_postings): lunr.js's own Builder recomputes the
+     field vectors, exactly as lunr.py did at build time. */
+  function loadIndex(lunr, compact) {
+    if (compact.format !== "offre-lunr-postings-1") {
+      throw new Error("format d'index inconnu : " + compact.format);
+    }
+    var builder = new lunr.Builder();
+    builder.ref("r");
+    compact.champs.forEach(function (field) { builder.field(field[0], { boost: field[1] }); });
+    compact.pipeline.forEach(function (label) {
+      builder.searchPipeline.add(lunr.Pipeline.registeredFunctions[label]);
+    });
+    var fields = compact.champs.map(function (field) { return field[0]; });
+    var count = compact.documents;
+    builder.documentCount = count;
+    for (var number = 0; number < count; number++) {
+      builder._documents[number] = {};
+      for (var f = 0; f < fields.length; f++) {
+        builder.fieldTermFrequencies[fields[f] + "/" + number] = {};
+        builder.fieldLengths[fields[f] + "/" + number] = 0;
+      }
+    }
+    compact.termes.forEach(function (term, position) {
+      var posting = { _index: position };
+      fields.forEach(function (field, f) {
+        var gaps = compact.occurrences[position][f];
+        var frequencies = compact.frequences[position][f];
+        var documents = Object.create(null);
+        var doc = 0;
+        for (var k = 0; k < gaps.length; k++) {
+          doc += gaps[k];
+          documents[doc] = Object.create(null);
+          var key = field + "/" + doc;
+          builder.fieldTermFrequencies[key][term] = frequencies[k];
+          builder.fieldLengths[key] += frequencies[k];
+        }
+        posting[field] = documents;
+      });
+      builder.invertedIndex[term] = posting;
+    });
+    builder.termIndex = compact.termes.length;
+    return builder.build();
+  }
+
   /* Returns null when the query has no word to search (then every scheme matches),
      otherwise lunr's results [{ref, score}]. */
   function search(lunr, index, query) {
@@ -59,5 +104,5 @@
   }
 
   global.OffreTexte = { tokenize: tokenize, fold: fold, registerLunr: registerLunr,
-                        isStopWord: isStopWord, search: search };
+                        isStopWord: isStopWord, search: search, loadIndex: loadIndex };
 })(window);
