@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 from conftest import REPO
@@ -17,12 +18,16 @@ OFFER = REPO / "offer_data"
 def catalog() -> Catalog:
     result, report = load_catalog(OFFER)
     assert result is not None, report.render()
-    assert not report.issues, report.render()
+    # Warnings depend on the day (an end date passes): `offre rapport` lists them for
+    # editors; only errors would stop a publication.
+    assert not report.errors, report.render()
     return result
 
 
 def test_validator_is_clean_on_shipped_data(catalog: Catalog) -> None:
     assert catalog.dispositifs
+    _, report = load_catalog(OFFER, today=date(2026, 11, 26))
+    assert report.issues == [], report.render()
 
 
 def test_at_least_fifty_real_schemes_with_sources_and_check_date(catalog: Catalog) -> None:

@@ -125,6 +125,22 @@ def serious_violations(page: Any) -> list[str]:
     ]
 
 
+SCREEN_ONLY = (
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".offre-pied",
+    ".offre-actions",
+    ".offre-fil",
+)
+
+
+def assert_nothing_but_content_printed(page: Any) -> None:
+    """With print media on: no header, navigation, footer, buttons or breadcrumb."""
+    for selector in SCREEN_ONLY:
+        assert not page.locator(selector).first.is_visible(), selector
+
+
 @dataclass
 class Tab:
     """A page plus what it did: requests, console errors, uncaught exceptions."""

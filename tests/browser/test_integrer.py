@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Server, Tab, serious_violations
+from .conftest import Server, Tab, assert_nothing_but_content_printed, serious_violations
 
 SITE_URL = "https://offre-clefop.invalid/"
 MOBILITY = {"aide-mobilite-essai", "permis-jeunes-essai"}
@@ -107,15 +107,7 @@ def test_booklet_prints_without_navigation(site: Server, tab: Tab) -> None:
     page = tab.page
     page.goto(site.url("territoires/sarthe/livret/"))
     page.emulate_media(media="print")
-    for selector in (
-        ".md-header",
-        ".md-sidebar--primary",
-        ".md-sidebar--secondary",
-        ".offre-pied",
-        ".offre-actions",
-        ".offre-fil",
-    ):
-        assert not page.locator(selector).first.is_visible(), selector
+    assert_nothing_but_content_printed(page)
     fiche = page.locator(".offre-livret__fiche").first
     assert fiche.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
     assert page.locator("#dispositif-aide-mobilite-essai").is_visible()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import Server, Tab, serious_violations
+from .conftest import Server, Tab, assert_nothing_but_content_printed, serious_violations
 
 PAGES = {
     "accueil": "",
@@ -41,15 +41,7 @@ def test_scheme_page_prints_without_navigation(site: Server, tab: Tab) -> None:
     page = tab.page
     page.goto(site.url(PAGES["dispositif"]))
     page.emulate_media(media="print")
-    for selector in (
-        ".md-header",
-        ".md-sidebar--primary",
-        ".md-sidebar--secondary",
-        ".offre-pied",
-        ".offre-actions",
-        ".offre-fil",
-    ):
-        assert not page.locator(selector).first.is_visible(), selector
+    assert_nothing_but_content_printed(page)
     footer = page.locator(".offre-pied-impression")
     assert footer.is_visible()
     text = footer.inner_text()
