@@ -252,6 +252,8 @@ class SiteResult:
     work_ms: list[float] = field(default_factory=list)
     search_only_ms: list[float] = field(default_factory=list)
     slowest: list[tuple[float, str]] = field(default_factory=list)
+    work_by_length: dict[int, list[float]] = field(default_factory=dict)
+    search_by_length: dict[int, list[float]] = field(default_factory=dict)
     missed_keys: int = 0
 
 
@@ -303,7 +305,12 @@ def bench_ours(browser: Any, server: Server, n: int, runs: int) -> SiteResult:
     page.evaluate(LATENCY_SETUP_JS, "#offre-recherche")
     print(f"  N={n} ours: typing {len(keystrokes(QUERIES))} keys", flush=True)
     _type_queries(page, "#offre-q", result, settle_ms=100, timeout_ms=10_000, work=True)
-    result.search_only_ms = page.evaluate(SEARCH_ONLY_JS, keystrokes(QUERIES))
+    typed = keystrokes(QUERIES)
+    result.search_only_ms = page.evaluate(SEARCH_ONLY_JS, typed)
+    for text, ms in zip(typed, result.search_only_ms, strict=True):
+        if text.strip():
+            length = min(len(text.split()[-1]), 3) if not text.endswith(" ") else 3
+            result.search_by_length.setdefault(length, []).append(ms)
     result.extra["index load in the page, once more (ms)"] = [page.evaluate("window.__indexLoadMs")]
     context.close()
     return result
@@ -390,6 +397,8 @@ def _type_queries(
                 durations = page.evaluate("window.__work")[work_before:]
                 if durations:
                     result.work_ms.append(sum(durations))
+                    length = len(query[: position + 1].split()[-1])
+                    result.work_by_length.setdefault(min(length, 3), []).append(sum(durations))
     result.slowest = sorted(result.slowest, reverse=True)[:5]
 
 
@@ -430,6 +439,13 @@ def print_report(results: list[SiteResult]) -> None:
             if values:
                 runs = ", ".join(f"{v:.0f}" for v in values)
                 print(f"  {label}: median {statistics.median(values):.0f} (runs {runs})")
+        for name, groups in (("page work", r.work_by_length), ("lunr query", r.search_by_length)):
+            if groups:
+                parts = [
+                    f"{'≥3' if length == 3 else length} char(s) {summary(values)} (n={len(values)})"
+                    for length, values in sorted(groups.items())
+                ]
+                print(f"  {name} median / p95 ms by length of the last word: {'; '.join(parts)}")
         print(
             f"  keys measured: {len(r.keystroke_ms)}, without DOM change: {r.missed_keys}; "
             f"slowest: {', '.join(f'{q!r} {ms:.0f} ms' for ms, q in r.slowest)}"
@@ -485,6 +501,10 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it")
     parser.add_argument("--timeout", type=float, default=7200, help="seconds allowed per build")
+    parser.add_argument(
+        "--sites", nargs="+", choices=("ours", "material"), default=["ours", "material"],
+        help="which search to measure (default: both)",
+    )  # fmt: skip
     bench_build.add_code_option(parser)
     args = parser.parse_args(argv)
     bench_build.use_code(args.code)
@@ -503,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
             for n in args.sizes:
                 ours_site, plain_site, scheme_id = _sites(n, work, args)
                 for label, site in (("ours", ours_site), ("Material", plain_site)):
+                    if label.lower() not in args.sites:
+                        continue
                     server = Server(site)
                     print(f"N={n} {label}: serving {site} at {server.base}", flush=True)
                     try:

@@ -173,15 +173,22 @@ def index_from_postings(compact: dict[str, Any]) -> Index:
     return builder.build()
 
 
+# While typing, a last word shorter than this is not searched yet: "a*" would match most
+# of the index (and cost most of a keystroke's time) without telling anything.
+MIN_PREFIX = 3
+
+
 def search(index: Index, query: str) -> list[tuple[str, float]]:
     """The query the browser runs (recherche.js), for tests and the agreement check.
 
     Every word is required; the last one also matches as a prefix while typing.
     """
     terms = [t for t in text.tokenize(query) if t not in text.stop_words()]
+    typing = bool(query) and not query[-1].isspace()
+    if typing and terms and len(terms[-1]) < MIN_PREFIX:
+        terms = terms[:-1]
     if not terms:
         return []
-    typing = not query[-1].isspace()
     lunr_query = index.create_query()
     for position, term in enumerate(terms):
         if typing and position == len(terms) - 1:
@@ -233,6 +240,7 @@ class FacetTable:
                 "publics",
                 "thematiques",
                 "territoires",
+                "rang",
             ],
             "fiches": self.rows,
         }
@@ -257,6 +265,10 @@ def build_facet_table(catalog: Catalog) -> FacetTable:
     pr_index = {pid: n for n, (pid, _) in enumerate(providers)}
     ty_index = {v: n for n, v in enumerate(types)}
     s_index = {v: n for n, v in enumerate(STATUS_ORDER)}
+    # Alphabetical rank of each title (accents ignored), so the browser breaks ties
+    # between equal scores without comparing strings thousands of times per keystroke.
+    alphabetical = sorted(schemes, key=lambda d: (title_key(d.titre), d.id))
+    rank = {d.id: n for n, d in enumerate(alphabetical)}
     rows = []
     for d in schemes:
         where: int | list[int] = (
@@ -274,6 +286,7 @@ def build_facet_table(catalog: Catalog) -> FacetTable:
                 sorted({p_index[p] for p in d.publics}),
                 sorted({c_index[category_of(vocab, t)] for t in d.thematiques}),
                 where,
+                rank[d.id],
             ]
         )
     return FacetTable(
@@ -285,6 +298,11 @@ def build_facet_table(catalog: Catalog) -> FacetTable:
         statuts=[(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
         rows=rows,
     )
+
+
+def title_key(title: str) -> str:
+    """Sort key of a title: accents and case ignored, as a French reader expects."""
+    return text.fold(title)
 
 
 def dumps(data: Any) -> str:

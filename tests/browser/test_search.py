@@ -320,4 +320,5 @@ def test_lunr_py_and_lunr_js_agree_on_the_shipped_data(real_site: Server, tab: T
             assert abs(js_score - py_score) < 1e-3, query
     assert disagreements == []
     found = sum(1 for q in AGREEMENT_QUERIES if _python_results(catalog, q))
-    assert found >= len(AGREEMENT_QUERIES) - 3  # the queries do exercise the index
+    # All but the two-letter prefixes ("r", "fo": not searched yet) and a few rare words.
+    assert found >= len(AGREEMENT_QUERIES) - 5

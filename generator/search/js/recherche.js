@@ -70,7 +70,7 @@
     var rows = data.fiches.map(function (row, position) {
       return { ref: String(position), id: row[0], titre: row[1], sigle: row[2], resume: row[3],
                porteur: row[4], type: row[5], statut: row[6], publics: row[7],
-               thematiques: row[8], territoires: row[9] };
+               thematiques: row[8], territoires: row[9], rang: row[10] };
     });
     return { facettes: f, fiches: rows, position: function (facet, value) {
       for (var i = 0; i < f[facet].length; i++) { if (f[facet][i][0] === value) { return i; } }
@@ -183,7 +183,7 @@
         var diff = scores[b.ref] - scores[a.ref];
         if (Math.abs(diff) > 1e-9) { return diff; }
       }
-      return a.titre.localeCompare(b.titre, "fr");
+      return a.rang - b.rang;
     });
     return { results: results, counts: counts };
   }
@@ -337,12 +337,15 @@
   /* ---------------------------------------------------------------- démarrage */
 
   Texte.registerLunr(lunr);
+  // Both files are requested at once (and preloaded by the page): the facets and the
+  // list appear as soon as the table arrives, text search as soon as the index does.
+  var indexFile = loadJson(root.getAttribute("data-index"));
   loadJson(root.getAttribute("data-fiches")).then(function (data) {
     table = prepare(data);
     buildFacets();
     syncControls();
     render();
-    return loadJson(root.getAttribute("data-index"));
+    return indexFile;
   }).then(function (serialized) {
     index = Texte.loadIndex(lunr, serialized);
     render();
