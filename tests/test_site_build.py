@@ -311,3 +311,38 @@ def test_two_pages_claiming_one_address_fail_the_build(tmp_path: Path) -> None:
     code, output = _build_project(project, data, tmp_path / "site")
     assert code == 1
     assert "Deux pages revendiquent la même adresse « territoires/sarthe/index.html »" in output
+
+
+def test_a_failing_background_production_fails_the_build_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.site import production
+
+    data = copy_fixture(tmp_path / "donnees")
+    site = tmp_path / "site"
+    assert build(data, site)[0] == 0
+    before = tree_digest(site)
+
+    def broken(*_: object) -> dict[str, str | bytes]:
+        raise RuntimeError("export impossible (simulé)")
+
+    monkeypatch.setattr(production, "BACKGROUND", [*production.BACKGROUND, broken])
+    code, output = build(data, site)
+    assert code == 1
+    assert "Production des fichiers échouée" in output and "export impossible" in output
+    assert tree_digest(site) == before
+
+
+def test_a_background_production_may_not_overwrite_a_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.site import production
+
+    def squatter(*_: object) -> dict[str, str | bytes]:
+        return {"territoires/sarthe/index.html": "écrasé"}
+
+    monkeypatch.setattr(production, "BACKGROUND", [*production.BACKGROUND, squatter])
+    code, output = build(copy_fixture(tmp_path / "donnees"), tmp_path / "site")
+    assert code == 1
+    assert "Deux pages revendiquent la même adresse « territoires/sarthe/index.html »" in output
+    assert not (tmp_path / "site").exists()

@@ -1,7 +1,7 @@
-"""Producers of the files that are not pages: search files, open data, feeds.
+"""The producers of files that are not pages, registered with generator.site.production.
 
-Each producer is registered with the plugin and returns {site path: content}; the plugin
-registers every path with MkDocs and refuses two productions at one path.
+Only the search files are produced before pages (pages link to their hashed names); the
+others run in the background while pages are rendered.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from ..exports.producers import atom_feeds, data_inclusion_export, open_data_fil
 from ..search.assets import build_search_assets
 from . import partners  # noqa: F401  (registers the embed and report producers)
 from .pages import PageRenderer
-from .plugin import register_producer
+from .production import register_foreground_producer, register_producer
 from .redirects import redirect_pages
 
 
-@register_producer
+@register_foreground_producer
 def search_files(
     catalog: Catalog, renderer: PageRenderer, config: MkDocsConfig
 ) -> dict[str, str | bytes]:

@@ -24,7 +24,7 @@ from ..report import KINDS, build_report
 from ..report_render import render_json, summary_line
 from ..search.index import hashed_name
 from ..vocab import category_of
-from .plugin import register_producer
+from .production import register_foreground_producer, register_producer
 
 if TYPE_CHECKING:
     from .pages import GeneratedPage, PageRenderer
@@ -214,18 +214,22 @@ def embed_html(renderer: PageRenderer, tid: str) -> str:
 # ---------------------------------------------------------------------------- producers
 
 
+@register_foreground_producer
+def embed_guide_script(
+    catalog: Catalog, renderer: PageRenderer, config: MkDocsConfig
+) -> dict[str, str | bytes]:
+    # Before pages: the embed guide page links to the script's hashed name.
+    script = (SCRIPTS / "integrer.js").read_bytes()
+    path = f"{urls.EMBED_SCRIPT_FOLDER}/{hashed_name('integrer', script, '.js')}"
+    renderer.assets["integrer"] = path
+    return {path: script}
+
+
 @register_producer
 def embed_files(
     catalog: Catalog, renderer: PageRenderer, config: MkDocsConfig
 ) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = {
-        urls.embed_file(tid): embed_html(renderer, tid) for tid in catalog.territoires
-    }
-    script = (SCRIPTS / "integrer.js").read_bytes()
-    path = f"{urls.EMBED_SCRIPT_FOLDER}/{hashed_name('integrer', script, '.js')}"
-    files[path] = script
-    renderer.assets["integrer"] = path
-    return files
+    return {urls.embed_file(tid): embed_html(renderer, tid) for tid in catalog.territoires}
 
 
 @register_producer

@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Callable
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,13 @@ from ..catalog import Catalog
 from ..validate import load_catalog
 from .home import render_home_blocks
 from .pages import GeneratedPage, PageRenderer, toc_of
+from .production import (
+    FOREGROUND,
+    Background,
+    ProductionError,
+    run_producers,
+    write_files,
+)
 from .theme_fixes import fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.offre")
@@ -46,15 +52,6 @@ log = logging.getLogger("mkdocs.plugins.offre")
 THEME_DIR = Path(__file__).parent / "theme"
 STAGING_SUFFIX = ".construction"
 PREVIOUS_SUFFIX = ".precedent"
-
-# Extra outputs (search index, open data, feeds…): each producer returns {path: content}.
-Producer = Callable[[Catalog, PageRenderer, MkDocsConfig], dict[str, str | bytes]]
-PRODUCERS: list[Producer] = []
-
-
-def register_producer(producer: Producer) -> Producer:
-    PRODUCERS.append(producer)
-    return producer
 
 
 class OffreConfig(base.Config):
@@ -73,6 +70,8 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.renderer: PageRenderer | None = None
         self.final_site_dir: Path | None = None
+        self.background: Background | None = None
+        self.outputs: dict[str, str] = {}
         self.staging_dir: Path | None = None
         self.data_dir: Path | None = None
 
@@ -107,7 +106,12 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         assert self.catalog is not None
         self.renderer = PageRenderer(self.catalog, config.site_url)
         outputs: dict[str, str] = {f.dest_uri: f"docs/{f.src_uri}" for f in files}
-        produced = self._produced(config)  # first: producers give pages their asset URLs
+        # First the productions pages depend on (search files: pages link to their hashed
+        # names), then the others start on the other core while MkDocs renders pages.
+        try:
+            produced = run_producers(FOREGROUND, self.catalog, self.renderer, config)
+        except ProductionError as exc:
+            raise PluginError(str(exc)) from None
         self.pages = {}
         for page in self.renderer.all_pages():
             src_uri = urls.source_uri(page.url)
@@ -118,16 +122,14 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         # Produced files are written straight into the (already cleaned) output folder:
         # keeping tens of megabytes of JSON in memory for the whole build, or copying
         # them a second time, is what made a 10,000-scheme build slow and heavy.
-        site_dir = Path(config.site_dir)
-        for path, content in produced.items():
+        for path in produced:
             _claim(outputs, path, f"fichier produit {path}")
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                target.write_text(content, encoding="utf-8")
-            else:
-                target.write_bytes(content)
+        write_files(produced, Path(config.site_dir))
         del produced
+        self.outputs = outputs
+        self.background = Background.start(
+            self.catalog, self.renderer, config, Path(config.site_dir)
+        )
         return files
 
     def on_page_markdown(
@@ -163,6 +165,16 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         return fix_theme_html(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.background is not None:
+            background, self.background = self.background, None
+            try:
+                written = background.finish()
+            except ProductionError as exc:
+                raise PluginError(str(exc)) from None
+            for path in written:
+                # Checked now that they are known: the pages written meanwhile may not
+                # share a path with them (and the staged site is dropped if they do).
+                _claim(self.outputs, path, f"fichier produit {path}")
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this event; on_build_error cleans up
         if self.staging_dir is not None and self.final_site_dir is not None:
@@ -171,6 +183,9 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             self.staging_dir = None
 
     def on_build_error(self, error: Exception) -> None:
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
         if self.staging_dir is not None:
             shutil.rmtree(self.staging_dir, ignore_errors=True)
             if self.final_site_dir is not None:
@@ -200,17 +215,6 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         staging.mkdir(parents=True)
         self.final_site_dir, self.staging_dir = final, staging
         config.site_dir = str(staging)
-
-    def _produced(self, config: MkDocsConfig) -> dict[str, str | bytes]:
-        assert self.catalog is not None
-        assert self.renderer is not None
-        produced: dict[str, str | bytes] = {}
-        for producer in PRODUCERS:
-            for path, content in producer(self.catalog, self.renderer, config).items():
-                if path in produced:
-                    raise PluginError(f"Deux productions revendiquent le fichier « {path} ».")
-                produced[path] = content
-        return dict(sorted(produced.items()))
 
 
 def _strict_warnings() -> bool:
