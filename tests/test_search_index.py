@@ -65,3 +65,15 @@ def test_compact_postings_rebuild_the_same_index(data: str, tmp_path: Path) -> N
     assert len(dumps(compact)) < len(dumps(index.serialize())) / 2
     for query in ("mobilite", "formations", "POEI", "jeu"):
         assert search(rebuilt, query) == search(index, query)
+
+
+def test_result_excerpts_cut_long_summaries_at_a_word() -> None:
+    from generator.search.index import EXCERPT_LENGTH, excerpt
+
+    short = "Une aide pour financer le permis."
+    assert excerpt(short) == short
+    long = "Accompagnement renforcé vers l'emploi, " * 10
+    cut = excerpt(long)
+    assert cut.endswith("…") and len(cut) <= EXCERPT_LENGTH + 1
+    assert long.startswith(cut[:-1])
+    assert not cut[:-1].endswith((" ", ","))

@@ -233,7 +233,7 @@ class FacetTable:
                 "id",
                 "titre",
                 "sigle",
-                "resume",
+                "extrait",
                 "porteur",
                 "type",
                 "statut",
@@ -279,7 +279,7 @@ def build_facet_table(catalog: Catalog) -> FacetTable:
                 d.id,
                 d.titre,
                 d.sigle or "",
-                d.resume,
+                excerpt(d.resume),
                 pr_index[d.porteur],
                 ty_index[d.type],
                 s_index[d.statut],
@@ -298,6 +298,18 @@ def build_facet_table(catalog: Catalog) -> FacetTable:
         statuts=[(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
         rows=rows,
     )
+
+
+EXCERPT_LENGTH = 160
+
+
+def excerpt(summary: str, limit: int = EXCERPT_LENGTH) -> str:
+    """A result shows the start of the summary (the scheme page has all of it): the
+    summaries are most of what the search page downloads."""
+    if len(summary) <= limit:
+        return summary
+    cut = summary[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
 
 
 def title_key(title: str) -> str:
