@@ -322,3 +322,43 @@ def test_lunr_py_and_lunr_js_agree_on_the_shipped_data(real_site: Server, tab: T
     found = sum(1 for q in AGREEMENT_QUERIES if _python_results(catalog, q))
     # All but the two-letter prefixes ("r", "fo": not searched yet) and a few rare words.
     assert found >= len(AGREEMENT_QUERIES) - 5
+
+
+def test_shipped_data_mobility_search_facets_and_commune(real_site: Server, tab: Tab) -> None:
+    """The acceptance case on the shipped data: accent-free and accented queries list the
+    same mobility schemes, a facet narrows them with the count it announced, and a commune
+    name gives its territory."""
+    catalog, _ = load_catalog(Path(real_site.data))
+    assert catalog is not None
+    plain = results(tab, "?q=mobilite", real_site)
+    accented = results(tab, "?q=mobilit%C3%A9", real_site)
+    assert plain == accented
+    mobility = {
+        scheme_id
+        for scheme_id, scheme in catalog.dispositifs.items()
+        if scheme.is_open and any(theme.startswith("mobilite") for theme in scheme.thematiques)
+    }
+    assert mobility
+    assert mobility <= set(plain)
+
+    by_public: dict[str, list[str]] = {}
+    for scheme_id in plain:
+        for public in catalog.dispositifs[scheme_id].publics:
+            by_public.setdefault(public, []).append(scheme_id)
+    for public, schemes in by_public.items():
+        label = tab.page.locator(f"label[for='offre-f-public-{public}']").inner_text()
+        assert label.endswith(f"({len(schemes)})"), label
+    narrowing = max(
+        (public for public, schemes in by_public.items() if len(schemes) < len(plain)),
+        key=lambda public: (len(by_public[public]), public),
+    )
+    tab.page.locator(f"#offre-f-public-{narrowing}").check()
+    tab.page.wait_for_function(f"() => location.search.includes('public={narrowing}')")
+    assert shown(tab) == by_public[narrowing]
+
+    laval = catalog.commune_territory["53130"]
+    box = _commune(tab, "laval")
+    link = box.locator("li[data-commune='53130'] a").first
+    assert link.get_attribute("data-territoire") == laval
+    assert link.get_attribute("href") == f"../territoires/{laval}/"
+    assert tab.errors == []
