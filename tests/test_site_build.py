@@ -346,3 +346,28 @@ def test_a_background_production_may_not_overwrite_a_page(
     assert code == 1
     assert "Deux pages revendiquent la même adresse « territoires/sarthe/index.html »" in output
     assert not (tmp_path / "site").exists()
+
+
+HEAD_PAYLOAD = "Piège </title><img src=x onerror=alert(2)> \"><svg onload=alert(3)>"
+
+
+def test_data_text_reaching_the_theme_head_is_escaped(tmp_path: Path) -> None:
+    # Material prints page.meta.title and .description unescaped: a title or summary
+    # must never close the <title> or the attribute it sits in.
+    data = copy_fixture(tmp_path / "donnees")
+    scheme = data / "dispositifs" / "region-essai" / "apprentissage-essai.yaml"
+    record = yaml.safe_load(scheme.read_text(encoding="utf-8"))
+    record["titre"] = HEAD_PAYLOAD
+    record["resume"] = f"Résumé piégé {HEAD_PAYLOAD}"
+    scheme.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    code, output = build(data, tmp_path / "site")
+    assert code == 0, output
+    page = (tmp_path / "site" / "dispositifs" / "apprentissage-essai" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    head = page.split("</head>", 1)[0]
+    parser = _LiveCode()
+    parser.feed(head.split("<title>", 1)[1])
+    assert [f for f in parser.found if f not in ("<script>", "<style>")] == []
+    assert "<title>Piège &lt;/title&gt;&lt;img src=x onerror=alert(2)&gt;" in head
+    assert 'content="Résumé piégé Piège &lt;/title&gt;' in head

@@ -23,6 +23,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -231,11 +232,29 @@ def _load_producers() -> None:
 
 
 def _front_matter(page: GeneratedPage) -> str:
+    """The page's metadata as MkDocs front matter, every text already HTML-escaped.
+
+    This is the boundary between our data and the theme's templates: Material prints
+    `page.meta.title` and `page.meta.description` as they are (in <title> and in an
+    attribute), so a value is escaped here, once, and nowhere else.
+    """
     meta = {"title": page.title, **page.meta}
     if page.description:
         meta["description"] = page.description
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    lines = [
+        f"{key}: {json.dumps(_escaped(value), ensure_ascii=False)}" for key, value in meta.items()
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    return value
 
 
 def _claim(outputs: dict[str, str], dest: str, owner: str) -> None:
