@@ -21,11 +21,47 @@ SECTIONS = {
 }
 
 
+# Letters Unicode does not decompose into a base letter plus accents: without this table
+# "Cœur" would lose its "œ" and become "cur".
+_LETTERS = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ẞ": "SS",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+    }
+)
+
+
 def slugify(text: str) -> str:
-    """An id from a name (territories from the official file, provisional territories):
-    accents stripped, lowercase, every other non-alphanumeric run → one hyphen."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """An id from a name (territories from the official file, provisional territories).
+
+    Ids are permanent addresses, so the rules are ours and fixed by tests rather than a
+    transliteration library's table that could change with an upgrade: ligatures expanded
+    (œ → oe), accents stripped, lowercase, and every run of spaces and punctuation — any
+    dash, any apostrophe — one hyphen: "Île-d’Yeu" → "ile-d-yeu". Other non-ASCII
+    characters (symbols such as "°", other scripts) are dropped, as they always were, so
+    "n°2" stays "n2".
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    kept = "".join(
+        char if char.isascii() else " " if unicodedata.category(char)[0] in "PZ" else ""
+        for char in decomposed
+    )
+    return re.sub(r"[^a-z0-9]+", "-", kept.lower()).strip("-")
 
 
 def page_url(kind: str, ident: str | None = None) -> str:
