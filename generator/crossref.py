@@ -116,7 +116,7 @@ def _old_ids(items: list[Loaded[Dispositif]], scheme_ids: set[str]) -> Iterator[
 def _vocab(
     doc: SourceDoc, path: KeyPath, value: str, kind: str, vocab: Vocabularies, label: str
 ) -> Iterator[Issue]:
-    if vocab.get(kind, value) is None:
+    if vocab.get(kind, value) is None and kind not in vocab.unchecked:
         hint = did_you_mean(value, vocab.values(kind))
         yield doc.issue(
             path,

@@ -8,7 +8,9 @@ the validator reports every problem of a dataset in one run.
 from __future__ import annotations
 
 import enum
+import errno
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +36,18 @@ class Issue:
     def format(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}"
         key = f" {self.key_path}:" if self.key_path else ""
-        return f"{where}: {self.severity.value}:{key} {self.message}"
+        return _visible(f"{where}: {self.severity.value}:{key} {self.message}")
+
+
+# A message quotes the value it is about; a line break, a control or an invisible format
+# character (zero-width space, bidirectional override) in that value must neither split
+# the one-line `file:line:col: …` report nor hide or reorder text in the terminal.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: _SHORT.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
@@ -99,6 +112,30 @@ class Report:
 
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "fichier introuvable",
+    errno.EACCES: "lecture refusée : vérifiez les droits du fichier",
+    errno.EPERM: "lecture refusée : vérifiez les droits du fichier",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.ELOOP: "trop de liens symboliques à suivre (boucle)",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.ENXIO: "fichier spécial, pas un fichier ordinaire",
+    errno.ENODEV: "fichier spécial, pas un fichier ordinaire",
+    errno.EIO: "erreur de lecture du disque",
+    errno.EMFILE: "trop de fichiers ouverts",
+    errno.ENFILE: "trop de fichiers ouverts",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """The reason a file could not be read, in French (strerror is English)."""
+    if exc.errno in _OS_ERRORS:
+        return _OS_ERRORS[exc.errno]
+    code = errno.errorcode.get(exc.errno or 0, "inconnue")
+    return f"erreur du système de fichiers ({code})"
 
 
 class DataError(Exception):

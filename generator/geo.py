@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .errors import os_error_text
+
 GEO_FILE = Path("geo") / "pays-de-la-loire.json"
 """Location of the extract inside a data directory (`offer_data` by default)."""
 
@@ -24,6 +26,28 @@ _T = TypeVar("_T")
 
 class GeoDataError(Exception):
     """The geographic extract is missing or malformed; the message is for users (French)."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.col = col
+
+
+# json's messages are English; the extract is rarely edited by hand, but when it is,
+# the reader deserves French.
+_JSON_PROBLEMS = {
+    "Expecting value": "valeur attendue",
+    "Expecting property name enclosed in double quotes": "nom de clé entre guillemets attendu",
+    "Expecting ':' delimiter": "« : » attendu après la clé",
+    "Expecting ',' delimiter": "« , » attendue entre deux éléments",
+    "Unterminated string starting at": "texte entre guillemets jamais refermé",
+    "Invalid control character at": "caractère de contrôle dans un texte",
+    "Invalid \\escape": "séquence d'échappement invalide",
+    "Invalid \\uXXXX escape": "séquence \\u invalide",
+    "Extra data": "contenu en trop après la fin du JSON",
+    "Illegal trailing comma before end of object": "virgule en trop avant « } »",
+    "Illegal trailing comma before end of array": "virgule en trop avant « ] »",
+}
 
 
 @dataclass(frozen=True)
@@ -214,13 +238,25 @@ def load_geo(path: str | Path) -> Geo:
             f"Fichier géographique introuvable : {path}. "
             "Lancez « python scripts/extract_geo.py » pour le créer."
         ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GeoDataError(f"Impossible de lire le fichier géographique {path} : {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise GeoDataError(
+            f"Le fichier géographique {path} n'est pas en UTF-8 : régénérez-le avec "
+            "« python scripts/extract_geo.py »."
+        ) from exc
+    except OSError as exc:
+        raise GeoDataError(
+            f"Impossible de lire le fichier géographique {path} : {os_error_text(exc)}."
+        ) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        where = f"ligne {exc.lineno}, colonne {exc.colno}"
-        raise GeoDataError(f"{path} n'est pas un JSON valide ({where}) : {exc.msg}.") from exc
+        problem = _JSON_PROBLEMS.get(exc.msg, "syntaxe JSON invalide")
+        raise GeoDataError(
+            f"{path} n'est pas un JSON valide : {problem}. Régénérez-le avec "
+            "« python scripts/extract_geo.py ».",
+            exc.lineno,
+            exc.colno,
+        ) from exc
     try:
         return _parse(data)
     except GeoDataError as exc:

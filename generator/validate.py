@@ -13,8 +13,9 @@ from .catalog import Catalog
 from .crossref import check_dataset
 from .errors import Issue, Report, Severity, display_path
 from .geo import Geo, GeoDataError, load_geo
-from .reader import GEO_FILE, RawDataset, read_dataset
+from .reader import GEO_FILE, VOCABULARY_FILE, RawDataset, link_problem, read_dataset
 from .vocab import Vocabularies, build_vocabularies
+from .yamlsource import special_file_kind
 
 
 def load_catalog(root: Path, *, today: date | None = None) -> tuple[Catalog | None, Report]:
@@ -28,6 +29,21 @@ def load_catalog(root: Path, *, today: date | None = None) -> tuple[Catalog | No
     vocab = _vocabularies(data, report)
     if geo is not None:
         report.extend(check_dataset(data, vocab, geo, today or date.today()))
+    else:
+        # One cause, one error: without the extract nothing across files can be checked,
+        # and saying so once beats a false error in every file.
+        report.add(
+            Issue(
+                display_path(root / GEO_FILE, root),
+                1,
+                1,
+                "",
+                "à cause de l'erreur de ce fichier, les vérifications entre fichiers (porteurs, "
+                "territoires, vocabulaires, codes EPCI et communes) n'ont pas été faites : "
+                "corrigez d'abord ce fichier, puis relancez la vérification.",
+                Severity.WARNING,
+            )
+        )
     if report.errors or geo is None:
         return None, report
     catalog = Catalog(
@@ -44,16 +60,39 @@ def load_catalog(root: Path, *, today: date | None = None) -> tuple[Catalog | No
 
 def _load_geo(root: Path, report: Report) -> Geo | None:
     path = root / GEO_FILE
+    problem = link_problem(path, root)
+    if problem is None and path.exists():
+        kind = special_file_kind(path.stat().st_mode)
+        if kind is not None:
+            problem = f"ce n'est pas un fichier ordinaire mais {kind} : remplacez-le par l'extrait."
+    if problem:
+        report.add(Issue(display_path(path, root), 1, 1, "", problem))
+        return None
     try:
         return load_geo(path)
     except GeoDataError as exc:
-        report.add(Issue(display_path(path, root), 1, 1, "", str(exc)))
+        report.add(Issue(display_path(path, root), exc.line, exc.col, "", str(exc)))
         return None
 
 
 def _vocabularies(data: RawDataset, report: Report) -> Vocabularies:
     local = data.vocabulaires.item if data.vocabulaires else None
     vocab, clashes = build_vocabularies(local)
+    vocab.unchecked = set(data.unreadable_vocabularies)
+    if vocab.unchecked:
+        kinds = ", ".join(sorted(vocab.unchecked))
+        report.add(
+            Issue(
+                display_path(data.root / VOCABULARY_FILE, data.root),
+                1,
+                1,
+                "",
+                "à cause de l'erreur de ce fichier, les valeurs des fiches n'ont pas été "
+                f"comparées aux ajouts locaux de ces vocabulaires : {kinds}. Corrigez d'abord "
+                "ce fichier, puis relancez la vérification.",
+                Severity.WARNING,
+            )
+        )
     if data.vocabulaires:
         doc = data.vocabulaires.doc
         for clash in clashes:

@@ -52,6 +52,9 @@ class Term:
 @dataclass
 class Vocabularies:
     terms: dict[str, dict[str, Term]] = field(default_factory=dict)
+    # Kinds whose local additions could not be read (vocabulaires.yaml is broken there):
+    # an unknown value of such a kind is not reported, the broken file is.
+    unchecked: set[str] = field(default_factory=set)
 
     def values(self, kind: str) -> list[str]:
         return list(self.terms.get(kind, {}))

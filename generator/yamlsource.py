@@ -10,6 +10,9 @@ number, quote it".
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +20,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .errors import Issue, Severity
+from .errors import Issue, Severity, os_error_text
 
 try:  # libyaml is an order of magnitude faster; the pure-Python loader is the fallback.
     _Loader: type = yaml.CSafeLoader
@@ -105,12 +108,64 @@ def format_key_path(key_path: KeyPath) -> str:
     return out
 
 
+class UnreadableFile(Exception):
+    """A data file that cannot be read as text; the message is French, for editors."""
+
+
+_SPECIAL_FILES = {
+    stat.S_IFIFO: "un tube nommé (FIFO)",
+    stat.S_IFSOCK: "une prise de communication (socket)",
+    stat.S_IFCHR: "un périphérique",
+    stat.S_IFBLK: "un périphérique",
+    stat.S_IFDIR: "un dossier",
+}
+
+
+def special_file_kind(mode: int) -> str | None:
+    """What a non-regular file is, in French; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return _SPECIAL_FILES.get(stat.S_IFMT(mode), "un fichier spécial")
+
+
+def read_data_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes.
+
+    The type is checked before opening (opening a FIFO blocks until someone writes to it,
+    opening a device can have effects) and again on the open file, opened non-blocking,
+    in case the path was swapped in between.
+    """
+    try:
+        kind = special_file_kind(os.stat(path).st_mode)
+        if kind is None:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            with os.fdopen(fd, "rb") as file:
+                info = os.fstat(file.fileno())
+                kind = special_file_kind(info.st_mode)
+                if kind is None:
+                    if info.st_size > limit:
+                        raise UnreadableFile(
+                            f"fichier trop gros ({info.st_size} octets, maximum {limit})."
+                        )
+                    raw = file.read(limit + 1)
+    except OSError as exc:
+        raise UnreadableFile(f"fichier illisible ({os_error_text(exc)}).") from None
+    if kind is not None:
+        raise UnreadableFile(
+            f"ce n'est pas un fichier ordinaire mais {kind} : seuls les fichiers texte sont "
+            "lus ; supprimez-le ou remplacez-le par un vrai fichier."
+        )
+    if len(raw) > limit:  # it grew while being read
+        raise UnreadableFile(f"fichier trop gros (plus de {limit} octets).")
+    return raw
+
+
 def read_yaml(path: Path, display: str) -> tuple[SourceDoc | None, list[Issue]]:
     """Read one YAML file; returns the document, or None and the reasons it could not be read."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Issue(display, 1, 1, "", f"fichier illisible ({exc.strerror}).")]
+        raw = read_data_file(path)
+    except UnreadableFile as exc:
+        return None, [Issue(display, 1, 1, "", str(exc))]
     return parse_yaml_bytes(raw, path, display)
 
 
@@ -134,6 +189,9 @@ def parse_yaml_bytes(raw: bytes, path: Path, display: str) -> tuple[SourceDoc | 
     if "\x00" in text:
         line, col = _line_col_of_char(text, text.index("\x00"))
         return fail(line, col, "caractère nul dans le fichier : ce n'est pas un fichier texte.")
+    invisible = [Issue(display, line, col, "", msg) for line, col, msg in _invisible_chars(text)]
+    if invisible:
+        return None, invisible
     tab_issues = [Issue(display, line, col, "", msg) for line, col, msg in _tab_problems(text)]
     if tab_issues:
         return None, tab_issues
@@ -154,8 +212,17 @@ def parse_yaml_bytes(raw: bytes, path: Path, display: str) -> tuple[SourceDoc | 
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         line, col = _clamp(text, line, col)
         return fail(line, col, translate_yaml_error(exc))
-    except yaml.YAMLError as exc:  # unmarked errors (reader problems)
-        return fail(1, 1, f"YAML illisible ({exc}).")
+    except yaml.reader.ReaderError as exc:  # pragma: no cover - refused above, before YAML
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        line, col = _line_col_of_char(text, min(max(exc.position, 0), len(text)))
+        return fail(
+            line,
+            col,
+            f"caractère U+{char:04X} refusé par YAML : supprimez-le "
+            "(il vient souvent d'un copier-coller).",
+        )
+    except yaml.YAMLError:  # pragma: no cover - every other PyYAML error carries a mark
+        return fail(1, 1, "fichier YAML illisible : vérifiez qu'il s'agit d'un fichier texte.")
     documents = [d for d in documents if d is not None]
     if not documents:
         return fail(1, 1, "fichier vide : il doit contenir au moins la clé « id ».")
@@ -219,6 +286,53 @@ def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
 def _line_col_of_char(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+# Characters an editor cannot see and every output format chokes on: C0 controls except
+# tab and line breaks, DEL, C1 controls, Unicode line separators (YAML 1.1 reads NEL,
+# U+2028 and U+2029 as line breaks, so they would also shift every reported line),
+# non-characters, a byte-order mark past the start, and a carriage return not followed
+# by a line feed (CRLF files are fine).
+_INVISIBLE_RAW = re.compile(
+    "[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)"
+)
+# The same, inside a value (double-quoted escapes such as "\x07", "\e", "\N" or "\r");
+# tab and line feed are kept, Markdown fields need them.
+_INVISIBLE_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_INVISIBLE_KEY = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+MAX_REPORTED_CHARS = 10
+
+
+def describe_char(char: str) -> str:
+    """French name of an invisible character, with its code point."""
+    code = f"U+{ord(char):04X}"
+    if char == "\r":
+        return f"retour chariot seul ({code})"
+    if char == "\t":
+        return f"tabulation ({code})"
+    if char == "\n":
+        return f"retour à la ligne ({code})"
+    if char in "\x85\u2028\u2029":
+        return f"séparateur de ligne Unicode ({code})"
+    if char == "\ufeff":
+        return f"marque d'ordre des octets ({code})"
+    if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":
+        return f"caractère non valide ({code})"
+    return f"caractère de contrôle ({code})"
+
+
+def _invisible_chars(text: str) -> Iterator[tuple[int, int, str]]:
+    for count, match in enumerate(_INVISIBLE_RAW.finditer(text)):
+        if count == MAX_REPORTED_CHARS:
+            return
+        line, col = _line_col_of_char(text, match.start())
+        char = match.group()
+        fix = (
+            "enregistrez le fichier avec des fins de ligne LF (ou CRLF)"
+            if char == "\r"
+            else "supprimez ce caractère ; il vient souvent d'un copier-coller et ne se voit pas"
+        )
+        yield line, col, f"{describe_char(char)} invisible à cet endroit : {fix}."
 
 
 def _tab_problems(text: str) -> Iterator[tuple[int, int, str]]:
@@ -292,6 +406,119 @@ _YAML_PROBLEMS = [
         "found duplicate anchor",
         "ancre YAML (« & ») définie deux fois : les ancres ne sont pas acceptées.",
     ),
+    # The rest of libyaml's and PyYAML's messages, so that none reaches editors in English.
+    (
+        "escape code",
+        "code d'échappement Unicode invalide entre guillemets doubles : écrivez le "
+        "caractère lui-même, ou utilisez des guillemets simples.",
+    ),
+    (
+        "escape sequence",
+        "code d'échappement (« \\x », « \\u ») incomplet entre guillemets doubles : écrivez "
+        "le caractère lui-même, ou utilisez des guillemets simples.",
+    ),
+    (
+        "hexdecimal number",
+        "code d'échappement (« \\x », « \\u ») incomplet entre guillemets doubles : écrivez "
+        "le caractère lui-même, ou utilisez des guillemets simples.",
+    ),
+    (
+        "tab character",
+        "tabulation dans l'indentation : YAML n'accepte que des espaces "
+        "(remplacez chaque tabulation par deux espaces).",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "élément de liste « - » inattendu ici : alignez-le sous la clé qui porte la liste, "
+        "ou mettez la valeur entre guillemets.",
+    ),
+    (
+        "mapping keys are not allowed",
+        "clé inattendue à cet endroit : vérifiez l'indentation de la ligne.",
+    ),
+    (
+        "found unexpected ':'",
+        "« : » inattendu : si la valeur contient deux-points, mettez-la entre guillemets.",
+    ),
+    (
+        "document indicator",
+        "« --- » ou « ... » en début de ligne à l'intérieur d'un texte : mettez le texte "
+        "entre guillemets ou décalez la ligne.",
+    ),
+    (
+        "node content",
+        "valeur attendue ici : après « - » ou « clé: », écrivez une valeur, entre guillemets "
+        "si elle commence par un signe.",
+    ),
+    (
+        "document start",
+        "contenu inattendu après la fin de la fiche : vérifiez l'indentation de la ligne.",
+    ),
+    (
+        "directive",
+        "directive YAML (ligne commençant par « % ») invalide : supprimez-la, les fiches "
+        "n'en ont pas besoin.",
+    ),
+    (
+        "version number",
+        "directive YAML (ligne commençant par « % ») invalide : supprimez-la, les fiches "
+        "n'en ont pas besoin.",
+    ),
+    (
+        "incompatible YAML document",
+        "directive YAML (ligne commençant par « % ») invalide : supprimez-la, les fiches "
+        "n'en ont pas besoin.",
+    ),
+    (
+        "tag",
+        "étiquette YAML (« ! ») invalide : supprimez-la, ou mettez la valeur entre "
+        "guillemets si elle commence par « ! ».",
+    ),
+    (
+        "anchor",
+        "ancre (« & ») mal formée : mettez la valeur entre guillemets si elle commence par « & ».",
+    ),
+    (
+        "alias",
+        "alias (« * ») mal formé : mettez la valeur entre guillemets si elle commence par « * ».",
+    ),
+    (
+        "block scalar",
+        "bloc de texte (« | » ou « > ») mal formé : rien ne doit suivre « | » ou « > » sur "
+        "sa ligne, sauf un commentaire, et le texte commence à la ligne suivante, indenté.",
+    ),
+    (
+        "quoted scalar",
+        "texte entre guillemets mal formé : vérifiez que les guillemets sont bien fermés, "
+        "ou doublez une apostrophe à l'intérieur de guillemets simples ('').",
+    ),
+    (
+        "plain scalar",
+        "texte mal formé : mettez la valeur entre guillemets.",
+    ),
+    (
+        "block mapping",
+        "indentation incohérente : alignez les clés d'un même bloc sur la même colonne.",
+    ),
+    # The pure-Python parser (used when libyaml is missing) words some of them its own way.
+    (
+        "'\\t' that cannot start any token",
+        "tabulation inattendue : YAML n'accepte que des espaces pour aligner.",
+    ),
+    (
+        "that cannot start any token",
+        "caractère inattendu en début de valeur (« @ », « ` », « % »…) : "
+        "mettez la valeur entre guillemets.",
+    ),
+    (
+        "sequence entries are not allowed",
+        "élément de liste « - » inattendu ici : alignez-le sous la clé qui porte la liste, "
+        "ou mettez la valeur entre guillemets.",
+    ),
+    (
+        "block collection",
+        "élément de liste mal indenté : chaque élément commence par « - » à la même colonne.",
+    ),
 ]
 
 
@@ -301,7 +528,10 @@ def translate_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     for needle, message in _YAML_PROBLEMS:
         if needle in detail:
             return f"syntaxe YAML invalide : {message}"
-    return f"syntaxe YAML invalide ({exc.problem or exc.context})."
+    return (
+        "syntaxe YAML invalide à cet endroit : vérifiez l'indentation, les guillemets et "
+        "les deux-points de la ligne."
+    )
 
 
 class _Builder:
@@ -372,6 +602,8 @@ class _Builder:
                 self._error(key_node, "une clé doit être un simple mot.", key_path)
                 continue
             key = key_node.value
+            if self._invisible(key_node, key_path, key=True):
+                continue
             if key_node.tag != _STR:
                 self._error(
                     key_node,
@@ -395,10 +627,30 @@ class _Builder:
             result[key] = self.build(value_node, child)
         return result
 
+    def _invisible(self, node: yaml.ScalarNode, key_path: KeyPath, *, key: bool) -> bool:
+        """Report an invisible character written as an escape ("\\x07", "\\e", "\\r"…).
+
+        Only double quotes can produce one: raw ones were refused before parsing.
+        """
+        if node.style != '"':
+            return False
+        match = (_INVISIBLE_KEY if key else _INVISIBLE_VALUE).search(node.value)
+        if match is None:
+            return False
+        where = "la clé" if key else "la valeur"
+        self._error(
+            node,
+            f"{describe_char(match.group())} dans {where}, écrit par une séquence "
+            "d'échappement entre guillemets : supprimez ce caractère.",
+            key_path,
+        )
+        return True
+
     def _scalar(self, node: yaml.ScalarNode, key_path: KeyPath) -> Any:
         self.scalars[key_path] = Scalar(node.value, node.style in ("'", '"'))
         tag = node.tag
         if tag == _STR:
+            self._invisible(node, key_path, key=False)
             return node.value
         if tag == _NULL:
             return None

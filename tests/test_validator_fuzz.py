@@ -6,6 +6,7 @@ answer with issues that point inside the file, never with a traceback.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -38,14 +39,24 @@ def fuzz_root() -> Iterator[Path]:
         shutil.rmtree(tmp)
 
 
+# Words of PyYAML's and pydantic's English messages, and our old fallbacks that quoted
+# them: none may reach an editor.
+ENGLISH = re.compile(
+    r"\b(found|expected|while|could not|did not|should|Input|Value error|unacceptable"
+    r"|value_error|not allowed|special characters)\b|YAML illisible \(|invalide \("
+)
+
+
 def _validate_file(root: Path, raw: bytes) -> None:
     path = root / FUZZ_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(raw)
     catalog, report = load_catalog(root)
-    lines = raw.decode("utf-8", "replace").splitlines() or [""]
+    lines = raw.decode("utf-8", "replace").split("\n")
     for issue in report.issues:
         assert issue.message
+        assert not ENGLISH.search(issue.message), issue.format()
+        assert "\n" not in issue.format(), issue.format()
         if issue.path.endswith("fuzz.yaml"):
             assert 1 <= issue.line <= len(lines) + 1
     if catalog is None:
@@ -101,6 +112,8 @@ def test_any_structure_of_known_keys_never_crashes(fuzz_root: Path, data: dict[s
 def test_reader_alone_never_raises(raw: bytes) -> None:
     doc, issues = parse_yaml_bytes(raw, Path("x.yaml"), "x.yaml")
     assert doc is not None or issues
+    for issue in issues:
+        assert not ENGLISH.search(issue.message), issue.format()
 
 
 VALID = yaml.safe_load(
