@@ -7,23 +7,30 @@ every loaded document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from . import dates
-from .errors import Issue, Severity
+from .errors import Issue, Severity, display_path
 from .geo import Geo
 from .messages import did_you_mean
-from .model import ALL_TERRITORIES, Dispositif, Porteur, Territoire
+from .model import (
+    ALL_TERRITORIES,
+    Dispositif,
+    Porteur,
+    Territoire,
+    is_identifier,
+    is_vocab_value,
+)
 from .reader import Loaded, RawDataset
 from .vocab import Vocabularies
 from .yamlsource import KeyPath, SourceDoc
 
-_SIREN = re.compile(r"^\d{9}$")
-_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
-_DEPARTEMENT = re.compile(r"^(\d{2}|2[AB])$")
+_SIREN = re.compile(r"[0-9]{9}")
+_INSEE = re.compile(r"[0-9]{5}|2[AB][0-9]{3}")
+_DEPARTEMENT = re.compile(r"[0-9]{2}|2[AB]")
 
 WARN = Severity.WARNING
 
@@ -39,7 +46,7 @@ def check_dataset(data: RawDataset, vocab: Vocabularies, geo: Geo, today: date) 
     yield from _old_ids(data.dispositifs, scheme_ids)
     for loaded_p in data.porteurs:
         yield from _check_porteur(loaded_p, vocab, today)
-    yield from _check_territories(data.territoires, vocab, geo)
+    yield from _check_territories(data.territoires, vocab, geo, data.invalid_ids["territoire"])
     if not data.territoires and not data.invalid_ids["territoire"]:
         yield Issue(
             f"{data.root.name}/territoires",
@@ -49,12 +56,23 @@ def check_dataset(data: RawDataset, vocab: Vocabularies, geo: Geo, today: date) 
             "aucun territoire : ajoutez les fichiers de territoires "
             "(offre import-territoires, ou scripts/build_provisional_territories.py).",
         )
+    if not data.dispositifs and not data.invalid_ids["dispositif"]:
+        # An empty catalogue has nothing to publish (and no search index to build).
+        yield Issue(
+            display_path(data.root / "dispositifs", data.root),
+            1,
+            1,
+            "",
+            "aucun dispositif : ajoutez au moins une fiche "
+            "dispositifs/<porteur>/<identifiant>.yaml (voir LISEZMOI.md).",
+        )
     refs = _Refs(porteur_ids, territory_ids, scheme_ids)
     for loaded in data.dispositifs:
         yield from _check_scheme(SchemeView.of(loaded.item), loaded.doc, vocab, geo, refs)
         yield from _dates(loaded.doc, loaded.item, today)
     for doc in data.invalid_schemes:
         yield from _check_scheme(SchemeView.of_raw(doc.data), doc, vocab, geo, refs)
+    yield from _replacement_cycles(data.dispositifs)
 
 
 # ---------------------------------------------------------------------------- ids
@@ -159,7 +177,7 @@ def _check_porteur(loaded: Loaded[Porteur], vocab: Vocabularies, today: date) ->
 
 
 def _check_territories(
-    items: list[Loaded[Territoire]], vocab: Vocabularies, geo: Geo
+    items: list[Loaded[Territoire]], vocab: Vocabularies, geo: Geo, invalid: set[str]
 ) -> Iterator[Issue]:
     owner_of_epci: dict[str, tuple[str, SourceDoc, int]] = {}
     owner_of_commune: dict[str, tuple[str, SourceDoc, int]] = {}
@@ -167,7 +185,7 @@ def _check_territories(
         territoire, doc = loaded.item, loaded.doc
         for index, siren in enumerate(territoire.epci):
             path: KeyPath = ("epci", index)
-            if not _SIREN.match(siren):
+            if not _SIREN.fullmatch(siren):
                 yield doc.issue(path, f"« {siren} » n'est pas un code SIREN d'EPCI (9 chiffres).")
                 continue
             if geo.epci(siren) is None:
@@ -189,7 +207,7 @@ def _check_territories(
                 owner_of_epci[siren] = (territoire.id, doc, index)
         for index, code in enumerate(territoire.communes_hors_epci):
             path = ("communes_hors_epci", index)
-            commune = geo.commune(code) if _INSEE.match(code) else None
+            commune = geo.commune(code) if _INSEE.fullmatch(code) else None
             if commune is None:
                 yield doc.issue(path, f"commune « {code} » inconnue dans la région (code INSEE).")
                 continue
@@ -210,7 +228,7 @@ def _check_territories(
         yield from _vocab_list(
             doc, "priorites", territoire.priorites, "axes_clefop", vocab, "priorité"
         )
-    if items:
+    if items and not invalid:  # a broken territory file would make every commune "uncovered"
         yield from _uncovered(items, geo, owner_of_epci, owner_of_commune)
 
 
@@ -292,20 +310,22 @@ class SchemeView:
         contacts = raw.get("contacts")
         by_territory = contacts.get("territoires") if isinstance(contacts, dict) else None
         territoires = raw.get("territoires")
+        # A value refused by the file's own checks (a malformed id, "jeunes\n") is not
+        # checked again here: "unknown provider" would be a second error for one cause.
         return cls(
-            _text(raw.get("id")),
-            _text(raw.get("porteur")),
-            _texts(raw.get("co_porteurs")),
-            _texts(raw.get("publics")),
-            _texts(raw.get("thematiques")),
-            _text(raw.get("type")),
-            _text(raw.get("frais")),
-            _texts(mobilisation.get("modes")),
-            _texts(mobilisation.get("mobilisable_par")),
-            _texts(raw.get("axes_clefop")),
-            [ALL_TERRITORIES] if territoires == ALL_TERRITORIES else _texts(territoires),
+            _text(raw.get("id"), is_identifier),
+            _text(raw.get("porteur"), is_identifier),
+            _texts(raw.get("co_porteurs"), is_identifier),
+            _texts(raw.get("publics"), is_vocab_value),
+            _texts(raw.get("thematiques"), is_vocab_value),
+            _text(raw.get("type"), is_vocab_value),
+            _text(raw.get("frais"), is_vocab_value),
+            _texts(mobilisation.get("modes"), is_vocab_value),
+            _texts(mobilisation.get("mobilisable_par"), is_vocab_value),
+            _texts(raw.get("axes_clefop"), is_vocab_value),
+            [ALL_TERRITORIES] if territoires == ALL_TERRITORIES else _texts(territoires, _code),
             list(by_territory) if isinstance(by_territory, dict) else [],
-            _text(raw.get("remplace_par")),
+            _text(raw.get("remplace_par"), is_identifier),
         )
 
     @property
@@ -313,14 +333,21 @@ class SchemeView:
         return self.territoires == [ALL_TERRITORIES]
 
 
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+def _text(value: object, wellformed: Callable[[str], bool]) -> str | None:
+    return value if isinstance(value, str) and wellformed(value) else None
 
 
-def _texts(value: object) -> list[str]:
-    # Non-text items were already reported by the file's own checks; skip them here
-    # (an empty string keeps list positions aligned with the file).
-    return [v if isinstance(v, str) else "" for v in value] if isinstance(value, list) else []
+def _texts(value: object, wellformed: Callable[[str], bool]) -> list[str]:
+    # Non-text or malformed items were already reported by the file's own checks; skip
+    # them here (an empty string keeps list positions aligned with the file).
+    if not isinstance(value, list):
+        return []
+    return [v if isinstance(v, str) and wellformed(v) else "" for v in value]
+
+
+def _code(value: str) -> bool:
+    """A territory id or code as the model accepts it: one stripped line."""
+    return bool(value) and value == value.strip() and "\n" not in value and "\t" not in value
 
 
 def _check_scheme(
@@ -398,6 +425,36 @@ def _check_scheme(
             yield doc.issue(("remplace_par",), f"dispositif « {d.remplace_par} » inconnu.{hint}")
 
 
+def _replacement_cycles(items: list[Loaded[Dispositif]]) -> Iterator[Issue]:
+    """`remplace_par` chains must end: A → B → A would send readers round in circles."""
+    by_id = {loaded.item.id: loaded for loaded in items}
+    done: set[str] = set()
+    for start in sorted(by_id):
+        chain: list[str] = []
+        current: str | None = start
+        while current in by_id and current not in done and current not in chain:
+            chain.append(current)
+            current = by_id[current].item.remplace_par
+        done.update(chain)
+        if current is None or current not in chain or current == chain[-1]:
+            continue  # the chain ends, or reaches a known one; self-reference is reported apart
+        cycle = chain[chain.index(current) :]
+        first = by_id[min(cycle)]
+        loop = " → ".join([*_from_smallest(cycle), min(cycle)])
+        yield first.doc.issue(
+            ("remplace_par",),
+            f"remplace_par forme une boucle ({loop}) : le dernier dispositif d'une chaîne de "
+            "remplacements n'est pas « remplace » ; corrigez le statut ou le successeur de "
+            "l'un d'eux.",
+        )
+
+
+def _from_smallest(cycle: list[str]) -> list[str]:
+    """The cycle read from its smallest id, so the message is the same on every run."""
+    start = cycle.index(min(cycle))
+    return cycle[start:] + cycle[:start]
+
+
 @dataclass(frozen=True)
 class _Refs:
     porteurs: set[str]
@@ -423,13 +480,13 @@ def _perimeter(doc: SourceDoc, d: SchemeView, geo: Geo, territory_ids: set[str])
         path: KeyPath = ("territoires", index)
         if not code or code in territory_ids:
             continue
-        if _SIREN.match(code):
+        if _SIREN.fullmatch(code):
             if geo.epci(code) is None:
                 yield doc.issue(path, f"EPCI « {code} » inconnu dans la région (code SIREN).")
-        elif _INSEE.match(code):
+        elif _INSEE.fullmatch(code):
             if geo.commune(code) is None:
                 yield doc.issue(path, f"commune « {code} » inconnue dans la région (code INSEE).")
-        elif _DEPARTEMENT.match(code):
+        elif _DEPARTEMENT.fullmatch(code):
             if code not in departements:
                 yield doc.issue(
                     path,

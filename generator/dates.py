@@ -7,8 +7,13 @@ import calendar
 import re
 from datetime import date
 
-_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_FULL = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
+
+# Dates of schemes, sources and checks: nothing before 1900 or after 2100 is a real one,
+# and year 0 does not exist in Python's calendar (the build would crash on "0000").
+YEAR_MIN = 1900
+YEAR_MAX = 2100
 
 MONTHS_FR = (
     "janvier",
@@ -32,29 +37,34 @@ class DateFormatError(ValueError):
 
 def parse_full_date(value: object) -> date:
     if isinstance(value, date):
+        _check_year(value.year, value)
         return value
     if not isinstance(value, str):
         raise DateFormatError(_expected_full(value))
-    match = _FULL.match(value.strip())
+    match = _FULL.fullmatch(value.strip())
     if not match:
         raise DateFormatError(_expected_full(value))
     year, month, day = (int(part) for part in match.groups())
+    _check_year(year, value)
     return _checked_date(year, month, day, value)
 
 
 def parse_partial_date(value: object) -> str:
     """Normalise a partial date to `AAAA`, `AAAA-MM` or `AAAA-MM-JJ` after checking it exists."""
     if isinstance(value, date):
+        _check_year(value.year, value)
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+    if isinstance(value, int) and not isinstance(value, bool):
+        _check_year(value, value)
         return str(value)
     if not isinstance(value, str):
         raise DateFormatError(_expected_partial(value))
-    match = _PARTIAL.match(value.strip())
+    match = _PARTIAL.fullmatch(value.strip())
     if not match:
         raise DateFormatError(_expected_partial(value))
     year_text, month_text, day_text = match.groups()
     year = int(year_text)
+    _check_year(year, value)
     if month_text is None:
         return f"{year:04d}"
     month = int(month_text)
@@ -63,6 +73,14 @@ def parse_partial_date(value: object) -> str:
     if day_text is None:
         return f"{year:04d}-{month:02d}"
     return _checked_date(year, month, int(day_text), value).isoformat()
+
+
+def _check_year(year: int, original: object) -> None:
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise DateFormatError(
+            f"année {year} impossible dans « {original} » : les dates de l'offre vont de "
+            f"{YEAR_MIN} à {YEAR_MAX}."
+        )
 
 
 def _checked_date(year: int, month: int, day: int, original: object) -> date:

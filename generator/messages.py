@@ -219,8 +219,8 @@ def _issue(doc: SourceDoc, detail: ErrorDetails, model: type[BaseModel], base: K
             path = (*path, target)
     elif kind in _MESSAGES:
         message = _MESSAGES[kind](doc, path, value, detail)
-    else:
-        message = f"valeur invalide ({kind})."
+    else:  # every type our models produce has a message; this one names no code
+        message = "valeur refusée : vérifiez son type et son format dans offer_data/LISEZMOI.md."
     return doc.issue(path, message)
 
 

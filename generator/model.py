@@ -28,10 +28,22 @@ from pydantic_core import PydanticCustomError
 from . import dates
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Every pattern is applied with fullmatch: `$` also matches before a final newline, so
+# `re.match` would let "cej\n" through as an id.
 _SLUG = re.compile(SLUG_PATTERN)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[0-9][0-9 .]{2,18}[0-9]$")
 _VOCAB_VALUE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$")
+
+# An id is a file name (`<id>.yaml`, `<id>.md`, `<id>.xml`) and a URL segment. 80
+# characters is more than twice the longest shipped id (34), keeps addresses readable,
+# stays far below the 255-byte file-name limit of Linux and macOS file systems, and
+# keeps `offer_data/dispositifs/<porteur>/<id>.yaml` (about 190 characters at most)
+# under Windows' 260-character path limit for editors working on Windows.
+MAX_ID_LENGTH = 80
+# Vocabulary values also make page addresses (`thematiques/<valeur>/`); data·inclusion's
+# longest is 89 characters.
+MAX_VALUE_LENGTH = 120
 
 STATUTS = ("actif", "suspendu", "termine", "remplace")
 NIVEAUX = ("national", "regional", "departemental", "local")
@@ -47,8 +59,23 @@ def _fr_error(kind: str, message: str, field: str | None = None) -> PydanticCust
     return PydanticCustomError(f"fr_{kind}", message, {"champ": field} if field else None)
 
 
+def is_identifier(value: str) -> bool:
+    """A well-formed id (the cross-file checks skip the others, already reported)."""
+    return len(value) <= MAX_ID_LENGTH and _SLUG.fullmatch(value) is not None
+
+
+def is_vocab_value(value: str) -> bool:
+    return len(value) <= MAX_VALUE_LENGTH and _VOCAB_VALUE.fullmatch(value) is not None
+
+
 def _check_slug(value: str) -> str:
-    if not _SLUG.match(value):
+    if len(value) > MAX_ID_LENGTH and _SLUG.fullmatch(value):
+        raise _fr_error(
+            "identifiant",
+            f"identifiant trop long ({len(value)} caractères, au plus {MAX_ID_LENGTH}) : "
+            "il fait l'adresse de la page et le nom du fichier, raccourcissez-le.",
+        )
+    if not _SLUG.fullmatch(value):
         raise _fr_error(
             "identifiant",
             f"identifiant invalide « {value} » : uniquement des minuscules sans accents, "
@@ -57,27 +84,50 @@ def _check_slug(value: str) -> str:
     return value
 
 
-def _check_text(value: str) -> str:
+def _check_markdown(value: str) -> str:
     if not value.strip():
         raise _fr_error("texte_vide", "texte vide : écrivez une valeur ou supprimez la clé.")
     return value.strip()
 
 
+def _check_text(value: str) -> str:
+    # A one-line value goes into titles, feeds, CSV cells and page heads; a line break or a
+    # tab there is a copy-paste accident, not formatting (Markdown fields keep both).
+    text = _check_markdown(value)
+    if "\n" in text:
+        raise _fr_error(
+            "texte_une_ligne",
+            "retour à la ligne dans un texte d'une seule ligne : écrivez-le sur une ligne, "
+            "ou commencez-le par « > » au lieu de « | » (YAML remplace alors les retours à "
+            "la ligne par des espaces).",
+        )
+    if "\t" in text:
+        raise _fr_error(
+            "texte_une_ligne",
+            "tabulation dans un texte d'une seule ligne : remplacez-la par une espace.",
+        )
+    return text
+
+
 def _check_url(value: str) -> str:
     value = value.strip()
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or any(char.isspace() for char in value)
+    ):
         raise _fr_error(
             "url",
             f"adresse web invalide « {value} » : elle doit commencer par https:// "
-            "(ou http://) et ne contenir aucune espace.",
+            "(ou http://) et ne contenir ni espace ni retour à la ligne.",
         )
     return value
 
 
 def _check_email(value: str) -> str:
     value = value.strip()
-    if not _EMAIL.match(value):
+    if not _EMAIL.fullmatch(value):
         raise _fr_error(
             "courriel", f"adresse électronique invalide « {value} » (attendu : nom@domaine.fr)."
         )
@@ -86,7 +136,7 @@ def _check_email(value: str) -> str:
 
 def _check_phone(value: str) -> str:
     value = value.strip()
-    if not _PHONE.match(value):
+    if not _PHONE.fullmatch(value):
         raise _fr_error(
             "telephone",
             f"numéro de téléphone invalide « {value} » : chiffres et espaces seulement, "
@@ -96,7 +146,13 @@ def _check_phone(value: str) -> str:
 
 
 def _check_vocab_value(value: str) -> str:
-    if not _VOCAB_VALUE.match(value):
+    if len(value) > MAX_VALUE_LENGTH and _VOCAB_VALUE.fullmatch(value):
+        raise _fr_error(
+            "valeur",
+            f"valeur trop longue ({len(value)} caractères, au plus {MAX_VALUE_LENGTH}) : "
+            "elle fait l'adresse d'une page, raccourcissez-la.",
+        )
+    if not _VOCAB_VALUE.fullmatch(value):
         raise _fr_error(
             "valeur",
             f"valeur « {value} » mal formée : minuscules sans accents et tirets, "
@@ -123,6 +179,12 @@ def _territories(value: object) -> object:
     # `territoires: tous` reads better than a one-item list; we store it as ["tous"].
     if value == ALL_TERRITORIES:
         return [ALL_TERRITORIES]
+    if value == []:
+        raise _fr_error(
+            "territoires",
+            "liste de territoires vide : écrivez « tous » (toute la région) ou au moins un "
+            "identifiant de territoire ou un code EPCI/commune entre guillemets.",
+        )
     if isinstance(value, str):
         raise _fr_error(
             "territoires",
@@ -133,9 +195,12 @@ def _territories(value: object) -> object:
 
 
 Identifiant = Annotated[
-    str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})
+    str,
+    AfterValidator(_check_slug),
+    Field(json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": MAX_ID_LENGTH}),
 ]
 Texte = Annotated[str, AfterValidator(_check_text)]
+TexteMarkdown = Annotated[str, AfterValidator(_check_markdown)]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
 Courriel = Annotated[str, AfterValidator(_check_email)]
 Telephone = Annotated[str, AfterValidator(_check_phone)]
@@ -219,7 +284,7 @@ class Mobilisation(Strict):
         default_factory=list,
         description="Qui peut le mobiliser : usagers, professionnels, ou les deux.",
     )
-    precisions: Texte | None = Field(
+    precisions: TexteMarkdown | None = Field(
         None, description="Étapes, prescripteurs, pièces à fournir (Markdown)."
     )
     lien: Url | None = Field(None, description="Lien direct pour demander ou prescrire.")
@@ -245,7 +310,7 @@ class Dispositif(Strict):
     resume: Annotated[Texte, Field(min_length=20, max_length=400)] = Field(
         description="Une ou deux phrases (20 à 400 caractères)."
     )
-    description: Texte = Field(description="Présentation détaillée, en Markdown.")
+    description: TexteMarkdown = Field(description="Présentation détaillée, en Markdown.")
     publics: list[ValeurVocabulaire] = Field(
         min_length=1, description="Publics visés (vocabulaire publics)."
     )
@@ -256,7 +321,7 @@ class Dispositif(Strict):
     type: ValeurVocabulaire = Field(description="Type de dispositif (vocabulaire types).")
     frais: ValeurVocabulaire = Field(description="gratuit ou payant (vocabulaire frais).")
     precisions_frais: Texte | None = Field(None, description="Reste à charge, prise en charge…")
-    conditions: list[Texte] = Field(
+    conditions: list[TexteMarkdown] = Field(
         default_factory=list, description="Conditions d'accès, une par ligne."
     )
     modalites_mobilisation: Mobilisation = Field(
@@ -308,7 +373,7 @@ class Dispositif(Strict):
     mots_cles: list[Texte] = Field(
         default_factory=list, description="Mots que les conseillers tapent pour le trouver."
     )
-    a_verifier: list[Texte] = Field(
+    a_verifier: list[TexteMarkdown] = Field(
         default_factory=list,
         description="Points incertains, affichés comme « à vérifier » sur la fiche.",
     )

@@ -47,6 +47,10 @@ ENGLISH = re.compile(
 )
 
 
+# Every pydantic error type our models produce has its own French message.
+PYDANTIC_FALLBACK = "valeur refusée : vérifiez son type"
+
+
 def _validate_file(root: Path, raw: bytes) -> None:
     path = root / FUZZ_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,6 +60,7 @@ def _validate_file(root: Path, raw: bytes) -> None:
     for issue in report.issues:
         assert issue.message
         assert not ENGLISH.search(issue.message), issue.format()
+        assert not issue.message.startswith(PYDANTIC_FALLBACK), issue.format()
         assert "\n" not in issue.format(), issue.format()
         if issue.path.endswith("fuzz.yaml"):
             assert 1 <= issue.line <= len(lines) + 1

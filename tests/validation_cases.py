@@ -7,6 +7,8 @@ person, and only rewritten on purpose with `pytest --update-goldens`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 BASE_SCHEME = """\
 id: {id}
 titre: Dispositif d'essai
@@ -51,8 +53,14 @@ def scheme(ident: str = "cas-essai", **replace: str) -> str:
 
 
 PATH = "dispositifs/region-essai/cas-essai.yaml"
+OTHER = "dispositifs/region-essai/autre-essai.yaml"
+VOCABULARIES = (Path(__file__).parent / "data" / "valid" / "vocabulaires.yaml").read_text(
+    encoding="utf-8"
+)
+GEO_FILE = "geo/pays-de-la-loire.json"
 
-CASES: dict[str, dict[str, bytes | str]] = {
+# A path mapped to None is deleted (file or folder) from the copied dataset.
+CASES: dict[str, dict[str, bytes | str | None]] = {
     "code-non-quote": {PATH: scheme(territoires="territoires: [01004, 244400404]")},
     "non-lu-comme-booleen": {PATH: scheme(publics="publics: [jeunes, no]")},
     "cle-en-double": {PATH: scheme() + "titre: Autre titre\n"},
@@ -73,7 +81,7 @@ CASES: dict[str, dict[str, bytes | str]] = {
         PATH: scheme(date_debut="date_debut: 2024-06-01", date_fin="date_fin: 2023-12")
     },
     "date-impossible": {PATH: scheme(verifie_le="verifie_le: 2026-02-30")},
-    "date-future": {PATH: scheme(verifie_le="verifie_le: 2999-01-01")},
+    "date-future": {PATH: scheme(verifie_le="verifie_le: 2099-01-01")},
     "url": {
         PATH: scheme(sources="sources:\n  - url: ftp://example.org/x\n  - url: www.example.org")
     },
@@ -110,4 +118,56 @@ CASES: dict[str, dict[str, bytes | str]] = {
         ),
     },
     "fin-passee-mais-actif": {PATH: scheme(date_fin="date_fin: 2020-12-31")},
+    # Year 0 does not exist: the build used to crash on it, and validate too with "actif".
+    "annee-zero": {
+        PATH: scheme(date_debut='date_debut: "0000"', date_fin='date_fin: "0000-06"'),
+        OTHER: scheme(ident="autre-essai", date_fin='date_fin: "0000"'),
+    },
+    "annee-hors-limites": {
+        PATH: scheme(verifie_le="verifie_le: 1899-12-31", date_fin='date_fin: "9999"'),
+    },
+    "identifiant-trop-long": {PATH: scheme(ident="a" * 300)},
+    "identifiant-retour-ligne": {
+        PATH: scheme(ident='"cas-essai\\n"', porteur='porteur: "region-essai\\n"')
+    },
+    "caractere-de-controle": {
+        PATH: scheme(
+            titre="titre: Dispositif\x01 d'essai",
+            resume='resume: "Un résumé\\a d\'au moins vingt caractères pour le test."',
+        )
+    },
+    "caractere-de-controle-cle": {PATH: scheme() + '"mots\\u0007cles": [a]\n'},
+    "separateur-de-ligne": {PATH: scheme(description="description: Texte\u2028suite.")},
+    "retour-chariot-seul": {PATH: scheme().replace("frais: gratuit\n", "frais: gratuit\r")},
+    "texte-sur-une-ligne": {
+        PATH: scheme(
+            titre='titre: "Dispositif\\nd\'essai"',
+            mots_cles='mots_cles: ["mot\\tclé"]',
+            description='description: "Markdown :\\tla tabulation et\\n\\nle paragraphe restent."',
+        )
+    },
+    "url-avec-retour-ligne": {
+        PATH: scheme(sources='sources:\n  - url: "https://example.org/\\nsource"')
+    },
+    "territoires-vide": {PATH: scheme(territoires="territoires: []")},
+    "remplace-par-soi-meme": {
+        PATH: scheme(statut="statut: remplace", remplace_par="remplace_par: cas-essai")
+    },
+    "remplace-par-boucle": {
+        PATH: scheme(statut="statut: remplace", remplace_par="remplace_par: autre-essai"),
+        OTHER: scheme(
+            ident="autre-essai", statut="statut: remplace", remplace_par="remplace_par: cas-essai"
+        ),
+    },
+    "etiquette-yaml": {PATH: scheme(titre="titre: !!python/object:os.system [ls]")},
+    "aucun-dispositif": {"dispositifs": None},
+    # One broken file others depend on: its error, and one line on what went unchecked.
+    "vocabulaires-syntaxe": {
+        "vocabulaires.yaml": VOCABULARIES.replace("libelle: Employeurs", 'libelle: "Employeurs')
+    },
+    "vocabulaires-entree-invalide": {
+        "vocabulaires.yaml": VOCABULARIES.replace("libelle: Employeurs", "libelle: [Employeurs]")
+    },
+    "geo-json-invalide": {GEO_FILE: '{\n  "region": {\n    "code": \n'},
+    "territoire-illisible": {"territoires/sarthe.yaml": 'id: "sarthe\nnom: Sarthe\n'},
 }
