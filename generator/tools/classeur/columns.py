@@ -194,15 +194,22 @@ def _scalar_to_text(value: Any, shape: Shape) -> str:
     return str(value)
 
 
-def list_item_problem(record: Mapping[str, Any], columns: Iterable[Column]) -> str | None:
-    """A list value that a ` | `-joined cell could not give back unchanged."""
-    for column in columns:
+MAX_CELL_TEXT = 32_767  # the most characters a spreadsheet cell holds
+
+
+def cell_problem(record: Mapping[str, Any], columns: Iterable[Column]) -> str | None:
+    """A value that a cell could not give back unchanged."""
+    for column, cell in zip(columns, cell_values(record, columns), strict=True):
+        if isinstance(cell, str) and len(cell) > MAX_CELL_TEXT:
+            return (
+                f"{column.header} : texte de {len(cell)} caractères (une cellule en contient "
+                f"au plus {MAX_CELL_TEXT})"
+            )
         if not column.node.is_list or column.is_key:
             continue
-        value = _value_at(record, column)
-        for item in value or []:
+        for item in _value_at(record, column) or []:
             if isinstance(item, str) and _SPLIT in item:
-                return f"{column.header} : « {item} » contient « | »"
+                return f"{column.header} : « {item} » contient « | », le séparateur des listes"
     return None
 
 

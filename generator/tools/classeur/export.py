@@ -28,7 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...catalog import Catalog
 from ...errors import DataError, UserError, display_path
 from ...validate import load_catalog
-from .columns import Column, build_columns, cell_values, count_slots, list_item_problem
+from .columns import Column, build_columns, cell_problem, cell_values, count_slots
 from .fields import Node, Shape, model_nodes
 from .kinds import (
     REF_DISPOSITIFS,
@@ -89,7 +89,7 @@ def export_workbook(root: Path, target: Path, *, territoire: str | None = None) 
         known = ", ".join(sorted(catalog.territoires))
         raise UserError(f"territoire « {territoire} » inconnu ; territoires : {known}.")
     records = {kind.kind: read_records(root, kind) for kind in active_kinds()}
-    _refuse_unjoinable_lists(root, records)
+    _refuse_values_cells_cannot_hold(root, records)
     plans = _plan(catalog, records, territoire)
     workbook = _workbook(catalog, plans, records, territoire, root)
     _save(workbook, target)
@@ -103,7 +103,12 @@ def _plan(
     catalog: Catalog, records: dict[str, list[Record]], territoire: str | None
 ) -> list[SheetPlan]:
     plans: list[SheetPlan] = []
-    for kind in active_kinds():
+    reference: list[SheetPlan] = []
+    kinds = active_kinds()
+    if territoire is not None:
+        # A coordinator's own row first, then what happens in the territory.
+        kinds = sorted(kinds, key=lambda k: k.kind != "territoire")
+    for kind in kinds:
         rows = records[kind.kind]
         if territoire is None:
             plans.append(SheetPlan(kind, kind.sheet, rows, _columns(kind, rows)))
@@ -121,11 +126,11 @@ def _plan(
             regional = [r for r in rows if _regional_scheme(r)]
             columns = _columns(kind, local + regional)
             plans.append(SheetPlan(kind, kind.sheet, local, columns))
-            plans.append(SheetPlan(kind, READ_ONLY_SHEET, regional, columns, read_only=True))
+            reference.append(SheetPlan(kind, READ_ONLY_SHEET, regional, columns, read_only=True))
         else:
             mine = [r for r in rows if _local_place(catalog, r, territoire)]
             plans.append(SheetPlan(kind, kind.sheet, mine, _columns(kind, mine)))
-    return plans
+    return plans + reference
 
 
 def _columns(kind: KindSheet, rows: list[Record]) -> list[Column]:
@@ -163,17 +168,17 @@ def _local_place(catalog: Catalog, record: Record, territoire: str) -> bool:
     return any(territoire in catalog.territories_of_code(code) for code in codes)
 
 
-def _refuse_unjoinable_lists(root: Path, records: dict[str, list[Record]]) -> None:
+def _refuse_values_cells_cannot_hold(root: Path, records: dict[str, list[Record]]) -> None:
     problems: list[str] = []
     for kind in active_kinds():
         columns = _columns(kind, records[kind.kind])
         for record in records[kind.kind]:
-            problem = list_item_problem(_dump(record), columns)
+            problem = cell_problem(_dump(record), columns)
             if problem:
                 problems.append(f"{display_path(record.path, root)} : {problem}")
     if problems:
         raise UserError(
-            "des valeurs de liste contiennent « | », le séparateur des listes du classeur : "
+            "des valeurs ne tiendraient pas telles quelles dans une cellule du classeur : "
             "reformulez-les dans les fichiers YAML.\n  " + "\n  ".join(problems)
         )
 
@@ -232,6 +237,8 @@ def _fill_sheet(sheet: Worksheet, plan: SheetPlan, lists: _Lists) -> None:
     for row_number, record in enumerate(plan.records, start=first_row):
         for index, value in enumerate(cell_values(_dump(record), plan.columns), start=1):
             cell = sheet.cell(row_number, index, value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # a text, never a formula the spreadsheet would compute
             column = plan.columns[index - 1]
             number_format = _number_format(column)
             if number_format:

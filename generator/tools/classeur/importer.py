@@ -146,8 +146,9 @@ def _new_path(kind: KindSheet, raw: dict[str, Any], row: Row, duplicate: bool) -
         folder = folder / (str(porteur) if good_porteur else "_sans-porteur")
         synthetic = synthetic or not good_porteur
     if duplicate:
-        # Checked beside the record it duplicates, so the validator reports the clash.
-        return Path(kind.folder) / "_doublons" / f"ligne-{row.number}" / folder.relative_to(
+        # Checked beside the record it duplicates, so the validator reports the clash; "~"
+        # sorts after every id, so the clash is reported at this row, not at the first one.
+        return Path(kind.folder) / "~doublons" / f"ligne-{row.number}" / folder.relative_to(
             kind.folder
         ) / name, True
     return folder / name, synthetic
