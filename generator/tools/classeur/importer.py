@@ -32,7 +32,7 @@ from .columns import EMPTY, RowValues, locate, row_values
 from .kinds import KindSheet
 from .reading import CellIssue, Row, SheetContent, WorkbookContent, read_workbook
 from .records import Record, read_records
-from .yamledit import Document, merge, new_document
+from .yamledit import Document, merge, new_document, same_value
 
 CREATED, MODIFIED, UNCHANGED, REJECTED = "créé", "modifié", "inchangé", "refusé"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -112,10 +112,19 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                 for name, value in record.data.items():
                     if name not in present_fields:
                         raw[name] = value
-                document = Document(record.text.decode("utf-8"))
-                changed = merge(document.data, record.data, raw, kind.model, sheet.nodes)
+                changed: list[str] = []
+                text = None
+                # Compare values first: ruamel.yaml is loaded only for records that changed.
+                if any(
+                    not same_value(
+                        kind.model, n.name, record.data.get(n.name, EMPTY), raw.get(n.name, EMPTY)
+                    )
+                    for n in sheet.nodes
+                ):
+                    document = Document(record.text.decode("utf-8"))
+                    changed = merge(document.data, record.data, raw, kind.model, sheet.nodes)
+                    text = document.dump() if changed else None
                 status = MODIFIED if changed else UNCHANGED
-                text = document.dump() if changed else None
                 relative = record.path.relative_to(root)
                 planned.append(
                     Planned(sheet, row, values, ident, status, relative, record, text, changed)

@@ -32,7 +32,7 @@ from ruamel.yaml.scalarstring import (
 
 from ...model import ALL_TERRITORIES
 from .columns import EMPTY
-from .fields import Form, Node, Shape, model_nodes
+from .fields import Form, Node, Shape, field_default, model_nodes
 
 # (sequence indent, dash offset) of the data's two list styles: "  - item" and "- item".
 _INDENTS = ((4, 2), (2, 0))
@@ -182,12 +182,13 @@ def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     return TypeAdapter(annotation)
 
 
+# Building a default is slow (pydantic inspects the factory); it is only compared here.
+_default = cache(field_default)
+
+
 def same_value(model: type[BaseModel], name: str, before: Any, after: Any) -> bool:
     """Do two raw values of a field mean the same once the model has read them?"""
-    info = model.model_fields[name]
-    default = (
-        PydanticUndefined if info.is_required() else info.get_default(call_default_factory=True)
-    )
+    default = _default(model, name)
     if before is EMPTY:
         before = default
     if after is EMPTY:
