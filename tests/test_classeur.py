@@ -442,3 +442,55 @@ def test_help_is_in_french(command: list[str]) -> None:
     assert code == 0
     assert output.startswith("Utilisation : offre classeur")
     assert "Afficher cette aide." in output
+
+
+# ---------------------------------------------------------------------------- failures
+
+
+def test_a_failed_write_leaves_every_file_as_it_was(
+    dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are staged beside their targets and renamed only once all are staged."""
+    workbook = export(dataset, tmp_path / "classeur.xlsx")
+    edit(workbook, "Dispositifs", "apprentissage-essai", {"sigle": "DA"})
+    edit(workbook, "Dispositifs", "aide-mobilite-essai", {"sigle": "AM"})
+    add_row(workbook, "Dispositifs", NEW_SCHEME)
+    before = snapshot(dataset)
+    calls = []
+
+    def failing_fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("generator.tools.classeur.importer.os.fsync", failing_fsync)
+    code, output = import_(workbook, dataset)
+    assert code == 1
+    assert (
+        "écriture impossible (No space left on device) : aucun fichier n'a été modifié." in output
+    )
+    assert "Traceback" not in output
+    assert len(calls) == 2
+    assert snapshot(dataset) == before  # no file replaced, no staged file left behind
+    assert not (dataset / "dispositifs" / "association-essai" / "atelier-cv-essai.yaml").exists()
+
+
+def test_unreadable_workbook_is_a_clear_error(dataset: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "classeur.xlsx"
+    fake.write_text("pas un classeur", encoding="utf-8")
+    code, output = import_(fake, dataset)
+    assert code == 1
+    assert "classeur.xlsx : classeur illisible" in output
+    code, output = import_(tmp_path / "classeur.csv", dataset)
+    assert code == 1 and "classeur introuvable" in output
+
+
+def test_ods_without_libreoffice_says_what_to_install(
+    dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("generator.tools.classeur.office.soffice", lambda: None)
+    ods = tmp_path / "classeur.ods"
+    ods.write_bytes(b"PK")
+    code, output = import_(ods, dataset)
+    assert code == 1
+    assert "LibreOffice est nécessaire" in output and "enregistrez le classeur en .xlsx" in output

@@ -17,7 +17,6 @@ separates a scheme from its sources, and a new record is one new row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -27,7 +26,6 @@ from .fields import Form, Node, Shape
 
 LIST_SEPARATOR = " | "
 _SPLIT = "|"
-SLOT = re.compile(r"^\d+$")
 _TRUE = {"oui", "vrai", "true", "1", "o"}
 _FALSE = {"non", "faux", "false", "0", "n"}
 YES, NO = "oui", "non"
@@ -179,14 +177,14 @@ def _to_cell(value: Any, column: Column) -> Any:
     if column.is_key:
         return str(value)
     if node.is_list:
-        items = [_scalar_to_text(v, node.shape) for v in value]
+        items = [_scalar_to_text(v) for v in value]
         return LIST_SEPARATOR.join(items) if items else None
     if node.shape is Shape.BOOL:
         return YES if value else NO
     return value
 
 
-def _scalar_to_text(value: Any, shape: Shape) -> str:
+def _scalar_to_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):

@@ -34,7 +34,7 @@ from .reading import CellIssue, Row, SheetContent, WorkbookContent, read_workboo
 from .records import Record, read_records
 from .yamledit import Document, merge, new_document, same_value
 
-CREATED, MODIFIED, UNCHANGED, REJECTED = "créé", "modifié", "inchangé", "refusé"
+CREATED, MODIFIED, UNCHANGED = "créé", "modifié", "inchangé"
 _SLUG = re.compile(SLUG_PATTERN)
 _KEY_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 # The validator speaks of YAML lines; in a workbook the same advice is about a column.
@@ -360,11 +360,15 @@ def _write(root: Path, planned: list[Planned]) -> list[Path]:
                 stream.write(item.text or "")
                 stream.flush()
                 os.fsync(stream.fileno())
-    except BaseException:
+    except BaseException as exc:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         for folder in reversed(created_dirs):
             _remove_empty(folder)
+        if isinstance(exc, OSError):
+            raise UserError(
+                f"écriture impossible ({exc.strerror or exc}) : aucun fichier n'a été modifié."
+            ) from None
         raise
     for staged_file, target in staged:
         os.replace(staged_file, target)

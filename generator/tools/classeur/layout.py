@@ -13,7 +13,6 @@ READ_ONLY_SHEET = "Régionaux (lecture seule)"
 FORMAT = "offre-classeur 1"
 
 HEADER_ROW = 1
-FIRST_ROW = 2
 # Groups of columns left empty after the largest list of the data, to add items.
 SPARE_ITEMS = 2
 # Fields a territory's coordinator edits in the territory's row; the perimeter comes
