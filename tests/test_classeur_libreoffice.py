@@ -103,3 +103,18 @@ def test_errors_in_an_ods_workbook_name_the_ods_file(
     assert code == 1
     assert snapshot(dataset) == before
     assert f"classeur.ods:Dispositifs!{ref}: error: statut: valeur « fini » inconnue" in output
+
+
+def test_coordinator_workbook_saved_by_calc_keeps_its_read_only_sheet_apart(
+    dataset: Path, tmp_path: Path, profile: Path
+) -> None:
+    workbook = export(dataset, tmp_path / "sarthe.xlsx", "--territoire", "sarthe")
+    edit(workbook, "Territoires", "sarthe", {"priorites": "relance"})
+    saved = soffice_convert(workbook, "xlsx", tmp_path / "calc", profile)
+    before = snapshot(dataset)
+    code, output = import_(saved, dataset)
+    assert code == 0, output
+    after = snapshot(dataset)
+    assert {p for p in before if before[p] != after[p]} == {"territoires/sarthe.yaml"}
+    assert "ignorée" not in output  # the hidden export notes survived: read-only sheet skipped
+    assert "absents du classeur" not in output
