@@ -115,12 +115,7 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                 changed: list[str] = []
                 text = None
                 # Compare values first: ruamel.yaml is loaded only for records that changed.
-                if any(
-                    not same_value(
-                        kind.model, n.name, record.data.get(n.name, EMPTY), raw.get(n.name, EMPTY)
-                    )
-                    for n in sheet.nodes
-                ):
+                if _differs(kind, record, raw):
                     document = Document(record.text.decode("utf-8"))
                     changed = merge(document.data, record.data, raw, kind.model, sheet.nodes)
                     text = document.dump() if changed else None
@@ -141,6 +136,13 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                 )
             )
     return planned
+
+
+def _differs(kind: KindSheet, record: Record, raw: dict[str, Any]) -> bool:
+    return any(
+        not same_value(kind.model, name, record.data.get(name, EMPTY), raw.get(name, EMPTY))
+        for name in kind.model.model_fields
+    )
 
 
 def _new_path(kind: KindSheet, raw: dict[str, Any], row: Row, duplicate: bool) -> tuple[Path, bool]:
