@@ -309,5 +309,53 @@ def synth(nombre: int, dossier: Path, graine: int, ecraser: bool, source: Path) 
     sys.exit(run_synth(nombre, dossier, source=source, seed=graine, overwrite=ecraser))
 
 
+@main.group(
+    cls=_FrenchGroup, context_settings=CONTEXT, subcommand_metavar="COMMANDE [ARGUMENTS]..."
+)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+def classeur() -> None:
+    """Modifier l'offre dans un tableur : exporter un classeur, puis l'importer."""
+
+
+@classeur.command("exporter", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("fichier", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--territoire",
+    default=None,
+    metavar="ID",
+    help="Classeur d'un coordinateur : ce territoire, ses lieux et ses dispositifs locaux "
+    "(les dispositifs régionaux en lecture seule).",
+)
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option("--ecraser", is_flag=True, help="Remplacer FICHIER s'il existe déjà.")
+@guarded
+def classeur_exporter(fichier: Path, territoire: str | None, dossier: Path, ecraser: bool) -> None:
+    """Écrire l'offre dans le classeur FICHIER.xlsx (une feuille par type de fiche)."""
+    from .tools.classeur.commande import run_export
+
+    sys.exit(run_export(fichier, dossier, territoire=territoire, overwrite=ecraser))
+
+
+@classeur.command("importer", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("fichier", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--dry-run", "--essai", "dry_run", is_flag=True, help="Tout vérifier sans rien écrire."
+)
+@guarded
+def classeur_importer(fichier: Path, dossier: Path, dry_run: bool) -> None:
+    """Vérifier le classeur FICHIER (.xlsx ou .ods) et mettre à jour les fichiers de
+    l'offre ; rien n'est écrit s'il reste une erreur."""
+    from .tools.classeur.commande import run_import
+
+    sys.exit(run_import(fichier, dossier, dry_run=dry_run))
+
+
 def run() -> None:  # pragma: no cover - console entry used by python -m generator
     main(prog_name="offre")

@@ -1,0 +1,1 @@
+"""Maintenance tools that sit beside the build pipeline."""
