@@ -1,0 +1,306 @@
+"""A data·inclusion Structure as one of our places (Lieu): the only module that knows the
+Lieu record's keys, their order and how each is filled.
+
+Field meanings follow data·inclusion Structure v1: `site_web`, `horaires_accueil` →
+`horaires_osm`, `accessibilite_lieu` → `accessibilite`, `code_insee` → `adresse.commune`.
+What cannot be carried over safely (a phone number in an unknown format, a commune told
+only by its postal code) is dropped or kept with a note in `a_verifier`, never guessed.
+
+A written file is the record rendered by `render`, whose `origine.empreinte` is a hash of
+everything else in it. A file whose hash no longer matches, or whose text is no longer
+exactly what `render` makes of its content (a comment added, a value re-quoted), was
+edited by hand and is left alone by later imports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import yaml
+
+from .location import Commune
+from .mapping import SourceImport
+
+SOURCE_NAME = "data-inclusion"
+
+LIEU_KEYS = (
+    "id",
+    "nom",
+    "porteur",
+    "reseaux_porteurs",
+    "description",
+    "adresse",
+    "telephone",
+    "courriel",
+    "site_web",
+    "horaires",
+    "horaires_osm",
+    "accessibilite",
+    "accessibilite_precisions",
+    "zone_desservie",
+    "zone_precisions",
+    "sources",
+    "consulte_le",
+    "verifie_le",
+    "a_verifier",
+    "dispositifs",
+    "origine",
+)
+ADRESSE_KEYS = ("ligne", "complement", "code_postal", "commune")
+ORIGINE_KEYS = ("source", "producteur", "identifiant", "date_maj", "empreinte")
+
+HEADER = (
+    "# Lieu importé de data·inclusion par `offre import-data-inclusion`.\n"
+    "# Les imports suivants mettent cette fiche à jour tant qu'elle reste telle quelle ;\n"
+    "# dès qu'elle est modifiée ici (valeur, commentaire ou mise en forme), ils la laissent\n"
+    "# telle quelle. Pour la rendre à l'import, supprimez-la.\n"
+)
+
+ZONE_NOTE = "Déduite des zones d'éligibilité de ses services publiés dans data·inclusion."
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    """A place being built: the structure's fields, then what its services add."""
+
+    structure_id: str
+    provider: str
+    networks: frozenset[str]
+    fields: dict[str, Any]
+    notes: list[str]
+    zone: set[str] = field(default_factory=set)
+    schemes: set[str] = field(default_factory=set)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def phone(raw: str | None) -> tuple[str | None, str | None]:
+    """A French number as `02 40 00 00 00`, a short or international one as given."""
+    if raw is None or not raw.strip():
+        return None, None
+    compact = re.sub(r"[\s.\-/()]", "", raw.strip())
+    if compact.startswith("+330"):
+        compact = "+33" + compact[4:]
+    if re.fullmatch(r"\+33[1-9]\d{8}", compact):
+        compact = "0" + compact[3:]
+    if re.fullmatch(r"0[1-9]\d{8}", compact):
+        return " ".join(compact[i : i + 2] for i in range(0, 10, 2)), None
+    if re.fullmatch(r"[1-9]\d{3}", compact) or re.fullmatch(r"\+[1-9]\d{6,14}", compact):
+        return compact, None
+    return None, (
+        f"Téléphone : data·inclusion donne « {raw.strip()} », qui n'est pas un numéro "
+        "unique lisible ; recopiez le bon numéro."
+    )
+
+
+def email(raw: str | None) -> tuple[str | None, str | None]:
+    if raw is None or not raw.strip():
+        return None, None
+    if _EMAIL.match(raw.strip()):
+        return raw.strip(), None
+    return None, f"Courriel : « {raw.strip()} » n'est pas une adresse utilisable."
+
+
+def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport) -> Draft:
+    """The fields a validated `data_inclusion.schema.v1.Structure` gives a place."""
+    notes = [commune.note] if commune.note else []
+    telephone, note = phone(structure.telephone)
+    notes += [note] if note else []
+    courriel, note = email(structure.courriel)
+    notes += [note] if note else []
+    networks = frozenset(str(r.value) for r in structure.reseaux_porteurs or ())
+    adresse = {
+        "ligne": _text(structure.adresse),
+        "complement": _text(structure.complement_adresse),
+        "code_postal": _text(structure.code_postal),
+        "commune": commune.code,
+    }
+    sources = []
+    if structure.lien_source is not None:
+        sources.append(
+            {
+                "url": str(structure.lien_source),
+                "titre": f"Fiche de la structure chez son producteur ({structure.source})",
+            }
+        )
+    sources.append({"url": dataset.url, "titre": dataset.titre})
+    fields: dict[str, Any] = {
+        "nom": structure.nom.strip(),
+        "porteur": provider,
+        "reseaux_porteurs": sorted(networks),
+        "description": _text(structure.description),
+        "adresse": {k: v for k, v in adresse.items() if v is not None},
+        "telephone": telephone,
+        "courriel": courriel,
+        "site_web": _text(structure.site_web),
+        "horaires_osm": _text(structure.horaires_accueil),
+        "accessibilite": _text(structure.accessibilite_lieu),
+        "sources": sources,
+    }
+    origin = {
+        "source": SOURCE_NAME,
+        "producteur": structure.source,
+        "identifiant": structure.id,
+        "date_maj": structure.date_maj,
+    }
+    fields["origine"] = origin
+    return Draft(structure.id, provider, networks, fields, notes)
+
+
+def finish(place: Draft, place_id: str, consulte_le: date) -> dict[str, Any]:
+    """The complete record, keys in the model's order, with its fingerprint."""
+    values = dict(place.fields)
+    values["id"] = place_id
+    zone = sorted(place.zone)
+    values["zone_desservie"] = zone
+    if zone:
+        values["zone_precisions"] = ZONE_NOTE
+    values["consulte_le"] = consulte_le
+    values["a_verifier"] = list(place.notes)
+    values["dispositifs"] = sorted(place.schemes)
+    record = {key: values[key] for key in LIEU_KEYS if values.get(key) is not None}
+    record["origine"] = dict(record["origine"])
+    record["origine"]["empreinte"] = fingerprint(record)
+    return record
+
+
+# ---------------------------------------------------------------------------- fingerprints
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_iso
+    )
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"unexpected {type(value).__name__} in a place record")
+
+
+def _without(record: dict[str, Any], *, consulte_le: bool) -> dict[str, Any]:
+    copy = {k: v for k, v in record.items() if not (consulte_le and k == "consulte_le")}
+    origin = copy.get("origine")
+    if isinstance(origin, dict):
+        copy["origine"] = {k: v for k, v in origin.items() if k != "empreinte"}
+    return copy
+
+
+def fingerprint(record: dict[str, Any]) -> str:
+    """Hash of a record's whole content except the fingerprint itself."""
+    digest = hashlib.sha256(_canonical(_without(record, consulte_le=False)).encode("utf-8"))
+    return "sha256:" + digest.hexdigest()[:32]
+
+
+def content_key(record: dict[str, Any]) -> str:
+    """What must differ for a re-import to count as a change: the imported content,
+    not the date of the import."""
+    return hashlib.sha256(
+        _canonical(_without(record, consulte_le=True)).encode("utf-8")
+    ).hexdigest()
+
+
+# ---------------------------------------------------------------------------- YAML
+
+
+class _Code(str):
+    """A code written between double quotes, as editors are asked to ("44109")."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Always the pure-Python emitter: its output is the same on every machine."""
+
+
+def _represent_code(dumper: yaml.SafeDumper, value: _Code) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+_Dumper.add_representer(_Code, _represent_code)
+
+
+def _with_quoted_codes(record: dict[str, Any]) -> dict[str, Any]:
+    out = dict(record)
+    adresse = out.get("adresse")
+    if isinstance(adresse, dict):
+        out["adresse"] = {
+            k: _Code(v) if k in ("code_postal", "commune") and isinstance(v, str) else v
+            for k, v in adresse.items()
+        }
+    zone = out.get("zone_desservie")
+    if isinstance(zone, list):
+        out["zone_desservie"] = [_Code(c) if isinstance(c, str) else c for c in zone]
+    return out
+
+
+def render(record: dict[str, Any]) -> str:
+    body = yaml.dump(
+        _with_quoted_codes(record),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
+    )
+    return HEADER + body
+
+
+def is_intact(text: str, data: Any) -> bool:
+    """The file is exactly what the import wrote: fingerprint and text both match."""
+    if not isinstance(data, dict):
+        return False
+    origin = data.get("origine")
+    if not isinstance(origin, dict) or not isinstance(origin.get("empreinte"), str):
+        return False
+    try:
+        if fingerprint(data) != origin["empreinte"]:
+            return False
+        return text.replace("\r\n", "\n") == render(data)
+    except (TypeError, ValueError, yaml.YAMLError):
+        return False
+
+
+def imported_identifier(data: Any) -> str | None:
+    """The data·inclusion id of a file written by this import, else None."""
+    if not isinstance(data, dict):
+        return None
+    origin = data.get("origine")
+    if not isinstance(origin, dict) or origin.get("source") != SOURCE_NAME:
+        return None
+    ident = origin.get("identifiant")
+    return ident if isinstance(ident, str) and ident else None
+
+
+def check_with_model(record: dict[str, Any]) -> list[str]:
+    """Problems the project's Lieu model finds in a record, once that model exists.
+
+    Until `generator.model.MODELS_BY_KIND` has a "lieu" entry there is nothing to check
+    here; the tests check the records against the agreed specification meanwhile.
+    """
+    from ... import model
+
+    lieu_model = getattr(model, "MODELS_BY_KIND", {}).get("lieu")
+    if lieu_model is None:
+        return []
+    from pydantic import ValidationError
+
+    try:
+        lieu_model.model_validate(record)
+    except ValidationError as exc:
+        return [
+            f"{'.'.join(str(p) for p in e['loc'])} : {e['msg']}"
+            for e in exc.errors(include_url=False)
+        ]
+    return []
