@@ -19,6 +19,12 @@ from .model import (
     Source,
     Territoire,
 )
+from .tools.import_data_inclusion.mapping import (
+    Correspondances,
+    RegleDispositif,
+    ReglePorteur,
+    SourceImport,
+)
 
 DOC_FILE = "LISEZMOI.md"
 
@@ -33,6 +39,9 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
 - `porteurs/<identifiant>.yaml` : une structure qui porte des dispositifs ;
 - `territoires/<identifiant>.yaml` : un territoire (groupe d'EPCI) ;
 - `vocabulaires.yaml` : nos valeurs ajoutées aux vocabulaires de data·inclusion ;
+- `correspondances-data-inclusion.yaml` : ce que `offre import-data-inclusion` retient
+  des fichiers de data·inclusion (quelles structures deviennent des lieux de quel
+  porteur, quels services relient un lieu à un dispositif) ;
 - `geo/` : communes et EPCI de la région (fichier généré, ne pas modifier) ;
 - `schemas/` : schémas JSON pour l'autocomplétion dans l'éditeur (générés).
 
@@ -52,6 +61,22 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
 - Un dispositif terminé garde sa fiche : `statut: termine` (ou `remplace` avec
   `remplace_par`), et sa `date_fin` si elle est connue.
 - Valeurs des vocabulaires : `offre vocabulaires` (liste), `offre vocabulaires publics`.
+
+## Lieux importés de data·inclusion
+
+`offre import-data-inclusion` écrit un fichier par lieu, `lieux/<porteur>/<id>.yaml`, à
+partir des fichiers publiés par data·inclusion et selon `correspondances-data-inclusion.yaml` :
+
+- `porteurs` : les structures d'un des `reseaux` (ou d'un des `producteurs`) d'une règle
+  deviennent des lieux de son `porteur` ; la première règle qui convient l'emporte ; les
+  autres structures sont écartées, et le bilan de l'import les compte par réseau.
+- `dispositifs` : un service dont le nom contient l'un des `noms` (ou qui a l'une des
+  `thematiques`), dans une structure de l'un des `reseaux` quand la clé est donnée, ajoute
+  le `dispositif` de la règle à la liste `dispositifs` du lieu qui le propose.
+- Un lieu importé porte une clé `origine` (source, producteur, identifiant, date de mise à
+  jour, empreinte). Tant qu'il reste tel quel, chaque import le met à jour ; modifié à la
+  main, il est laissé tel quel par les imports suivants (qui le signalent). Pour le rendre
+  à l'import, supprimez le fichier : le prochain import le recrée.
 """
 
 
@@ -72,6 +97,10 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("Porteur (`porteurs/<id>.yaml`)", Porteur),
     ("Territoire (`territoires/<id>.yaml`)", Territoire),
     ("Un contact local de territoire (`contacts`)", ContactLocal),
+    ("Correspondances data·inclusion (`correspondances-data-inclusion.yaml`)", Correspondances),
+    ("Source citée pour chaque lieu importé (`source`)", SourceImport),
+    ("Une règle de porteur (`porteurs`)", ReglePorteur),
+    ("Une règle de dispositif (`dispositifs`)", RegleDispositif),
 ]
 
 
