@@ -541,3 +541,17 @@ def test_no_progress_line_when_not_a_terminal(setup: tuple[Path, Path, Path]) ->
     assert code == 0
     assert "\r" not in output
     assert "%" not in output
+
+
+def test_mapping_file_can_be_elsewhere_and_must_exist(
+    setup: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    dataset, structures, services = setup
+    elsewhere = tmp_path / "autres-correspondances.yaml"
+    (dataset / "correspondances-data-inclusion.yaml").rename(elsewhere)
+    code, output = _run(dataset, structures, services)
+    assert code == 1
+    assert "Erreur : fichier de correspondances introuvable : donnees/correspondances" in output
+    code, output = _run(dataset, structures, services, "--correspondances", str(elsewhere))
+    assert code == 0, output
+    assert "Lieux : 4 nouveau(x)" in output
