@@ -164,17 +164,17 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.option(
     "--structures",
-    required=True,
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     metavar="FICHIER",
-    help="Fichier JSON des structures publié par data·inclusion (tableau de Structure v1).",
+    help="Obligatoire : fichier JSON des structures publié par data·inclusion (tableau de "
+    "Structure v1).",
 )
 @click.option(
     "--services",
-    required=True,
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     metavar="FICHIER",
-    help="Fichier JSON des services publié par data·inclusion (tableau de Service v1).",
+    help="Obligatoire : fichier JSON des services publié par data·inclusion (tableau de "
+    "Service v1).",
 )
 @click.option(
     "--departements",
@@ -218,8 +218,8 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
 )
 @guarded
 def import_data_inclusion(
-    structures: Path,
-    services: Path,
+    structures: Path | None,
+    services: Path | None,
     departements: str | None,
     dossier: Path,
     mapping_file: Path | None,
@@ -234,6 +234,11 @@ def import_data_inclusion(
 
     from .tools.import_data_inclusion import Options, run_import
 
+    if structures is None or services is None:
+        raise UserError(
+            "indiquez les deux fichiers de data·inclusion : --structures FICHIER "
+            "--services FICHIER."
+        )
     try:
         consulte_le = date.fromisoformat(day) if day else None
     except ValueError:

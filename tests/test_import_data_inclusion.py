@@ -495,6 +495,10 @@ def test_help_is_in_french() -> None:
     assert "Utilisation : offre import-data-inclusion" in output
     assert "--ignorer-invalides" in output
     assert "--supprimer-disparus" in output
+    assert "required" not in output
+    code, output = run_cli("import-data-inclusion", "--structures", __file__)
+    assert code == 1
+    assert "Erreur : indiquez les deux fichiers de data·inclusion" in output
 
 
 def test_bad_date_is_a_usage_error(setup: tuple[Path, Path, Path]) -> None:

@@ -34,6 +34,7 @@ from .mapping import MAPPING_FILE, Mapping, load_mapping
 from .progress import Progress, group
 from .record_errors import RecordIssue, record_id, validation_messages
 from .stream import MalformedFile, iter_records
+from .summary import render_summary
 
 MAX_LISTED_ERRORS = 200
 
@@ -149,8 +150,6 @@ def run_import(options: Options) -> int:
         click.echo("Import annulé : aucun fichier n'a été écrit.", err=True)
         return 1
     changes = plan.build_plan(records, existing, options.root, invalid_ids=state.invalid_ids)
-    from .summary import render_summary
-
     click.echo(render_summary(state.counts, changes, options, sorted(state.chosen)), nl=False)
     if not options.dry_run:
         writer.apply(changes, remove=changes.vanished if options.remove_vanished else ())
