@@ -123,7 +123,7 @@ def validate(dossier: Path, strict: bool) -> None:
 @click.option(
     "--type",
     "kind",
-    type=click.Choice(["dispositif", "porteur", "territoire"]),
+    type=click.Choice(["dispositif", "porteur", "territoire", "lieu", "reglages"]),
     default="dispositif",
     show_default=True,
     help="Type de fiche décrit.",
@@ -132,7 +132,7 @@ def validate(dossier: Path, strict: bool) -> None:
     "--ecrire",
     "write_all",
     is_flag=True,
-    help="Écrire les trois schémas dans DOSSIER/schemas/ (fichiers versionnés).",
+    help="Écrire tous les schémas dans DOSSIER/schemas/ (fichiers versionnés).",
 )
 @guarded
 def schema(dossier: Path, output: Path | None, kind: str, write_all: bool) -> None:
@@ -323,7 +323,7 @@ def build(dossier: Path | None, sortie: Path | None, config_file: Path) -> None:
 )
 @guarded
 def rapport(dossier: Path, reference: str | None) -> None:
-    """Lister, par porteur, les fiches à revoir : non vérifiées depuis plus de 12 mois,
+    """Lister, par porteur, les fiches à revoir : sources non relues depuis plus de 12 mois,
     terminées mais encore « actif », sans contact ou sans source, titres en double."""
     from datetime import date
 

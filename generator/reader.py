@@ -14,12 +14,18 @@ from pydantic import ValidationError
 
 from .errors import Issue, Report, display_path
 from .messages import validation_issues
-from .model import Dispositif, Porteur, Strict, Territoire, VocabulairesLocaux
+from .model import Dispositif, Lieu, Porteur, Reglages, Strict, Territoire, VocabulairesLocaux
 from .yamlsource import SourceDoc, read_yaml
 
 VOCABULARY_FILE = "vocabulaires.yaml"
+SETTINGS_FILE = "reglages.yaml"
 GEO_FILE = Path("geo") / "pays-de-la-loire.json"
-FOLDERS = {"dispositif": "dispositifs", "porteur": "porteurs", "territoire": "territoires"}
+FOLDERS = {
+    "dispositif": "dispositifs",
+    "porteur": "porteurs",
+    "territoire": "territoires",
+    "lieu": "lieux",
+}
 
 M = TypeVar("M", bound=Strict)
 
@@ -38,7 +44,9 @@ class RawDataset:
     dispositifs: list[Loaded[Dispositif]] = field(default_factory=list)
     porteurs: list[Loaded[Porteur]] = field(default_factory=list)
     territoires: list[Loaded[Territoire]] = field(default_factory=list)
+    lieux: list[Loaded[Lieu]] = field(default_factory=list)
     vocabulaires: Loaded[VocabulairesLocaux] | None = None
+    reglages: Loaded[Reglages] | None = None
     # Ids of files that failed their own checks: other files may still refer to them
     # without getting a second, misleading "unknown id" error.
     invalid_ids: dict[str, set[str]] = field(
@@ -47,6 +55,7 @@ class RawDataset:
     # Scheme files that parsed but failed their own checks: their well-formed values
     # still go through the cross-file checks, so one run reports everything.
     invalid_schemes: list[SourceDoc] = field(default_factory=list)
+    invalid_places: list[SourceDoc] = field(default_factory=list)
 
 
 def read_dataset(root: Path, report: Report) -> RawDataset:
@@ -54,6 +63,9 @@ def read_dataset(root: Path, report: Report) -> RawDataset:
     vocab_path = root / VOCABULARY_FILE
     if vocab_path.exists():
         dataset.vocabulaires = _read_one(vocab_path, root, VocabulairesLocaux, report)
+    settings_path = root / SETTINGS_FILE
+    if settings_path.exists():
+        dataset.reglages = _read_one(settings_path, root, Reglages, report)
     for kind, folder in FOLDERS.items():
         for path in _yaml_files(root / folder, root, report):
             invalid = dataset.invalid_ids[kind]
@@ -67,6 +79,10 @@ def read_dataset(root: Path, report: Report) -> RawDataset:
                 loaded_p = _read_one(path, root, Porteur, report, invalid)
                 if loaded_p:
                     dataset.porteurs.append(loaded_p)
+            elif kind == "lieu":
+                loaded_l = _read_one(path, root, Lieu, report, invalid, dataset.invalid_places)
+                if loaded_l:
+                    dataset.lieux.append(loaded_l)
             else:
                 loaded_t = _read_one(path, root, Territoire, report, invalid)
                 if loaded_t:
