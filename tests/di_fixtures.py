@@ -110,6 +110,7 @@ def base_structures() -> list[dict[str, Any]]:
             source="producteur-fictif",
             code_insee="72181",
             telephone="02 43 00 00 00 ou 06 00 00 00 00",
+            horaires_accueil="du lundi au vendredi, 9 h - 12 h (fictif)",
         ),
         structure(
             "fictif--commune-inconnue",

@@ -19,9 +19,9 @@ from di_fixtures import (
     write_json,
     write_mapping,
 )
-from lieu_provisoire import LIEU_MODEL
 
 from generator.geo import GEO_FILE, load_geo
+from generator.model import Lieu
 from generator.tools.import_data_inclusion import place
 
 LIEUX = Path("lieux")
@@ -57,6 +57,15 @@ def _load(dataset: Path, porteur: str, place_id: str) -> dict[str, Any]:
     return data
 
 
+def _imported(dataset: Path) -> list[str]:
+    """Place files written by the import (the fixture also has hand-written ones)."""
+    return sorted(
+        p.relative_to(dataset / LIEUX).as_posix()
+        for p in (dataset / LIEUX).rglob("*.yaml")
+        if "\norigine:" in p.read_text(encoding="utf-8")
+    )
+
+
 def _flat(text: str) -> str:
     return text.replace("\u00a0", " ")
 
@@ -65,9 +74,7 @@ def test_import_writes_one_valid_place_per_kept_structure(setup: tuple[Path, Pat
     dataset, structures, services = setup
     code, output = _run(dataset, structures, services)
     assert code == 0, output
-    written = sorted(
-        p.relative_to(dataset / LIEUX).as_posix() for p in (dataset / LIEUX).rglob("*.yaml")
-    )
+    written = _imported(dataset)
     assert written == [
         "association-essai/fictif-antenne-le-mans.yaml",
         "association-essai/fictif-ml-cholet.yaml",
@@ -78,11 +85,17 @@ def test_import_writes_one_valid_place_per_kept_structure(setup: tuple[Path, Pat
     for relative in written:
         text = (dataset / LIEUX / relative).read_text(encoding="utf-8")
         data = yaml.safe_load(text)
-        LIEU_MODEL.model_validate(data)  # TEMPORAIRE: generator.model.Lieu once merged
+        Lieu.model_validate(data)
         assert list(data) == [k for k in place.LIEU_KEYS if k in data]
         assert geo.commune(data["adresse"]["commune"]) is not None
         assert f'commune: "{data["adresse"]["commune"]}"' in text  # codes quoted
         assert Path(relative).stem == data["id"]
+
+    # The project's validator accepts them: codes against the geography, providers,
+    # schemes, folders.
+    code, report = run_cli("validate", str(dataset))
+    assert code == 0, report
+    assert "warning" not in report, report
 
     nantes = _load(dataset, "france-travail-essai", "fictif-agence-nantes")
     assert nantes["nom"] == "Agence fictive de test (Nantes)"
@@ -125,6 +138,10 @@ def test_import_writes_one_valid_place_per_kept_structure(setup: tuple[Path, Pat
     assert "telephone" not in le_mans  # two numbers in one field: not guessed
     assert any("02 43 00 00 00 ou 06" in note for note in le_mans["a_verifier"])
     assert le_mans["reseaux_porteurs"] == []  # kept through its producer
+    # Hours that are not OpenStreetMap syntax are kept as plain text, and flagged.
+    assert "horaires_osm" not in le_mans
+    assert le_mans["horaires"] == "du lundi au vendredi, 9 h - 12 h (fictif)"
+    assert any(note.startswith("Horaires :") for note in le_mans["a_verifier"])
 
     chemere = _load(dataset, "france-travail-essai", "fictif-chemere")
     assert chemere["adresse"]["commune"] == "44005"  # a former commune's code, replaced
@@ -146,8 +163,10 @@ def test_departement_filter(setup: tuple[Path, Path, Path]) -> None:
     dataset, structures, services = setup
     code, output = _run(dataset, structures, services, "--departements", "49, 72")
     assert code == 0, output
-    written = sorted(p.stem for p in (dataset / LIEUX).rglob("*.yaml"))
-    assert written == ["fictif-antenne-le-mans", "fictif-ml-cholet"]
+    assert _imported(dataset) == [
+        "association-essai/fictif-antenne-le-mans.yaml",
+        "association-essai/fictif-ml-cholet.yaml",
+    ]
     assert "(départements 49, 72)" in output
     assert "hors des départements choisis 5" in _flat(output)
 
@@ -156,10 +175,11 @@ def test_departement_outside_the_geographic_extract_is_refused(
     setup: tuple[Path, Path, Path],
 ) -> None:
     dataset, structures, services = setup
+    before = snapshot(dataset)
     code, output = _run(dataset, structures, services, "--departements", "44,75")
     assert code == 1
     assert "Erreur : --departements : 75 hors du référentiel géographique" in output
-    assert not (dataset / LIEUX).exists()
+    assert snapshot(dataset) == before
 
 
 def test_second_run_changes_no_file_byte_for_byte(setup: tuple[Path, Path, Path]) -> None:
@@ -229,7 +249,7 @@ def test_changed_provider_moves_the_file(setup: tuple[Path, Path, Path]) -> None
     code, output = _run(dataset, structures, services)
     assert code == 0, output
     assert "2 modifié(s)" in output
-    assert not (dataset / LIEUX / "france-travail-essai").exists()
+    assert not (dataset / LIEUX / "france-travail-essai" / "fictif-agence-nantes.yaml").exists()
     moved = _load(dataset, "region-essai", "fictif-agence-nantes")
     assert moved["porteur"] == "region-essai"
 
@@ -270,7 +290,7 @@ def test_hand_edited_files_are_left_alone(setup: tuple[Path, Path, Path], tmp_pa
 def test_a_file_written_by_hand_keeps_its_id(setup: tuple[Path, Path, Path]) -> None:
     dataset, structures, services = setup
     manual = dataset / LIEUX / "france-travail-essai" / "fictif-agence-nantes.yaml"
-    manual.parent.mkdir(parents=True)
+    manual.parent.mkdir(parents=True, exist_ok=True)
     manual.write_text("id: fictif-agence-nantes\nnom: Lieu saisi à la main (fictif)\n", "utf-8")
     code, output = _run(dataset, structures, services)
     assert code == 0, output
@@ -314,7 +334,7 @@ def test_dry_run_writes_nothing(setup: tuple[Path, Path, Path]) -> None:
     code, output = _run(dataset, structures, services, "--dry-run")
     assert code == 0, output
     assert snapshot(dataset) == before
-    assert not (dataset / LIEUX).exists()
+    assert _imported(dataset) == []
     assert "Essai (--dry-run) : aucun fichier ne sera écrit." in output
     assert "Lieux : 4 nouveau(x)" in output
     assert (
@@ -429,6 +449,7 @@ def test_malformed_services_file_writes_nothing(
     setup: tuple[Path, Path, Path], tmp_path: Path
 ) -> None:
     dataset, structures, _ = setup
+    before = snapshot(dataset)
     text = write_json(tmp_path / "services.json", base_services()).read_text("utf-8")
     truncated = tmp_path / "services-tronque.json"
     truncated.write_text(text[: len(text) // 2], encoding="utf-8")
@@ -436,7 +457,7 @@ def test_malformed_services_file_writes_nothing(
     assert code == 1
     assert "services-tronque.json:" in output
     assert "il est tronqué" in output
-    assert not (dataset / LIEUX).exists()
+    assert snapshot(dataset) == before
 
 
 def test_element_that_is_not_an_object(setup: tuple[Path, Path, Path], tmp_path: Path) -> None:
@@ -474,7 +495,7 @@ def test_mapping_file_errors_are_located(setup: tuple[Path, Path, Path]) -> None
         "clé inconnue « nom ». Vouliez-vous dire « noms » ?"
     ) in lines
     assert "3 erreurs (1 fichier lu)." in lines
-    assert not (dataset / LIEUX).exists()
+    assert _imported(dataset) == []
 
 
 def test_shipped_mapping_file_is_valid() -> None:

@@ -213,8 +213,6 @@ def test_validation_errors_in_french() -> None:
     }
 
 
-def test_records_pass_the_project_lieu_model_when_it_exists() -> None:
-    """Nothing to check before generator.model has a Lieu; after, the real model must
-    accept what the importer writes."""
+def test_records_pass_the_project_lieu_model() -> None:
     record = place.finish(_draft("fictif--agence-1"), "fictif-agence-1", place_day())
     assert place.check_with_model(record) == []

@@ -146,7 +146,9 @@ def run_import(options: Options) -> int:
     ]
     if problems:
         for line in problems[:MAX_LISTED_ERRORS]:
-            click.echo(f"{line} (fiche produite refusée par le modèle Lieu)", err=True)
+            click.echo(
+                f"{line} (lieu produit refusé par le modèle Lieu : erreur de l'outil)", err=True
+            )
         click.echo("Import annulé : aucun fichier n'a été écrit.", err=True)
         return 1
     changes = plan.build_plan(records, existing, options.root, invalid_ids=state.invalid_ids)

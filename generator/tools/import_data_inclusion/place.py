@@ -1,10 +1,12 @@
-"""A data·inclusion Structure as one of our places (Lieu): the only module that knows the
-Lieu record's keys, their order and how each is filled.
+"""A data·inclusion Structure as one of our places (`model.Lieu`): the only module of the
+import that knows how each field of a place is filled.
 
 Field meanings follow data·inclusion Structure v1: `site_web`, `horaires_accueil` →
 `horaires_osm`, `accessibilite_lieu` → `accessibilite`, `code_insee` → `adresse.commune`.
-What cannot be carried over safely (a phone number in an unknown format, a commune told
-only by its postal code) is dropped or kept with a note in `a_verifier`, never guessed.
+Each value is checked with the type our model gives its field; what it would refuse (a
+phone number in an unknown format, hours that are not OpenStreetMap syntax, a commune told
+only by its postal code) is dropped, kept as plain text or replaced, always with a note in
+`a_verifier`, never guessed. Keys follow the model's order.
 
 A written file is the record rendered by `render`, whose `origine.empreinte` is a hash of
 everything else in it. A file whose hash no longer matches, or whose text is no longer
@@ -22,37 +24,18 @@ from datetime import date
 from typing import Any
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
+from ...model import Adresse, Courriel, HorairesOsm, Lieu, Origine, Telephone, Url
 from .location import Commune
 from .mapping import SourceImport
 
 SOURCE_NAME = "data-inclusion"
 
-LIEU_KEYS = (
-    "id",
-    "nom",
-    "porteur",
-    "reseaux_porteurs",
-    "description",
-    "adresse",
-    "telephone",
-    "courriel",
-    "site_web",
-    "horaires",
-    "horaires_osm",
-    "accessibilite",
-    "accessibilite_precisions",
-    "zone_desservie",
-    "zone_precisions",
-    "sources",
-    "consulte_le",
-    "verifie_le",
-    "a_verifier",
-    "dispositifs",
-    "origine",
-)
-ADRESSE_KEYS = ("ligne", "complement", "code_postal", "commune")
-ORIGINE_KEYS = ("source", "producteur", "identifiant", "date_maj", "empreinte")
+# The record's keys in the model's order: a written file reads like a hand-written one.
+LIEU_KEYS = tuple(Lieu.model_fields)
+ADRESSE_KEYS = tuple(Adresse.model_fields)
+ORIGINE_KEYS = tuple(Origine.model_fields)
 
 HEADER = (
     "# Lieu importé de data·inclusion par `offre import-data-inclusion`.\n"
@@ -62,8 +45,6 @@ HEADER = (
 )
 
 ZONE_NOTE = "Déduite des zones d'éligibilité de ses services publiés dans data·inclusion."
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
 @dataclass
@@ -86,6 +67,21 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _accepted(adapter: TypeAdapter[str], value: str) -> bool:
+    """Whether our model accepts the value for that field (the same check as `validate`)."""
+    try:
+        adapter.validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+_PHONE = TypeAdapter(Telephone)
+_EMAIL = TypeAdapter(Courriel)
+_URL = TypeAdapter(Url)
+_OPENING_HOURS = TypeAdapter(HorairesOsm)
+
+
 def phone(raw: str | None) -> tuple[str | None, str | None]:
     """A French number as `02 40 00 00 00`, a short or international one as given."""
     if raw is None or not raw.strip():
@@ -96,8 +92,10 @@ def phone(raw: str | None) -> tuple[str | None, str | None]:
     if re.fullmatch(r"\+33[1-9]\d{8}", compact):
         compact = "0" + compact[3:]
     if re.fullmatch(r"0[1-9]\d{8}", compact):
-        return " ".join(compact[i : i + 2] for i in range(0, 10, 2)), None
-    if re.fullmatch(r"[1-9]\d{3}", compact) or re.fullmatch(r"\+[1-9]\d{6,14}", compact):
+        compact = " ".join(compact[i : i + 2] for i in range(0, 10, 2))
+    elif not (re.fullmatch(r"[1-9]\d{3}", compact) or re.fullmatch(r"\+[1-9]\d{6,14}", compact)):
+        compact = ""
+    if compact and _accepted(_PHONE, compact):
         return compact, None
     return None, (
         f"Téléphone : data·inclusion donne « {raw.strip()} », qui n'est pas un numéro "
@@ -108,9 +106,29 @@ def phone(raw: str | None) -> tuple[str | None, str | None]:
 def email(raw: str | None) -> tuple[str | None, str | None]:
     if raw is None or not raw.strip():
         return None, None
-    if _EMAIL.match(raw.strip()):
+    if _accepted(_EMAIL, raw.strip()):
         return raw.strip(), None
-    return None, f"Courriel : « {raw.strip()} » n'est pas une adresse utilisable."
+    return None, f"Courriel : « {raw.strip()} » n'est pas une adresse utilisable ; recopiez-la."
+
+
+def url(raw: Any, label: str) -> tuple[str | None, str | None]:
+    text = _text(raw)
+    if text is None or _accepted(_URL, text):
+        return text, None
+    return None, f"{label} : « {text} » n'est pas une adresse web utilisable."
+
+
+def opening_hours(raw: str | None) -> tuple[str | None, str | None, str | None]:
+    """(horaires_osm, horaires, note): hours our OSM reader cannot read are kept as text."""
+    text = _text(raw)
+    if text is None or _accepted(_OPENING_HOURS, text):
+        return text, None, None
+    return (
+        None,
+        text,
+        "Horaires : data·inclusion les donne dans un format OpenStreetMap non reconnu ; "
+        "repris tels quels dans « horaires », à vérifier.",
+    )
 
 
 def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport) -> Draft:
@@ -120,6 +138,12 @@ def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport
     notes += [note] if note else []
     courriel, note = email(structure.courriel)
     notes += [note] if note else []
+    site_web, note = url(structure.site_web, "Site web")
+    notes += [note] if note else []
+    accessibilite, note = url(structure.accessibilite_lieu, "Accessibilité")
+    notes += [note] if note else []
+    horaires_osm, horaires, note = opening_hours(structure.horaires_accueil)
+    notes += [note] if note else []
     networks = frozenset(str(r.value) for r in structure.reseaux_porteurs or ())
     adresse = {
         "ligne": _text(structure.adresse),
@@ -128,7 +152,7 @@ def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport
         "commune": commune.code,
     }
     sources = []
-    if structure.lien_source is not None:
+    if structure.lien_source is not None and url(structure.lien_source, "")[0]:
         sources.append(
             {
                 "url": str(structure.lien_source),
@@ -144,14 +168,15 @@ def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport
         "adresse": {k: v for k, v in adresse.items() if v is not None},
         "telephone": telephone,
         "courriel": courriel,
-        "site_web": _text(structure.site_web),
-        "horaires_osm": _text(structure.horaires_accueil),
-        "accessibilite": _text(structure.accessibilite_lieu),
+        "site_web": site_web,
+        "horaires": horaires,
+        "horaires_osm": horaires_osm,
+        "accessibilite": accessibilite,
         "sources": sources,
     }
     origin = {
         "source": SOURCE_NAME,
-        "producteur": structure.source,
+        "producteur": _text(structure.source),
         "identifiant": structure.id,
         "date_maj": structure.date_maj,
     }
@@ -170,8 +195,10 @@ def finish(place: Draft, place_id: str, consulte_le: date) -> dict[str, Any]:
     values["consulte_le"] = consulte_le
     values["a_verifier"] = list(place.notes)
     values["dispositifs"] = sorted(place.schemes)
+    values["adresse"] = {k: values["adresse"][k] for k in ADRESSE_KEYS if k in values["adresse"]}
     record = {key: values[key] for key in LIEU_KEYS if values.get(key) is not None}
-    record["origine"] = dict(record["origine"])
+    origin = record["origine"]
+    record["origine"] = {k: origin[k] for k in ORIGINE_KEYS if origin.get(k) is not None}
     record["origine"]["empreinte"] = fingerprint(record)
     return record
 
@@ -301,20 +328,10 @@ def imported_identifier(data: Any) -> str | None:
 
 
 def check_with_model(record: dict[str, Any]) -> list[str]:
-    """Problems the project's Lieu model finds in a record, once that model exists.
-
-    Until `generator.model.MODELS_BY_KIND` has a "lieu" entry there is nothing to check
-    here; the tests check the records against the agreed specification meanwhile.
-    """
-    from ... import model
-
-    lieu_model = getattr(model, "MODELS_BY_KIND", {}).get("lieu")
-    if lieu_model is None:
-        return []
-    from pydantic import ValidationError
-
+    """Problems the Lieu model finds in a record (none expected: the fields are checked
+    one by one as the record is built; this is the last guard before writing)."""
     try:
-        lieu_model.model_validate(record)
+        Lieu.model_validate(record)
     except ValidationError as exc:
         return [
             f"{'.'.join(str(p) for p in e['loc'])} : {e['msg']}"
