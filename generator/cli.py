@@ -160,6 +160,108 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
     sys.exit(run_import_territories(fichier, dossier, source=source, dry_run=essai))
 
 
+@main.command("import-data-inclusion", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.option(
+    "--structures",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FICHIER",
+    help="Obligatoire : fichier JSON des structures publié par data·inclusion (tableau de "
+    "Structure v1).",
+)
+@click.option(
+    "--services",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FICHIER",
+    help="Obligatoire : fichier JSON des services publié par data·inclusion (tableau de "
+    "Service v1).",
+)
+@click.option(
+    "--departements",
+    default=None,
+    metavar="44,49,…",
+    help="Départements à importer, séparés par des virgules (par défaut : ceux du "
+    "référentiel géographique, 44,49,53,72,85).",
+)
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--correspondances",
+    "mapping_file",
+    default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier de correspondances (par défaut : DOSSIER/correspondances-data-inclusion.yaml).",
+)
+@click.option(
+    "--dry-run", "--essai", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
+)
+@click.option(
+    "--supprimer-disparus",
+    is_flag=True,
+    help="Supprimer les lieux importés qui ne sont plus dans l'import (sauf ceux modifiés "
+    "à la main).",
+)
+@click.option(
+    "--ignorer-invalides",
+    is_flag=True,
+    help="Importer les enregistrements valides même si d'autres sont invalides (par défaut, "
+    "une seule erreur annule l'import).",
+)
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    metavar="AAAA-MM-JJ",
+    help="Date de consultation notée dans les lieux écrits (par défaut : aujourd'hui).",
+)
+@guarded
+def import_data_inclusion(
+    structures: Path | None,
+    services: Path | None,
+    departements: str | None,
+    dossier: Path,
+    mapping_file: Path | None,
+    dry_run: bool,
+    supprimer_disparus: bool,
+    ignorer_invalides: bool,
+    day: str | None,
+) -> None:
+    """Importer les lieux (structures et services) des fichiers open data de
+    data·inclusion, selon le fichier de correspondances."""
+    from datetime import date
+
+    from .tools.import_data_inclusion import Options, run_import
+
+    if structures is None or services is None:
+        raise UserError(
+            "indiquez les deux fichiers de data·inclusion : --structures FICHIER "
+            "--services FICHIER."
+        )
+    try:
+        consulte_le = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise UserError(f"date « {day} » invalide : attendu AAAA-MM-JJ.") from None
+    chosen = None
+    if departements is not None:
+        chosen = tuple(d.strip().upper() for d in departements.split(",") if d.strip())
+        if not chosen:
+            raise UserError("--departements vide : donnez des codes séparés par des virgules.")
+    options = Options(
+        structures=structures,
+        services=services,
+        root=dossier,
+        mapping_file=mapping_file,
+        departements=chosen,
+        dry_run=dry_run,
+        remove_vanished=supprimer_disparus,
+        ignore_invalid=ignorer_invalides,
+        consulte_le=consulte_le,
+    )
+    sys.exit(run_import(options))
+
+
 @main.command(context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.argument("vocabulaire", required=False)

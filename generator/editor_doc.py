@@ -24,6 +24,12 @@ from .model import (
     Source,
     Territoire,
 )
+from .tools.import_data_inclusion.mapping import (
+    Correspondances,
+    RegleDispositif,
+    ReglePorteur,
+    SourceImport,
+)
 
 DOC_FILE = "LISEZMOI.md"
 
@@ -41,6 +47,9 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
   antenne…) avec son adresse, ses coordonnées et la zone qu'il dessert ;
 - `vocabulaires.yaml` : nos valeurs ajoutées aux vocabulaires de data·inclusion ;
 - `reglages.yaml` (facultatif) : les seuils de l'offre (statut à confirmer, fiches à revoir) ;
+- `correspondances-data-inclusion.yaml` : ce que `offre import-data-inclusion` retient
+  des fichiers de data·inclusion (quelles structures deviennent des lieux de quel
+  porteur, quels services relient un lieu à un dispositif) ;
 - `geo/` : communes et EPCI de la région (fichier généré, ne pas modifier) ;
 - `schemas/` : schémas JSON pour l'autocomplétion dans l'éditeur (générés).
 
@@ -72,6 +81,22 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
   (lettre, portail d'information) sont publiés à part.
 - Un lieu ne publie que des structures, jamais le nom d'une personne.
 - Valeurs des vocabulaires : `offre vocabulaires` (liste), `offre vocabulaires publics`.
+
+## Lieux importés de data·inclusion
+
+`offre import-data-inclusion` écrit un fichier par lieu, `lieux/<porteur>/<id>.yaml`, à
+partir des fichiers publiés par data·inclusion et selon `correspondances-data-inclusion.yaml` :
+
+- `porteurs` : les structures d'un des `reseaux` (ou d'un des `producteurs`) d'une règle
+  deviennent des lieux de son `porteur` ; la première règle qui convient l'emporte ; les
+  autres structures sont écartées, et le bilan de l'import les compte par réseau.
+- `dispositifs` : un service dont le nom contient l'un des `noms` (ou qui a l'une des
+  `thematiques`), dans une structure de l'un des `reseaux` quand la clé est donnée, ajoute
+  le `dispositif` de la règle à la liste `dispositifs` du lieu qui le propose.
+- Un lieu importé porte une clé `origine` (source, producteur, identifiant, date de mise à
+  jour, empreinte). Tant qu'il reste tel quel, chaque import le met à jour ; modifié à la
+  main, il est laissé tel quel par les imports suivants (qui le signalent). Pour le rendre
+  à l'import, supprimez le fichier : le prochain import le recrée.
 """
 
 
@@ -97,6 +122,10 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("L'adresse d'un lieu (`adresse`)", Adresse),
     ("La provenance d'un lieu importé (`origine`)", Origine),
     ("Réglages (`reglages.yaml`)", Reglages),
+    ("Correspondances data·inclusion (`correspondances-data-inclusion.yaml`)", Correspondances),
+    ("Source citée pour chaque lieu importé (`source`)", SourceImport),
+    ("Une règle de porteur (`porteurs`)", ReglePorteur),
+    ("Une règle de dispositif (`dispositifs`)", RegleDispositif),
 ]
 
 

@@ -1,1 +1,2 @@
-"""Maintenance tools that sit beside the build pipeline."""
+"""Maintenance tools beside the build pipeline: synthetic data, territory imports, link and
+quality checks, schemas and the editors' reference."""
