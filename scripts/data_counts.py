@@ -92,7 +92,7 @@ def other_region(url: str) -> str | None:
 def scheme_figures(catalog: Catalog, figures: Figures) -> None:
     schemes = list(catalog.dispositifs.values())
     figures.put("Fiches (dispositifs, instances, plans, information)", len(schemes))
-    per_status = Counter(s.statut for s in schemes)
+    per_status: Counter[str] = Counter(s.statut for s in schemes)
     for status in STATUSES:
         figures.put(f"statut : {status}", per_status[status])
     doubts = catalog.status_doubt
@@ -105,7 +105,7 @@ def scheme_figures(catalog: Catalog, figures: Figures) -> None:
     per_frais = Counter(s.frais for s in schemes)
     for value in FRAIS:
         figures.put(f"frais : {value}", per_frais[value])
-    per_nature = Counter(s.nature for s in schemes)
+    per_nature: Counter[str] = Counter(s.nature for s in schemes)
     for nature in NATURES:
         figures.put(f"nature : {nature}", per_nature[nature])
     figures.put("une seule source", sum(1 for s in schemes if len(s.sources) == 1))
