@@ -48,7 +48,7 @@ from generator.validate import load_catalog  # noqa: E402
 # Pages whose subject is another region than Pays de la Loire (a regional office, a
 # prefecture, a regional newspaper or association elsewhere), found in the sources.
 # Matched against "host/path". A source kept on purpose because it documents a national
-# rule says so in its title ("règle nationale"): it is counted apart.
+# rule says so in its title ("règle nationale", "programme national"): counted apart.
 OTHER_REGION_MARKERS: dict[str, str] = {
     "francetravail.fr/region/provence-alpes-cote-d-azur": "Provence-Alpes-Côte d'Azur",
     "formamag-reunion.fr": "La Réunion",
@@ -64,7 +64,7 @@ OTHER_REGION_MARKERS: dict[str, str] = {
     "picardiegazette.fr": "Hauts-de-France (Picardie)",
     "cap-metiers.pro": "Nouvelle-Aquitaine",
 }
-NATIONAL_RULE_MARK = "règle nationale"
+NATIONAL_RULE_MARK = "national"  # "règle nationale", "programme national"…
 STATUSES = ("actif", "suspendu", "termine", "remplace")
 FRAIS = ("gratuit", "payant", "non-precise")
 NATURES = ("dispositif", "instance", "plan", "information")
