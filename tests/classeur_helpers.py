@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from conftest import REPO, run_cli
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
 SHIPPED = REPO / "offer_data"
@@ -32,6 +33,23 @@ def import_(workbook: Path, root: Path, *extra: str) -> tuple[int, str]:
 
 def headers(sheet: Worksheet, row: int = 1) -> list[str]:
     return [str(c.value) if c.value is not None else "" for c in sheet[row]]
+
+
+def drop_downs(book: Workbook, sheet_name: str) -> dict[str, tuple[list[str], str]]:
+    """Header → (values of its drop-down, read on the "Listes" sheet; its error style)."""
+    sheet = book[sheet_name]
+    names = headers(sheet)
+    lists = book["Listes"]
+    found = {}
+    for validation in sheet.data_validations.dataValidation:
+        first = str(validation.sqref).split(":")[0]
+        column = column_index_from_string(first.rstrip("0123456789"))
+        source_sheet, cells = validation.formula1.split("!")
+        assert source_sheet == "Listes"
+        top, bottom = cells.replace("$", "").split(":")
+        values = [str(c.value) for (c,) in lists[f"{top}:{bottom}"]]
+        found[names[column - 1]] = (values, str(validation.errorStyle))
+    return found
 
 
 def row_of(sheet: Worksheet, ident: str, header_row: int = 1) -> int:
@@ -113,3 +131,37 @@ def soffice_convert(source: Path, extension: str, out_dir: Path, profile: Path) 
     converted = out_dir / f"{source.stem}.{extension}"
     assert converted.is_file()
     return converted
+
+
+# A place as the data·inclusion import writes it: its `origine` block is provenance.
+IMPORTED_PLACE = "lieux/france-travail-essai/agence-importee-saint-nazaire.yaml"
+IMPORTED_PLACE_TEXT = """\
+# Jeu de données d'essai pour les tests : lieu fictif importé (provenance inventée).
+id: agence-importee-saint-nazaire
+nom: Agence importée d'essai de Saint-Nazaire
+porteur: france-travail-essai
+reseaux_porteurs: [france-travail]
+adresse:
+  ligne: 3 rue de l'Essai
+  code_postal: "44600"
+  commune: "44184"
+telephone: 02 00 00 00 02
+zone_desservie: ["244400644"]
+sources:
+  - url: https://example.org/data-inclusion/agence-importee
+    titre: Fiche data·inclusion (essai)
+consulte_le: 2026-08-20
+origine:
+  source: data-inclusion
+  producteur: france-travail
+  identifiant: ft-essai-0001
+  date_maj: 2026-08-15
+  empreinte: 5d41402abc4b2a76b9719d911017c592
+"""
+
+
+def add_imported_place(root: Path) -> Path:
+    path = root / IMPORTED_PLACE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(IMPORTED_PLACE_TEXT, encoding="utf-8")
+    return path

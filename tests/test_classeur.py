@@ -13,6 +13,7 @@ from classeur_helpers import (
     column_of,
     copy_shipped,
     delete_row,
+    drop_downs,
     edit,
     export,
     headers,
@@ -22,6 +23,7 @@ from classeur_helpers import (
 )
 from conftest import run_cli
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 
 SCHEMES = "dispositifs"
@@ -40,6 +42,7 @@ def test_unedited_workbook_changes_no_file_test_dataset(dataset: Path, tmp_path:
     assert snapshot(dataset) == before
     assert "Dispositifs : 0 créés ; 0 modifiés ; 9 inchangés." in output
     assert "Territoires : 0 créés ; 0 modifiés ; 3 inchangés." in output
+    assert "Lieux : 0 créés ; 0 modifiés ; 2 inchangés." in output
     assert "0 fichiers écrits." in output
 
 
@@ -52,6 +55,9 @@ def test_unedited_workbook_changes_no_file_shipped_data(tmp_path: Path) -> None:
     assert snapshot(data) == before
     schemes = len(list((data / "dispositifs").rglob("*.yaml")))
     assert f"Dispositifs : 0 créés ; 0 modifiés ; {schemes} inchangés." in output
+    places = len(list((data / "lieux").rglob("*.yaml")))
+    assert places >= 1
+    assert f"Lieux : 0 créés ; 0 modifiés ; {places} inchangé" in output
 
 
 # ---------------------------------------------------------------------------- edits
@@ -96,8 +102,57 @@ def test_unedited_workbook_changes_no_file_shipped_data(tmp_path: Path) -> None:
         (  # a real date cell
             APPRENTISSAGE,
             "apprentissage-essai",
+            {"consulte_le": datetime.datetime(2026, 7, 14)},
+            ["-consulte_le: 2026-06-01", "+consulte_le: 2026-07-14"],
+        ),
+        (  # the provider's confirmation, a date key the file does not have yet
+            APPRENTISSAGE,
+            "apprentissage-essai",
             {"verifie_le": datetime.datetime(2026, 7, 14)},
-            ["-verifie_le: 2026-06-01", "+verifie_le: 2026-07-14"],
+            ["+verifie_le: 2026-07-14"],
+        ),
+        (  # a vocabulary value that says no source states the cost
+            APPRENTISSAGE,
+            "apprentissage-essai",
+            {"frais": "non-precise"},
+            ["-frais: gratuit", "+frais: non-precise"],
+        ),
+        (  # a closed choice whose default the file leaves out
+            APPRENTISSAGE,
+            "apprentissage-essai",
+            {"nature": "information"},
+            ["+nature: information"],
+        ),
+        (  # oui/non
+            APPRENTISSAGE,
+            "apprentissage-essai",
+            {"statut_a_confirmer": "oui"},
+            ["+statut_a_confirmer: true"],
+        ),
+        (  # a partial date in a text cell
+            APPRENTISSAGE,
+            "apprentissage-essai",
+            {"statut_depuis": "2024-03"},
+            ["+statut_depuis: 2024-03"],
+        ),
+        (  # the date a source states, a year
+            APPRENTISSAGE,
+            "apprentissage-essai",
+            {"sources.1.date_publication": "2025"},
+            ["+    date_publication: 2025"],
+        ),
+        (  # who delivers the scheme: a network and a place
+            APPRENTISSAGE,
+            "apprentissage-essai",
+            {
+                "delivre_par.reseaux": "mission-locale",
+                "delivre_par.lieux": "agence-fictive-le-mans",
+            },
+            [
+                "+delivre_par:",
+                "+  reseaux: [mission-locale]",
+                "+  lieux: [agence-fictive-le-mans]",
+            ],
         ),
         (  # a partial date typed as a year
             MOBILITE,
@@ -128,6 +183,13 @@ def test_unedited_workbook_changes_no_file_shipped_data(tmp_path: Path) -> None:
         "liste",
         "nouvelle-cle",
         "date",
+        "confirmation",
+        "frais",
+        "nature",
+        "oui-non",
+        "date-partielle",
+        "date-publication",
+        "delivre-par",
         "annee",
         "vide",
         "markdown",
@@ -205,7 +267,7 @@ def test_invalid_cells_are_located_and_nothing_is_written(
         "apprentissage-essai",
         {
             "publics": "jeunes | jeuness",
-            "verifie_le": "31/02/2026",
+            "consulte_le": "31/02/2026",
             "porteur": "porteur-inconnu",
             "titre": "Ab",
         },
@@ -220,7 +282,7 @@ def test_invalid_cells_are_located_and_nothing_is_written(
         "texte trop court (au moins 3 caractères)." in lines
     )
     assert any(
-        line.startswith(f"classeur.xlsx:Dispositifs!{ref('verifie_le')}: error: verifie_le: ")
+        line.startswith(f"classeur.xlsx:Dispositifs!{ref('consulte_le')}: error: consulte_le: ")
         and "31/02/2026" in line
         for line in lines
     ), output
@@ -297,7 +359,7 @@ NEW_SCHEME = {
     "statut": "actif",
     "sources.1.url": "https://example.org/atelier-cv",
     "sources.1.titre": "Page d'essai",
-    "verifie_le": datetime.datetime(2026, 5, 2),
+    "consulte_le": datetime.datetime(2026, 5, 2),
 }
 
 
@@ -315,7 +377,8 @@ def test_new_row_becomes_a_new_valid_file(dataset: Path, tmp_path: Path) -> None
     text = created.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     assert data["territoires"] == ["72"]
-    assert data["verifie_le"] == datetime.date(2026, 5, 2)
+    assert data["consulte_le"] == datetime.date(2026, 5, 2)
+    assert "verifie_le" not in data  # no provider confirmed it
     assert data["modalites_mobilisation"] == {"mobilisable_par": ["usagers", "professionnels"]}
     assert data["sources"] == [{"url": "https://example.org/atelier-cv", "titre": "Page d'essai"}]
     assert "description: |\n  Deux heures en petit groupe.\n\n  Apporter" in text
@@ -378,7 +441,7 @@ def test_dry_run_checks_everything_and_writes_nothing(dataset: Path, tmp_path: P
 def test_workbook_has_lists_dates_help_and_frozen_header(dataset: Path, tmp_path: Path) -> None:
     workbook = export(dataset, tmp_path / "classeur.xlsx")
     book = load_workbook(workbook)
-    assert book.sheetnames[:4] == ["Lisez-moi", "Dispositifs", "Porteurs", "Territoires"]
+    assert book.sheetnames[:5] == ["Lisez-moi", "Dispositifs", "Porteurs", "Territoires", "Lieux"]
     assert book["Listes"].sheet_state == "hidden"
     sheet = book["Dispositifs"]
     assert sheet.freeze_panes == "B2"
@@ -395,31 +458,56 @@ def test_workbook_has_lists_dates_help_and_frozen_header(dataset: Path, tmp_path
         "Nom du dispositif (3 à 150 caractères)."
     )
     row = row_of(sheet, "apprentissage-essai")
-    date_cell = sheet.cell(row, column_of(sheet, "verifie_le"))
+    date_cell = sheet.cell(row, column_of(sheet, "consulte_le"))
     assert date_cell.is_date and date_cell.value == datetime.datetime(2026, 6, 1)
     assert sheet.cell(row, column_of(sheet, "thematiques")).value == (
         "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite | recruter--alternance"
     )
-    lists = book["Listes"]
-    validated = {}
-    for validation in sheet.data_validations.dataValidation:
-        column = str(validation.sqref).split(":")[0].rstrip("0123456789")
-        sheet_name, cells = validation.formula1.split("!")
-        letter = cells.split(":")[0].strip("$").rstrip("0123456789").strip("$")
-        assert sheet_name == "Listes"
-        values = [c.value for c in lists[letter][1:] if c.value is not None]
-        validated[names[column_index(column) - 1]] = (values, validation.errorStyle)
+    validated = drop_downs(book, "Dispositifs")
     assert "porteur" in validated and "region-essai" in validated["porteur"][0]
     assert "jeunes" in validated["publics"][0]
     assert validated["statut"] == (["actif", "suspendu", "termine", "remplace"], "stop")
     assert "contacts.territoires.1.territoire" in validated
-    assert validated["territoires"][0][0] == "tous"
+    assert validated["territoires"][0][:2] == ["tous", "anjou-maine"]
+    assert {"72", "247200132", "72181"} <= set(validated["territoires"][0])  # codes too
 
 
-def column_index(letter: str) -> int:
-    from openpyxl.utils import column_index_from_string
+def test_new_fields_have_their_cells_and_drop_downs(dataset: Path, tmp_path: Path) -> None:
+    book = load_workbook(export(dataset, tmp_path / "classeur.xlsx"))
+    sheet = book["Dispositifs"]
+    validated = drop_downs(book, "Dispositifs")
+    assert validated["nature"] == (["dispositif", "instance", "plan", "information"], "stop")
+    assert validated["frais"][0] == ["gratuit", "payant", "non-precise"]
+    assert validated["statut_a_confirmer"] == (["oui", "non"], "stop")
+    assert "mission-locale" in validated["delivre_par.reseaux"][0]
+    places = ["agence-fictive-le-mans", "antenne-fictive-sans-zone"]
+    assert validated["delivre_par.lieux"][0] == places
+    row = row_of(sheet, "aide-mobilite-essai")
 
-    return column_index_from_string(letter)
+    def cell(header: str) -> Cell:
+        return sheet.cell(row, column_of(sheet, header))
+
+    assert cell("nature").value == "dispositif"  # the default, shown
+    assert cell("statut_a_confirmer").value == "non"
+    for header in ("consulte_le", "verifie_le", "modifie_le"):
+        assert cell(header).is_date, header
+    assert cell("cree_le").number_format == "YYYY-MM-DD"
+    # Partial dates are text: a spreadsheet would turn "2020-01" into a full date.
+    assert cell("date_debut").value == "2020-01" and cell("date_debut").number_format == "@"
+    for header in ("statut_depuis", "sources.1.date_publication"):
+        assert cell(header).number_format == "@", header
+    comment = sheet.cell(1, column_of(sheet, "verifie_le")).comment
+    assert comment is not None and "a confirmé la fiche" in comment.text
+    for header, default in (("nature", "dispositif"), ("statut_a_confirmer", "non")):
+        comment = sheet.cell(1, column_of(sheet, header)).comment
+        assert comment is not None
+        assert f"Facultatif : une cellule vide vaut « {default} »." in comment.text
+    readme = "\n".join(str(c.value) for c in book["Lisez-moi"]["A"] if c.value)
+    assert "« consulte_le » (obligatoire) : le jour où les sources citées ont été lues" in readme
+    assert "« verifie_le » : le jour où le porteur" in readme
+    assert "sinon non-precise" in readme
+    assert "reglages.yaml" in readme and "ne sont pas dans ce classeur" in readme
+    assert "Réglages" not in book.sheetnames
 
 
 def test_export_refuses_to_overwrite_and_invalid_data(dataset: Path, tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from classeur_helpers import (
+    IMPORTED_PLACE,
+    add_imported_place,
     changed_lines,
     copy_shipped,
     edit,
@@ -72,7 +74,7 @@ def test_edits_survive_calc(dataset: Path, tmp_path: Path, profile: Path) -> Non
         {
             "titre": "Découvrir l'apprentissage en Sarthe (essai)",
             "publics": "jeunes | demandeurs-emploi",
-            "verifie_le": datetime.datetime(2026, 7, 14),
+            "consulte_le": datetime.datetime(2026, 7, 14),
         },
     )
     saved = soffice_convert(workbook, "ods", tmp_path / "calc", profile)
@@ -87,9 +89,46 @@ def test_edits_survive_calc(dataset: Path, tmp_path: Path, profile: Path) -> Non
         "+titre: Découvrir l'apprentissage en Sarthe (essai)",
         "-publics: [jeunes]",
         "+publics: [jeunes, demandeurs-emploi]",
-        "-verifie_le: 2026-06-01",
-        "+verifie_le: 2026-07-14",
+        "-consulte_le: 2026-06-01",
+        "+consulte_le: 2026-07-14",
     ]
+
+
+def test_places_and_new_fields_survive_calc(dataset: Path, tmp_path: Path, profile: Path) -> None:
+    """Partial dates, oui/non, a place's codes and an imported place's provenance (a date
+    cell, compared with the file) as Calc writes them back."""
+    add_imported_place(dataset)
+    workbook = export(dataset, tmp_path / "classeur.xlsx")
+    edit(
+        workbook,
+        "Dispositifs",
+        "apprentissage-essai",
+        {"statut_depuis": "2024-03", "statut_a_confirmer": "oui", "frais": "non-precise"},
+    )
+    edit(workbook, "Lieux", "agence-fictive-le-mans", {"zone_desservie": "247200132 | 72181"})
+    saved = soffice_convert(workbook, "ods", tmp_path / "calc", profile)
+    scheme = "dispositifs/region-essai/apprentissage-essai.yaml"
+    place = "lieux/france-travail-essai/agence-fictive-le-mans.yaml"
+    before = snapshot(dataset)
+    code, output = import_(saved, dataset)
+    assert code == 0, output
+    after = snapshot(dataset)
+    assert {p for p in before if before[p] != after[p]} == {scheme, place}
+    assert changed_lines(before[scheme], after[scheme]) == [
+        "-frais: gratuit",
+        "+frais: non-precise",
+        "+statut_depuis: 2024-03",
+        "+statut_a_confirmer: true",
+    ]
+    assert changed_lines(before[place], after[place]) == [
+        '-zone_desservie: ["247200132"]',
+        '+zone_desservie: ["247200132", "72181"]',
+    ]
+    assert after[IMPORTED_PLACE] == before[IMPORTED_PLACE]
+    assert (
+        "Lieux : 0 créés ; 1 modifié (agence-fictive-le-mans : zone_desservie) ; 2 inchangés."
+        in output
+    )
 
 
 def test_errors_in_an_ods_workbook_name_the_ods_file(

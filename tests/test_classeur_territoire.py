@@ -38,6 +38,7 @@ def test_territory_workbook_holds_the_territory_its_schemes_and_regional_ones_re
         "Lisez-moi",
         "Territoires",
         "Dispositifs",
+        "Lieux",
         READ_ONLY,
     ]
     catalog, _ = load_catalog(dataset)

@@ -27,15 +27,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...catalog import Catalog
 from ...errors import DataError, UserError, display_path
+from ...geo import Commune, Departement
 from ...validate import load_catalog
 from .columns import Column, build_columns, cell_problem, cell_values, count_slots
 from .fields import Node, Shape, model_nodes
 from .kinds import (
+    REF_COMMUNES,
     REF_DISPOSITIFS,
+    REF_EPCI,
     REF_LIEUX,
     REF_PERIMETRES,
     REF_PORTEURS,
     REF_TERRITOIRES,
+    REF_ZONES,
     KindSheet,
     active_kinds,
 )
@@ -159,13 +163,8 @@ def _local_scheme(catalog: Catalog, record: Record, territoire: str) -> bool:
 
 
 def _local_place(catalog: Catalog, record: Record, territoire: str) -> bool:
-    """A place in the territory: its commune, or a code of the area it serves, is there."""
-    data = _dump(record)
-    codes: list[str] = [c for c in data.get("zone_desservie") or [] if isinstance(c, str)]
-    address = data.get("adresse") or {}
-    if isinstance(address, dict) and isinstance(address.get("commune"), str):
-        codes.append(address["commune"])
-    return any(territoire in catalog.territories_of_code(code) for code in codes)
+    """A place of the territory as its page lists it: it stands there, or serves it."""
+    return record.ident in catalog.territory_places.get(territoire, [])
 
 
 def _refuse_values_cells_cannot_hold(root: Path, records: dict[str, list[Record]]) -> None:
@@ -223,7 +222,11 @@ def _fill_sheet(sheet: Worksheet, plan: SheetPlan, lists: _Lists) -> None:
         letter = get_column_letter(index)
         cell = sheet.cell(header_row, index, column.header)
         cell.font = Font(bold=True)
-        locked = plan.read_only or (editable is not None and column.top not in editable)
+        locked = (
+            plan.read_only
+            or (editable is not None and column.top not in editable)
+            or column.top in plan.kind.read_only_fields
+        )
         cell.fill = _LOCKED_FILL if locked else _HEADER_FILL
         comment = Comment(column_help(plan.kind, column, parents), "offre")
         comment.width, comment.height = 320, 160
@@ -244,6 +247,8 @@ def _fill_sheet(sheet: Worksheet, plan: SheetPlan, lists: _Lists) -> None:
             if number_format:
                 cell.number_format = number_format
             cell.alignment = Alignment(vertical="top")
+            if column.top in plan.kind.read_only_fields:
+                cell.fill = _LOCKED_FILL
             if value is not None:
                 widths[index - 1] = max(widths[index - 1], min(len(str(value)), 60))
     for index, width in enumerate(widths, start=1):
@@ -368,14 +373,29 @@ class _Lists:
         self.catalog = catalog
         ids = {kind: sorted(r.ident for r in items) for kind, items in records.items()}
         territories = ids.get("territoire", [])
+        territory_names = [(i, catalog.territoires[i].nom) for i in territories]
         self.values: dict[str, list[tuple[str, str]]] = {
             REF_PORTEURS: [(i, self._porteur_name(i)) for i in ids.get("porteur", [])],
-            REF_TERRITOIRES: [(i, catalog.territoires[i].nom) for i in territories],
-            REF_PERIMETRES: [("tous", "toute la région")]
-            + [(i, catalog.territoires[i].nom) for i in territories],
+            REF_TERRITOIRES: territory_names,
             REF_DISPOSITIFS: [(i, catalog.dispositifs[i].titre) for i in ids.get("dispositif", [])],
-            REF_LIEUX: [(i, "") for i in ids.get("lieu", [])],
+            REF_LIEUX: [(i, catalog.lieux[i].nom) for i in ids.get("lieu", [])],
             "oui-non": [("oui", ""), ("non", "")],
+        }
+        geo = catalog.geo
+        communes = [(c.code, _commune_label(c)) for c in sorted(geo.communes, key=_code)]
+        epcis = [(e.siren, e.nom) for e in sorted(geo.epcis, key=lambda e: e.siren)]
+        # A perimeter or a served zone: territory ids first, then the codes they are made of.
+        zones = (
+            [(i, f"{name} (territoire)") for i, name in territory_names]
+            + [(d.code, f"{d.nom} (département)") for d in sorted(geo.departements, key=_code)]
+            + [(siren, f"{name} (EPCI)") for siren, name in epcis]
+            + [(code, f"{label} (commune)") for code, label in communes]
+        )
+        self.values |= {
+            REF_COMMUNES: communes,
+            REF_EPCI: epcis,
+            REF_ZONES: zones,
+            REF_PERIMETRES: [("tous", "toute la région"), *zones],
         }
         self.order: list[str] = []
 
@@ -413,6 +433,15 @@ class _Lists:
                     sheet.cell(number, labels_col, label)
             sheet.column_dimensions[get_column_letter(values_col)].width = 40
             sheet.column_dimensions[get_column_letter(labels_col)].width = 40
+
+
+def _code(item: Commune | Departement) -> str:
+    return item.code
+
+
+def _commune_label(commune: Commune) -> str:
+    postcodes = ", ".join(commune.codes_postaux)
+    return f"{commune.nom} ({postcodes})" if postcodes else commune.nom
 
 
 def _save(workbook: Workbook, target: Path) -> None:

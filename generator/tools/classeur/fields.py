@@ -53,6 +53,7 @@ class Node:
     min_items: int = 0
     children: tuple[Node, ...] = ()
     model: type[BaseModel] | None = None  # the model of an object, or of each item
+    default: Any = None  # what an empty cell of an optional single value stands for
 
     def child(self, name: str) -> Node | None:
         return next((c for c in self.children if c.name == name), None)
@@ -125,7 +126,10 @@ def _node(name: str, info: FieldInfo, path: str) -> Node:
             model=annotation,
         )
     shape, choices = _shape(annotation, metadata)
-    return Node(name, path, Form.LEAF, description, required, shape=shape, choices=choices)
+    default = None if required or info.default_factory is not None else info.default
+    return Node(
+        name, path, Form.LEAF, description, required, shape=shape, choices=choices, default=default
+    )
 
 
 def _shape(annotation: Any, metadata: list[Any]) -> tuple[Shape, tuple[str, ...]]:

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from ...errors import Issue, Severity, UserError, display_path
 from ...model import SLUG_PATTERN
 from ...validate import load_catalog
 from ...yamlsource import parse_yaml_bytes
-from .columns import EMPTY, RowValues, locate, row_values
+from .columns import EMPTY, RowValues, cell_values, from_cell, locate, row_values
 from .kinds import KindSheet
 from .reading import CellIssue, Row, SheetContent, WorkbookContent, read_workbook
 from .records import Record, read_records
@@ -108,9 +109,13 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
             mine = record is not None and (exported is None or ident in exported)
             if ident and ident not in claimed and mine and record is not None:
                 claimed.add(ident)
-                # A column missing from the sheet leaves its field as it is.
+                # A column missing from the sheet leaves its field as it is; a read-only
+                # field always keeps the file's value (a changed cell is an error).
+                values.problems.extend(_read_only_changes(sheet, row, record))
+                for name in kind.read_only_fields:
+                    raw.pop(name, None)
                 for name, value in record.data.items():
-                    if name not in present_fields:
+                    if name not in present_fields or name in kind.read_only_fields:
                         raw[name] = value
                 changed: list[str] = []
                 text = None
@@ -125,6 +130,9 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                     Planned(sheet, row, values, ident, status, relative, record, text, changed)
                 )
                 continue
+            values.problems.extend(_read_only_filled(sheet, row))
+            for name in kind.read_only_fields:
+                raw.pop(name, None)
             duplicate = bool(ident) and (ident in claimed or ident in by_id)
             relative, synthetic = _new_path(kind, raw, row, duplicate)
             if ident:
@@ -136,6 +144,64 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                 )
             )
     return planned
+
+
+def _read_only_changes(sheet: SheetContent, row: Row, record: Record) -> list[tuple[str, str]]:
+    """Cells of read-only fields that no longer hold the value exported from the file."""
+    source = record.item.model_dump() if record.item is not None else record.data
+    problems = []
+    for column in sheet.columns:
+        writer = sheet.kind.read_only_fields.get(column.top)
+        if writer is None or column.header not in row.cells:
+            continue
+        exported = from_cell(cell_values(source, [column])[0], column)
+        typed = from_cell(row.cells[column.header], column)
+        if _same_cell(exported, typed):
+            continue
+        problems.append(
+            (
+                column.header,
+                f"valeur changée ({_shown(typed)} au lieu de {_shown(exported)}) : cette colonne "
+                f"est écrite par {writer} et ne se modifie pas dans le classeur ; remettez la "
+                "valeur exportée.",
+            )
+        )
+    return problems
+
+
+def _read_only_filled(sheet: SheetContent, row: Row) -> list[tuple[str, str]]:
+    """A new row has no provenance: only the tool that writes it may fill it in."""
+    for column in sheet.columns:
+        writer = sheet.kind.read_only_fields.get(column.top)
+        if writer is None or from_cell(row.cells.get(column.header), column) is EMPTY:
+            continue
+        return [
+            (
+                column.header,
+                f"colonne en lecture seule, écrite par {writer} : une fiche ajoutée dans le "
+                f"classeur n'en a pas ; videz les colonnes « {column.top}.… » de cette ligne.",
+            )
+        ]
+    return []
+
+
+def _same_cell(left: Any, right: Any) -> bool:
+    return bool(_comparable(left) == _comparable(right))
+
+
+def _comparable(value: Any) -> Any:
+    # A date cell comes back as a datetime from some spreadsheets, as a text from others.
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _shown(value: Any) -> str:
+    if value is EMPTY:
+        return "cellule vide"
+    return f"« {_comparable(value)} »"
 
 
 def _differs(kind: KindSheet, record: Record, raw: dict[str, Any]) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .columns import Column
+from .columns import NO, YES, Column
 from .fields import Form, Node, Shape
-from .kinds import REFERENCE_KINDS, KindSheet
+from .kinds import REFERENCE_HELP, KindSheet
 
 README_SHEET = "Lisez-moi"
 LISTS_SHEET = "Listes"
@@ -18,13 +18,6 @@ SPARE_ITEMS = 2
 # Fields a territory's coordinator edits in the territory's row; the perimeter comes
 # from the Region's official file.
 COORDINATOR_FIELDS = ("priorites", "contacts")
-
-_KIND_LABELS = {
-    "porteur": "d'un porteur (feuille Porteurs)",
-    "territoire": "d'un territoire",
-    "dispositif": "d'un dispositif (feuille Dispositifs)",
-    "lieu": "d'un lieu (feuille Lieux)",
-}
 
 
 def list_name(kind: KindSheet, column: Column) -> str | None:
@@ -55,10 +48,19 @@ def column_help(kind: KindSheet, column: Column, parents: dict[str, Node]) -> st
             parent = parents.get(group[0])
             what = f" ({parent.description})" if parent and parent.description else ""
             lines.append(f"Élément n° {group[1]} de « {group[0]} »{what}.")
-    if column.is_key or (node.required and not group and "." not in column.header):
+    writer = kind.read_only_fields.get(column.top)
+    if writer:
+        lines.append(
+            f"Lecture seule : rempli par {writer}. L'import du classeur garde la valeur du "
+            "fichier et refuse toute modification de cette colonne."
+        )
+    elif column.is_key or (node.required and not group and "." not in column.header):
         lines.append("Obligatoire.")
     elif node.required:
         lines.append("Obligatoire dans chaque élément rempli.")
+    elif node.default is not None:
+        shown = (YES if node.default else NO) if isinstance(node.default, bool) else node.default
+        lines.append(f"Facultatif : une cellule vide vaut « {shown} ».")
     else:
         lines.append("Facultatif : une cellule vide retire l'information.")
     if node.is_list:
@@ -72,10 +74,13 @@ def column_help(kind: KindSheet, column: Column, parents: dict[str, Node]) -> st
     elif node.shape is Shape.BOOL:
         lines.append("oui ou non.")
     reference = kind.references.get(column.field_path)
-    if reference:
-        target = REFERENCE_KINDS[reference]
-        extra = " ou « tous », ou des codes EPCI/commune" if reference == "perimetres" else ""
-        lines.append(f"Identifiant {_KIND_LABELS.get(target, target)}{extra} : liste déroulante.")
+    if writer:
+        pass  # no drop-down: nothing to choose
+    elif reference:
+        lines.append(
+            f"{REFERENCE_HELP[reference]} : liste déroulante (libellés sur la feuille masquée "
+            "« Listes »)."
+        )
     elif list_name(kind, column) and not column.is_key:
         lines.append("Valeurs possibles : liste déroulante (feuille masquée « Listes »).")
     return "\n".join(lines)

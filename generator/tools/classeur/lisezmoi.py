@@ -72,9 +72,11 @@ def readme_lines(plans: list[SheetPlan], territoire: str | None, data_name: str)
             "",
         ),
         (
-            "5. Dates : une vraie date (31/03/2026 ou 2026-03-31). Pour date_debut et date_fin, "
-            "AAAA-MM ou AAAA quand la source ne précise pas le jour. N'inventez jamais une date "
-            "ni un montant : notez le point dans « a_verifier ».",
+            "5. Dates : une vraie date (31/03/2026 ou 2026-03-31) pour consulte_le, verifie_le, "
+            "cree_le, modifie_le. Pour date_debut, date_fin, statut_depuis et "
+            "sources.N.date_publication (cellules texte) : AAAA-MM-JJ, ou AAAA-MM ou AAAA "
+            "quand la source ne précise pas le jour. N'inventez jamais une date ni un "
+            "montant : notez le point dans « a_verifier ».",
             "",
         ),
         (
@@ -103,6 +105,9 @@ def readme_lines(plans: list[SheetPlan], territoire: str | None, data_name: str)
             "",
         ),
         ("", ""),
+        ("Les champs à connaître", "section"),
+        *_field_rules({p.kind.kind for p in editable}),
+        ("", ""),
         ("Après la saisie", "section"),
         (
             "Le classeur est relu par la commande « offre classeur importer FICHIER.xlsx ». "
@@ -114,4 +119,79 @@ def readme_lines(plans: list[SheetPlan], territoire: str | None, data_name: str)
             "",
         ),
     ]
+    return lines
+
+
+def _field_rules(kinds: set[str]) -> list[Line]:
+    lines: list[Line] = [
+        (
+            "• Deux dates, deux sens. « consulte_le » (obligatoire) : le jour où les sources "
+            "citées ont été lues. « verifie_le » : le jour où le porteur (pour un lieu : la "
+            "structure) a lui-même confirmé la fiche. Lire sa page n'est pas une "
+            "confirmation : laissez alors verifie_le vide.",
+            "",
+        ),
+        (
+            "• Les codes (commune, EPCI, code postal) s'écrivent sans guillemets : leurs "
+            "colonnes sont au format texte.",
+            "",
+        ),
+        (
+            "• « sources.N.date_publication » : la date que porte la page (ou l'année des faits "
+            "qu'elle rapporte) ; elle dit de quand datent les informations.",
+            "",
+        ),
+    ]
+    if "dispositif" in kinds:
+        lines += [
+            (
+                "• « frais » : gratuit ou payant seulement si une source le dit ; sinon "
+                "non-precise.",
+                "",
+            ),
+            (
+                "• « nature » : dispositif pour ce qu'un conseiller mobilise ; instance (comité, "
+                "conseil), plan (plan, programme, contrat entre partenaires) ou information "
+                "(lettre, portail d'information) sont publiés à part.",
+                "",
+            ),
+            (
+                "• « statut_a_confirmer » : oui quand une source fait douter que le dispositif "
+                "existe encore (la fiche affiche « Statut à confirmer ») ; « statut_depuis » : "
+                "depuis quand le statut s'applique, si une source le dit.",
+                "",
+            ),
+            (
+                "• « delivre_par.reseaux » et « delivre_par.lieux » : les réseaux "
+                "(mission-locale, france-travail…) et les lieux précis qui délivrent le "
+                "dispositif ; vides, ce sont les lieux de ses porteurs.",
+                "",
+            ),
+        ]
+    if "lieu" in kinds:
+        lines += [
+            (
+                "• Feuille « Lieux » : « adresse.commune » est le code INSEE de la commune (ce "
+                "n'est pas le code postal) ; « zone_desservie » liste les codes des communes, "
+                "EPCI ou départements, ou les territoires que le lieu dessert (vide si aucune "
+                "source ne le dit). Un lieu ne publie que des structures, jamais le nom d'une "
+                "personne.",
+                "",
+            ),
+            (
+                "• Les colonnes grisées « origine.… » disent d'où vient un lieu importé de "
+                "data·inclusion. Elles sont en lecture seule : l'import du classeur refuse une "
+                "cellule changée. Corriger une autre colonne d'un tel lieu est permis : son "
+                "empreinte montrera qu'il a été retouché à la main.",
+                "",
+            ),
+        ]
+    lines.append(
+        (
+            "• Les réglages de l'offre (reglages.yaml : délais « statut à confirmer » et "
+            "« fiche à revoir ») ne sont pas dans ce classeur : ce sont deux règles pour toute "
+            "la région, que le Cariforef fixe dans le fichier, pas des fiches.",
+            "",
+        )
+    )
     return lines
