@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import dates
 from .geo import Commune, Geo
-from .model import Dispositif, Porteur, Territoire
+from .model import Dispositif, Lieu, Porteur, Reglages, Territoire
 from .vocab import Vocabularies
 
 
@@ -26,6 +26,8 @@ class Catalog:
     territoires: dict[str, Territoire]
     vocab: Vocabularies
     geo: Geo
+    lieux: dict[str, Lieu] = field(default_factory=dict)
+    reglages: Reglages = field(default_factory=Reglages)
     # Source file of each object, as shown to editors (for "modifier cette fiche").
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
     # Derived relations, filled by `link()`.
@@ -37,11 +39,22 @@ class Catalog:
     provider_schemes: dict[str, list[str]] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
     replaced_by_me: dict[str, list[str]] = field(default_factory=dict)
+    # Places: the communes each one serves, and who delivers what where.
+    place_communes: dict[str, list[str]] = field(default_factory=dict)
+    place_territories: dict[str, list[str]] = field(default_factory=dict)
+    territory_places: dict[str, list[str]] = field(default_factory=dict)
+    commune_places: dict[str, list[str]] = field(default_factory=dict)
+    place_schemes: dict[str, list[str]] = field(default_factory=dict)
+    scheme_places: dict[str, list[str]] = field(default_factory=dict)
+    # Schemes shown as "statut à confirmer", with the reason (see `status_doubts`).
+    status_doubt: dict[str, str] = field(default_factory=dict)
     _latest: date | None = None
 
     def link(self) -> Catalog:
         self._link_territories()
         self._link_schemes()
+        self._link_places()
+        self.status_doubt = self.status_doubts(self.latest_date())
         return self
 
     def _link_territories(self) -> None:
@@ -58,6 +71,16 @@ class Catalog:
             self.territory_communes[tid] = [communes[c] for c in sorted(communes)]
             for code in communes:
                 self.commune_territory[code] = tid
+
+    def communes_of_code(self, code: str) -> list[str]:
+        """Communes (INSEE codes) a zone item designates: territory, EPCI, commune, département."""
+        if code in self.territoires:
+            return [c.code for c in self.territory_communes.get(code, [])]
+        if self.geo.epci(code) is not None:
+            return [c.code for c in self.geo.communes_of_epci(code)]
+        if self.geo.commune(code) is not None:
+            return [code]
+        return [c.code for c in self.geo.communes if c.departement == code]
 
     def territories_of_code(self, code: str) -> list[str]:
         """Territories a perimeter item designates: a territory id, EPCI, commune or département."""
@@ -102,6 +125,86 @@ class Catalog:
         }
         self.replaced_by_me = dict(replaced)
 
+    def _link_places(self) -> None:
+        by_territory: dict[str, set[str]] = defaultdict(set)
+        by_commune: dict[str, list[str]] = defaultdict(list)
+        for lid, place in self.lieux.items():
+            communes = sorted(
+                {c for code in place.zone_desservie for c in self.communes_of_code(code)}
+            )
+            self.place_communes[lid] = communes
+            for code in communes:
+                by_commune[code].append(lid)
+            # A place belongs to the territories it serves, and to the one it stands in
+            # (its zone may be unknown: it is still a place to go in that territory).
+            tids = {self.commune_territory[c] for c in communes if c in self.commune_territory}
+            home = self.commune_territory.get(place.adresse.commune)
+            if home:
+                tids.add(home)
+            self.place_territories[lid] = sorted(tids)
+            for tid in tids:
+                by_territory[tid].add(lid)
+        self.territory_places = {tid: sorted(by_territory.get(tid, ())) for tid in self.territoires}
+        self.commune_places = dict(by_commune)
+        delivered: dict[str, set[str]] = defaultdict(set)
+        for did, scheme in self.dispositifs.items():
+            for lid in self._deliverers(scheme):
+                delivered[lid].add(did)
+        self.place_schemes = {lid: sorted(delivered.get(lid, ())) for lid in self.lieux}
+        by_scheme: dict[str, list[str]] = defaultdict(list)
+        for lid, dids in self.place_schemes.items():
+            for did in dids:
+                by_scheme[did].append(lid)
+        self.scheme_places = {did: by_scheme.get(did, []) for did in self.dispositifs}
+
+    def _deliverers(self, scheme: Dispositif) -> list[str]:
+        """Places that deliver a scheme: those named on either side, and the places of its
+        networks (or, without `delivre_par`, of its providers) within its perimeter."""
+        explicit = set(scheme.delivre_par.lieux) if scheme.delivre_par else set()
+        explicit |= {lid for lid, p in self.lieux.items() if scheme.id in p.dispositifs}
+        if scheme.delivre_par is not None:
+            networks = set(scheme.delivre_par.reseaux)
+            by_network = {
+                lid for lid, p in self.lieux.items() if networks & set(p.reseaux_porteurs)
+            }
+        else:
+            providers = {scheme.porteur, *scheme.co_porteurs}
+            by_network = {lid for lid, p in self.lieux.items() if p.porteur in providers}
+        where = set(self.scheme_territories.get(scheme.id, []))
+        in_perimeter = {lid for lid in by_network if where & set(self.place_territories[lid])}
+        return sorted(explicit | in_perimeter)
+
+    def places_for(self, did: str, commune: str) -> list[str]:
+        """Places delivering scheme `did` that serve `commune` (INSEE code)."""
+        serving = set(self.commune_places.get(commune, []))
+        return [lid for lid in self.scheme_places.get(did, []) if lid in serving]
+
+    # ------------------------------------------------------------------ statuses
+
+    def status_doubts(self, today: date) -> dict[str, str]:
+        """Active or suspended schemes whose status no recent source establishes, and why.
+
+        Either the record says so (`statut_a_confirmer`), or its most recent dated source
+        is older than the threshold the Cariforef sets in reglages.yaml — unless a
+        provider confirmed the record since.
+        """
+        months = self.reglages.statut_a_confirmer_apres_mois
+        doubts: dict[str, str] = {}
+        for did, scheme in self.dispositifs.items():
+            if scheme.statut not in ("actif", "suspendu"):
+                continue
+            if scheme.statut_a_confirmer:
+                doubts[did] = "signalé dans la fiche"
+                continue
+            evidence = scheme.evidence_date()
+            if evidence is None or (
+                scheme.verifie_le and scheme.verifie_le > dates.latest(evidence)
+            ):
+                continue
+            if dates.months_between(dates.latest(evidence), today) > months:
+                doubts[did] = f"source datée la plus récente : {dates.format_fr(evidence)}"
+        return doubts
+
     # ------------------------------------------------------------------ helpers for renderers
 
     def latest_date(self) -> date:
@@ -109,9 +212,14 @@ class Catalog:
         if self._latest is None:
             candidates: list[date] = [date(2020, 1, 1)]
             for scheme in self.dispositifs.values():
-                candidates.append(scheme.verifie_le)
-                if scheme.modifie_le:
-                    candidates.append(scheme.modifie_le)
+                candidates.append(scheme.consulte_le)
+                candidates += [
+                    d for d in (scheme.verifie_le, scheme.modifie_le, scheme.cree_le) if d
+                ]
+            for place in self.lieux.values():
+                candidates.append(place.consulte_le)
+                if place.verifie_le:
+                    candidates.append(place.verifie_le)
             self._latest = max(candidates)
         return self._latest
 

@@ -123,7 +123,7 @@ def validate(dossier: Path, strict: bool) -> None:
 @click.option(
     "--type",
     "kind",
-    type=click.Choice(["dispositif", "porteur", "territoire"]),
+    type=click.Choice(["dispositif", "porteur", "territoire", "lieu", "reglages"]),
     default="dispositif",
     show_default=True,
     help="Type de fiche décrit.",
@@ -132,7 +132,7 @@ def validate(dossier: Path, strict: bool) -> None:
     "--ecrire",
     "write_all",
     is_flag=True,
-    help="Écrire les trois schémas dans DOSSIER/schemas/ (fichiers versionnés).",
+    help="Écrire tous les schémas dans DOSSIER/schemas/ (fichiers versionnés).",
 )
 @guarded
 def schema(dossier: Path, output: Path | None, kind: str, write_all: bool) -> None:
@@ -158,6 +158,108 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
     from .commands import run_import_territories
 
     sys.exit(run_import_territories(fichier, dossier, source=source, dry_run=essai))
+
+
+@main.command("import-data-inclusion", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.option(
+    "--structures",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FICHIER",
+    help="Obligatoire : fichier JSON des structures publié par data·inclusion (tableau de "
+    "Structure v1).",
+)
+@click.option(
+    "--services",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FICHIER",
+    help="Obligatoire : fichier JSON des services publié par data·inclusion (tableau de "
+    "Service v1).",
+)
+@click.option(
+    "--departements",
+    default=None,
+    metavar="44,49,…",
+    help="Départements à importer, séparés par des virgules (par défaut : ceux du "
+    "référentiel géographique, 44,49,53,72,85).",
+)
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--correspondances",
+    "mapping_file",
+    default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier de correspondances (par défaut : DOSSIER/correspondances-data-inclusion.yaml).",
+)
+@click.option(
+    "--dry-run", "--essai", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
+)
+@click.option(
+    "--supprimer-disparus",
+    is_flag=True,
+    help="Supprimer les lieux importés qui ne sont plus dans l'import (sauf ceux modifiés "
+    "à la main).",
+)
+@click.option(
+    "--ignorer-invalides",
+    is_flag=True,
+    help="Importer les enregistrements valides même si d'autres sont invalides (par défaut, "
+    "une seule erreur annule l'import).",
+)
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    metavar="AAAA-MM-JJ",
+    help="Date de consultation notée dans les lieux écrits (par défaut : aujourd'hui).",
+)
+@guarded
+def import_data_inclusion(
+    structures: Path | None,
+    services: Path | None,
+    departements: str | None,
+    dossier: Path,
+    mapping_file: Path | None,
+    dry_run: bool,
+    supprimer_disparus: bool,
+    ignorer_invalides: bool,
+    day: str | None,
+) -> None:
+    """Importer les lieux (structures et services) des fichiers open data de
+    data·inclusion, selon le fichier de correspondances."""
+    from datetime import date
+
+    from .tools.import_data_inclusion import Options, run_import
+
+    if structures is None or services is None:
+        raise UserError(
+            "indiquez les deux fichiers de data·inclusion : --structures FICHIER "
+            "--services FICHIER."
+        )
+    try:
+        consulte_le = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise UserError(f"date « {day} » invalide : attendu AAAA-MM-JJ.") from None
+    chosen = None
+    if departements is not None:
+        chosen = tuple(d.strip().upper() for d in departements.split(",") if d.strip())
+        if not chosen:
+            raise UserError("--departements vide : donnez des codes séparés par des virgules.")
+    options = Options(
+        structures=structures,
+        services=services,
+        root=dossier,
+        mapping_file=mapping_file,
+        departements=chosen,
+        dry_run=dry_run,
+        remove_vanished=supprimer_disparus,
+        ignore_invalid=ignorer_invalides,
+        consulte_le=consulte_le,
+    )
+    sys.exit(run_import(options))
 
 
 @main.command(context_settings=CONTEXT)
@@ -221,7 +323,7 @@ def build(dossier: Path | None, sortie: Path | None, config_file: Path) -> None:
 )
 @guarded
 def rapport(dossier: Path, reference: str | None) -> None:
-    """Lister, par porteur, les fiches à revoir : non vérifiées depuis plus de 12 mois,
+    """Lister, par porteur, les fiches à revoir : sources non relues depuis plus de 12 mois,
     terminées mais encore « actif », sans contact ou sans source, titres en double."""
     from datetime import date
 
@@ -307,6 +409,54 @@ def synth(nombre: int, dossier: Path, graine: int, ecraser: bool, source: Path) 
     from .commands import run_synth
 
     sys.exit(run_synth(nombre, dossier, source=source, seed=graine, overwrite=ecraser))
+
+
+@main.group(
+    cls=_FrenchGroup, context_settings=CONTEXT, subcommand_metavar="COMMANDE [ARGUMENTS]..."
+)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+def classeur() -> None:
+    """Modifier l'offre dans un tableur : exporter un classeur, puis l'importer."""
+
+
+@classeur.command("exporter", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("fichier", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--territoire",
+    default=None,
+    metavar="ID",
+    help="Classeur d'un coordinateur : ce territoire, ses lieux et ses dispositifs locaux "
+    "(les dispositifs régionaux en lecture seule).",
+)
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option("--ecraser", is_flag=True, help="Remplacer FICHIER s'il existe déjà.")
+@guarded
+def classeur_exporter(fichier: Path, territoire: str | None, dossier: Path, ecraser: bool) -> None:
+    """Écrire l'offre dans le classeur FICHIER.xlsx (une feuille par type de fiche)."""
+    from .tools.classeur.commande import run_export
+
+    sys.exit(run_export(fichier, dossier, territoire=territoire, overwrite=ecraser))
+
+
+@classeur.command("importer", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("fichier", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--dry-run", "--essai", "dry_run", is_flag=True, help="Tout vérifier sans rien écrire."
+)
+@guarded
+def classeur_importer(fichier: Path, dossier: Path, dry_run: bool) -> None:
+    """Vérifier le classeur FICHIER (.xlsx ou .ods) et mettre à jour les fichiers de
+    l'offre ; rien n'est écrit s'il reste une erreur."""
+    from .tools.classeur.commande import run_import
+
+    sys.exit(run_import(fichier, dossier, dry_run=dry_run))
 
 
 def run() -> None:  # pragma: no cover - console entry used by python -m generator

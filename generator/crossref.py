@@ -19,6 +19,7 @@ from .messages import did_you_mean
 from .model import (
     ALL_TERRITORIES,
     Dispositif,
+    Lieu,
     Porteur,
     Territoire,
     is_identifier,
@@ -31,6 +32,7 @@ from .yamlsource import KeyPath, SourceDoc
 _SIREN = re.compile(r"[0-9]{9}")
 _INSEE = re.compile(r"[0-9]{5}|2[AB][0-9]{3}")
 _DEPARTEMENT = re.compile(r"[0-9]{2}|2[AB]")
+_POSTCODE = re.compile(r"[0-9]{5}")
 
 WARN = Severity.WARNING
 
@@ -39,10 +41,12 @@ def check_dataset(data: RawDataset, vocab: Vocabularies, geo: Geo, today: date) 
     porteur_ids = {p.item.id for p in data.porteurs} | data.invalid_ids["porteur"]
     territory_ids = {t.item.id for t in data.territoires} | data.invalid_ids["territoire"]
     scheme_ids = {d.item.id for d in data.dispositifs} | data.invalid_ids["dispositif"]
+    place_ids = {p.item.id for p in data.lieux} | data.invalid_ids["lieu"]
 
     yield from _unique_ids(data.dispositifs, "dispositif")
     yield from _unique_ids(data.porteurs, "porteur")
     yield from _unique_ids(data.territoires, "territoire")
+    yield from _unique_ids(data.lieux, "lieu")
     yield from _old_ids(data.dispositifs, scheme_ids)
     for loaded_p in data.porteurs:
         yield from _check_porteur(loaded_p, vocab, today)
@@ -66,10 +70,16 @@ def check_dataset(data: RawDataset, vocab: Vocabularies, geo: Geo, today: date) 
             "aucun dispositif : ajoutez au moins une fiche "
             "dispositifs/<porteur>/<identifiant>.yaml (voir LISEZMOI.md).",
         )
-    refs = _Refs(porteur_ids, territory_ids, scheme_ids)
+    refs = _Refs(porteur_ids, territory_ids, scheme_ids, place_ids)
     for loaded in data.dispositifs:
         yield from _check_scheme(SchemeView.of(loaded.item), loaded.doc, vocab, geo, refs)
         yield from _dates(loaded.doc, loaded.item, today)
+    for loaded_l in data.lieux:
+        yield from _check_place(PlaceView.of(loaded_l.item), loaded_l.doc, vocab, geo, refs)
+        yield from _not_future(loaded_l.doc, "consulte_le", loaded_l.item.consulte_le, today)
+        yield from _not_future(loaded_l.doc, "verifie_le", loaded_l.item.verifie_le, today)
+    for doc in data.invalid_places:
+        yield from _check_place(PlaceView.of_raw(doc.data), doc, vocab, geo, refs)
     for doc in data.invalid_schemes:
         yield from _check_scheme(SchemeView.of_raw(doc.data), doc, vocab, geo, refs)
     yield from _replacement_cycles(data.dispositifs)
@@ -79,7 +89,11 @@ def check_dataset(data: RawDataset, vocab: Vocabularies, geo: Geo, today: date) 
 
 
 def _unique_ids(
-    items: list[Loaded[Dispositif]] | list[Loaded[Porteur]] | list[Loaded[Territoire]], kind: str
+    items: list[Loaded[Dispositif]]
+    | list[Loaded[Porteur]]
+    | list[Loaded[Territoire]]
+    | list[Loaded[Lieu]],
+    kind: str,
 ) -> Iterator[Issue]:
     first: dict[str, SourceDoc] = {}
     for loaded in items:
@@ -163,10 +177,8 @@ def _vocab_list(
 
 def _check_porteur(loaded: Loaded[Porteur], vocab: Vocabularies, today: date) -> Iterator[Issue]:
     porteur = loaded.item
-    if porteur.verifie_le and porteur.verifie_le > today:
-        yield loaded.doc.issue(
-            ("verifie_le",), f"verifie_le ({porteur.verifie_le.isoformat()}) est dans le futur."
-        )
+    yield from _not_future(loaded.doc, "consulte_le", porteur.consulte_le, today)
+    yield from _not_future(loaded.doc, "verifie_le", porteur.verifie_le, today)
     if porteur.reseau:
         yield from _vocab(
             loaded.doc, ("reseau",), porteur.reseau, "reseaux_porteurs", vocab, "réseau"
@@ -283,6 +295,8 @@ class SchemeView:
     territoires: list[str]
     contact_territories: list[str]
     remplace_par: str | None
+    delivre_reseaux: list[str]
+    delivre_lieux: list[str]
 
     @classmethod
     def of(cls, d: Dispositif) -> SchemeView:
@@ -301,6 +315,8 @@ class SchemeView:
             list(d.territoires),
             list(d.contacts.territoires),
             d.remplace_par,
+            list(d.delivre_par.reseaux) if d.delivre_par else [],
+            list(d.delivre_par.lieux) if d.delivre_par else [],
         )
 
     @classmethod
@@ -310,6 +326,8 @@ class SchemeView:
         contacts = raw.get("contacts")
         by_territory = contacts.get("territoires") if isinstance(contacts, dict) else None
         territoires = raw.get("territoires")
+        delivre = raw.get("delivre_par")
+        delivre = delivre if isinstance(delivre, dict) else {}
         # A value refused by the file's own checks (a malformed id, "jeunes\n") is not
         # checked again here: "unknown provider" would be a second error for one cause.
         return cls(
@@ -326,6 +344,8 @@ class SchemeView:
             [ALL_TERRITORIES] if territoires == ALL_TERRITORIES else _texts(territoires, _code),
             list(by_territory) if isinstance(by_territory, dict) else [],
             _text(raw.get("remplace_par"), is_identifier),
+            _texts(delivre.get("reseaux"), is_vocab_value),
+            _texts(delivre.get("lieux"), is_identifier),
         )
 
     @property
@@ -410,6 +430,15 @@ def _check_scheme(
     )
     yield from _vocab_list(doc, "axes_clefop", d.axes, "axes_clefop", vocab, "axe")
     yield from _perimeter(doc, d, geo, refs.territoires)
+    yield from _vocab_list(
+        doc, "delivre_par.reseaux", d.delivre_reseaux, "reseaux_porteurs", vocab, "réseau"
+    )
+    for index, lid in enumerate(d.delivre_lieux):
+        if lid and lid not in refs.lieux:
+            yield doc.issue(
+                ("delivre_par", "lieux", index),
+                f"lieu « {lid} » inconnu.{_hint(lid, refs.lieux, 'lieux')}",
+            )
     for tid in d.contact_territories:
         if tid not in refs.territoires:
             yield doc.issue(
@@ -460,6 +489,7 @@ class _Refs:
     porteurs: set[str]
     territoires: set[str]
     dispositifs: set[str]
+    lieux: set[str]
 
 
 def _hint(value: str, known: set[str], kind: str) -> str:
@@ -499,15 +529,20 @@ def _perimeter(doc: SourceDoc, d: SchemeView, geo: Geo, territory_ids: set[str])
             )
 
 
+def _not_future(doc: SourceDoc, key: str, day: date | None, today: date) -> Iterator[Issue]:
+    if day is not None and day > today:
+        yield doc.issue((key,), f"{key} ({day.isoformat()}) est dans le futur.")
+
+
 def _dates(doc: SourceDoc, d: Dispositif, today: date) -> Iterator[Issue]:
-    if d.verifie_le > today:
-        yield doc.issue(
-            ("verifie_le",), f"verifie_le ({d.verifie_le.isoformat()}) est dans le futur."
-        )
-    if d.modifie_le and d.modifie_le > today:
-        yield doc.issue(
-            ("modifie_le",), f"modifie_le ({d.modifie_le.isoformat()}) est dans le futur."
-        )
+    for key in ("consulte_le", "verifie_le", "cree_le", "modifie_le"):
+        yield from _not_future(doc, key, getattr(d, key), today)
+    for index, source in enumerate(d.sources):
+        if source.date_publication and dates.earliest(source.date_publication) > today:
+            yield doc.issue(
+                ("sources", index, "date_publication"),
+                f"date_publication ({source.date_publication}) est dans le futur.",
+            )
     m = d.modalites_mobilisation
     if d.statut == "actif" and not (m.modes or m.mobilisable_par or m.precisions or m.lien):
         yield doc.issue(
@@ -523,3 +558,108 @@ def _dates(doc: SourceDoc, d: Dispositif, today: date) -> Iterator[Issue]:
             "passez-le à « termine » ou « remplace », ou corrigez la date.",
             severity=WARN,
         )
+
+
+# ---------------------------------------------------------------------------- lieux
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    """What the cross-file checks read from a place, valid or not (as SchemeView)."""
+
+    porteur: str | None
+    reseaux: list[str]
+    commune: str | None
+    code_postal: str | None
+    zone: list[str]
+    dispositifs: list[str]
+
+    @classmethod
+    def of(cls, place: Lieu) -> PlaceView:
+        return cls(
+            place.porteur,
+            list(place.reseaux_porteurs),
+            place.adresse.commune,
+            place.adresse.code_postal,
+            list(place.zone_desservie),
+            list(place.dispositifs),
+        )
+
+    @classmethod
+    def of_raw(cls, raw: dict[str, Any]) -> PlaceView:
+        address = raw.get("adresse")
+        address = address if isinstance(address, dict) else {}
+        return cls(
+            _text(raw.get("porteur"), is_identifier),
+            _texts(raw.get("reseaux_porteurs"), is_vocab_value),
+            _text(address.get("commune"), _code),
+            _text(address.get("code_postal"), _code),
+            _texts(raw.get("zone_desservie"), _code),
+            _texts(raw.get("dispositifs"), is_identifier),
+        )
+
+
+def _check_place(
+    place: PlaceView, doc: SourceDoc, vocab: Vocabularies, geo: Geo, refs: _Refs
+) -> Iterator[Issue]:
+    if place.porteur is not None:
+        if place.porteur not in refs.porteurs:
+            hint = _hint(place.porteur, refs.porteurs, "porteurs")
+            yield doc.issue(("porteur",), f"porteur « {place.porteur} » inconnu.{hint}")
+        elif doc.path.parent.name not in (place.porteur, "lieux"):
+            yield doc.issue(
+                ("porteur",),
+                f"le lieu est rangé dans « {doc.path.parent.name}/ » mais son porteur est "
+                f"« {place.porteur} » : déplacez-le dans lieux/{place.porteur}/.",
+                severity=WARN,
+            )
+    yield from _vocab_list(
+        doc, "reseaux_porteurs", place.reseaux, "reseaux_porteurs", vocab, "réseau"
+    )
+    commune = geo.commune(place.commune) if place.commune else None
+    if place.commune and commune is None and _INSEE.fullmatch(place.commune):
+        yield doc.issue(
+            ("adresse", "commune"),
+            f"commune « {place.commune} » inconnue dans la région (code INSEE) : "
+            "vérifiez le code sur la fiche de la commune (ce n'est pas le code postal).",
+        )
+    elif (
+        commune is not None
+        and place.code_postal
+        and _POSTCODE.fullmatch(place.code_postal)
+        and place.code_postal not in commune.codes_postaux
+    ):
+        known = ", ".join(commune.codes_postaux) or "aucun"
+        yield doc.issue(
+            ("adresse", "code_postal"),
+            f"le code postal {place.code_postal} n'est pas celui de {commune.nom} "
+            f"({known}) : vérifiez l'un des deux.",
+            severity=WARN,
+        )
+    departements = {dep.code for dep in geo.departements}
+    for index, code in enumerate(place.zone):
+        path: KeyPath = ("zone_desservie", index)
+        if not code or code in refs.territoires:
+            continue
+        if _SIREN.fullmatch(code):
+            if geo.epci(code) is None:
+                yield doc.issue(path, f"EPCI « {code} » inconnu dans la région (code SIREN).")
+        elif _INSEE.fullmatch(code):
+            if geo.commune(code) is None:
+                yield doc.issue(path, f"commune « {code} » inconnue dans la région (code INSEE).")
+        elif _DEPARTEMENT.fullmatch(code):
+            if code not in departements:
+                yield doc.issue(
+                    path,
+                    f"département « {code} » hors région : {', '.join(sorted(departements))}.",
+                )
+        else:
+            yield doc.issue(
+                path,
+                f"« {code} » n'est ni un code de commune, d'EPCI ou de département, ni un "
+                f"territoire connu.{_hint(code, refs.territoires, 'territoires')}",
+            )
+    for index, did in enumerate(place.dispositifs):
+        if did and did not in refs.dispositifs:
+            hint = _hint(did, refs.dispositifs, "dispositifs")
+            yield doc.issue(("dispositifs", index), f"dispositif « {did} » inconnu.{hint}")

@@ -167,3 +167,9 @@ def format_fr(value: date | str) -> str:
         return f"{month} {parts[0]}"
     day = "1er" if parts[2] == 1 else str(parts[2])
     return f"{day} {month} {parts[0]}"
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later` (negative when `later` comes first)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
+import email_validator
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -25,14 +26,19 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from . import dates
+from . import dates, opening_hours
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Every pattern is applied with fullmatch: `$` also matches before a final newline, so
 # `re.match` would let "cej\n" through as an id.
 _SLUG = re.compile(SLUG_PATTERN)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
-_PHONE = re.compile(r"^\+?[0-9][0-9 .]{2,18}[0-9]$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 .-]{2,18}[0-9]$")
+_PHONE_SEPARATORS = re.compile(r"[ .-]")
+# French numbers: 10 digits from 01 to 09, a 4-digit short number (3949), or E.164.
+_PHONE_NUMBER = re.compile(r"^(0[1-9]\d{8}|3\d{3}|\+33[1-9]\d{8}|\+(?!33)[1-9]\d{6,14})$")
+_POSTCODE = re.compile(r"[0-9]{5}")
+_INSEE_CODE = re.compile(r"[0-9]{5}|2[AB][0-9]{3}")
 _VOCAB_VALUE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 
 # An id is a file name (`<id>.yaml`, `<id>.md`, `<id>.xml`) and a URL segment. 80
@@ -46,6 +52,9 @@ MAX_ID_LENGTH = 80
 MAX_VALUE_LENGTH = 120
 
 STATUTS = ("actif", "suspendu", "termine", "remplace")
+# What a record is: only "dispositif" records are schemes an adviser mobilises; governance
+# bodies, plans and information services are published apart from them.
+NATURES = ("dispositif", "instance", "plan", "information")
 NIVEAUX = ("national", "regional", "departemental", "local")
 STATUTS_TERRITOIRE = ("provisoire", "officiel")
 ALL_TERRITORIES = "tous"
@@ -84,7 +93,7 @@ def _check_slug(value: str) -> str:
     return value
 
 
-def _check_markdown(value: str) -> str:
+def _check_multiline(value: str) -> str:
     if not value.strip():
         raise _fr_error("texte_vide", "texte vide : écrivez une valeur ou supprimez la clé.")
     return value.strip()
@@ -93,7 +102,7 @@ def _check_markdown(value: str) -> str:
 def _check_text(value: str) -> str:
     # A one-line value goes into titles, feeds, CSV cells and page heads; a line break or a
     # tab there is a copy-paste accident, not formatting (Markdown fields keep both).
-    text = _check_markdown(value)
+    text = _check_multiline(value)
     if "\n" in text:
         raise _fr_error(
             "texte_une_ligne",
@@ -127,7 +136,13 @@ def _check_url(value: str) -> str:
 
 def _check_email(value: str) -> str:
     value = value.strip()
-    if not _EMAIL.fullmatch(value):
+    try:
+        # The same library data·inclusion's schema validates e-mails with (RFC 5322
+        # syntax, no network lookup), so what we accept the export accepts too.
+        checked = email_validator.validate_email(value, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        checked = None
+    if checked is None or not _EMAIL.fullmatch(value):
         raise _fr_error(
             "courriel", f"adresse électronique invalide « {value} » (attendu : nom@domaine.fr)."
         )
@@ -136,13 +151,21 @@ def _check_email(value: str) -> str:
 
 def _check_phone(value: str) -> str:
     value = value.strip()
-    if not _PHONE.fullmatch(value):
+    digits = _PHONE_SEPARATORS.sub("", value)
+    if not _PHONE.fullmatch(value) or not _PHONE_NUMBER.fullmatch(digits):
         raise _fr_error(
             "telephone",
-            f"numéro de téléphone invalide « {value} » : chiffres et espaces seulement, "
-            "par exemple « 02 40 00 00 00 » ou « 39 49 ».",
+            f"numéro de téléphone invalide « {value} » : un seul numéro, en chiffres "
+            "séparés par des espaces — 10 chiffres commençant par 0 (« 02 40 00 00 00 »), "
+            "un numéro court à 4 chiffres (« 39 49 ») ou le format international "
+            "(« +33 2 40 00 00 00 »).",
         )
     return value
+
+
+def phone_href(value: str) -> str:
+    """The `tel:` target of a phone number as typed (digits, and + for international)."""
+    return _PHONE_SEPARATORS.sub("", value)
 
 
 def _check_vocab_value(value: str) -> str:
@@ -175,6 +198,38 @@ def _partial_date(value: object) -> str:
         raise _fr_error("date", str(exc)) from None
 
 
+def _check_postcode(value: str) -> str:
+    if not _POSTCODE.fullmatch(value):
+        raise _fr_error(
+            "code_postal",
+            f'code postal invalide « {value} » : 5 chiffres entre guillemets, par exemple "49300".',
+        )
+    return value
+
+
+def _check_insee(value: str) -> str:
+    if not _INSEE_CODE.fullmatch(value):
+        raise _fr_error(
+            "code_insee",
+            f"code commune invalide « {value} » : le code INSEE a 5 caractères (pas le code "
+            'postal), entre guillemets, par exemple "49099" pour Cholet.',
+        )
+    return value
+
+
+def _check_opening_hours(value: str) -> str:
+    value = value.strip()
+    problem = opening_hours.problem(value)
+    if problem:
+        raise _fr_error(
+            "horaires_osm",
+            f"horaires « {value} » non reconnus ({problem}). Format OpenStreetMap, par "
+            "exemple « Mo-Fr 08:30-12:30,13:30-17:00; Sa 09:00-12:00; PH off » ; sinon "
+            "écrivez-les en clair dans « horaires ».",
+        )
+    return value
+
+
 def _territories(value: object) -> object:
     # `territoires: tous` reads better than a one-item list; we store it as ["tous"].
     if value == ALL_TERRITORIES:
@@ -200,9 +255,15 @@ Identifiant = Annotated[
     Field(json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": MAX_ID_LENGTH}),
 ]
 Texte = Annotated[str, AfterValidator(_check_text)]
-TexteMarkdown = Annotated[str, AfterValidator(_check_markdown)]
+# Markdown fields, and free text imported as it comes (hours, a place's description).
+TexteMultiligne = Annotated[str, AfterValidator(_check_multiline)]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
 Courriel = Annotated[str, AfterValidator(_check_email)]
+CodePostal = Annotated[
+    str, AfterValidator(_check_postcode), Field(json_schema_extra={"pattern": r"^\d{5}$"})
+]
+CodeCommune = Annotated[str, AfterValidator(_check_insee)]
+HorairesOsm = Annotated[str, AfterValidator(_check_opening_hours)]
 Telephone = Annotated[str, AfterValidator(_check_phone)]
 ValeurVocabulaire = Annotated[str, AfterValidator(_check_vocab_value)]
 DateComplete = Annotated[
@@ -244,6 +305,11 @@ class Source(Strict):
     consulte_le: DateComplete | None = Field(
         None, description="Date de consultation de la source (AAAA-MM-JJ)."
     )
+    date_publication: DatePartielle | None = Field(
+        None,
+        description="Date que porte la page (AAAA-MM-JJ, AAAA-MM ou AAAA), ou à défaut "
+        "l'année des faits qu'elle rapporte : elle dit de quand datent les informations.",
+    )
 
 
 class Contact(Strict):
@@ -284,10 +350,22 @@ class Mobilisation(Strict):
         default_factory=list,
         description="Qui peut le mobiliser : usagers, professionnels, ou les deux.",
     )
-    precisions: TexteMarkdown | None = Field(
+    precisions: TexteMultiligne | None = Field(
         None, description="Étapes, prescripteurs, pièces à fournir (Markdown)."
     )
     lien: Url | None = Field(None, description="Lien direct pour demander ou prescrire.")
+
+
+class DelivrePar(Strict):
+    reseaux: list[ValeurVocabulaire] = Field(
+        default_factory=list,
+        description="Réseaux dont les lieux délivrent le dispositif (vocabulaire "
+        "reseaux_porteurs de data·inclusion : mission-locale, france-travail…).",
+    )
+    lieux: list[Identifiant] = Field(
+        default_factory=list,
+        description="Lieux précis qui délivrent le dispositif (identifiants de lieux).",
+    )
 
 
 # ---------------------------------------------------------------------------- dispositif
@@ -298,6 +376,12 @@ class Dispositif(Strict):
 
     id: Identifiant = Field(
         description="Identifiant stable, jamais déduit du titre : il fait l'adresse de la page."
+    )
+    nature: Literal["dispositif", "instance", "plan", "information"] = Field(
+        "dispositif",
+        description="dispositif (ce qu'un conseiller mobilise), instance (de gouvernance : "
+        "comité, conseil), plan (plan, programme ou contrat entre partenaires) ou "
+        "information (service d'information, lettre, portail).",
     )
     titre: Annotated[Texte, Field(min_length=3, max_length=150)] = Field(
         description="Nom du dispositif (3 à 150 caractères)."
@@ -310,7 +394,7 @@ class Dispositif(Strict):
     resume: Annotated[Texte, Field(min_length=20, max_length=400)] = Field(
         description="Une ou deux phrases (20 à 400 caractères)."
     )
-    description: TexteMarkdown = Field(description="Présentation détaillée, en Markdown.")
+    description: TexteMultiligne = Field(description="Présentation détaillée, en Markdown.")
     publics: list[ValeurVocabulaire] = Field(
         min_length=1, description="Publics visés (vocabulaire publics)."
     )
@@ -319,9 +403,12 @@ class Dispositif(Strict):
         min_length=1, description="Thématiques (vocabulaire thematiques)."
     )
     type: ValeurVocabulaire = Field(description="Type de dispositif (vocabulaire types).")
-    frais: ValeurVocabulaire = Field(description="gratuit ou payant (vocabulaire frais).")
+    frais: ValeurVocabulaire = Field(
+        description="Coût pour la personne : gratuit, payant, ou non-precise quand aucune "
+        "source ne le dit (vocabulaire frais)."
+    )
     precisions_frais: Texte | None = Field(None, description="Reste à charge, prise en charge…")
-    conditions: list[TexteMarkdown] = Field(
+    conditions: list[TexteMultiligne] = Field(
         default_factory=list, description="Conditions d'accès, une par ligne."
     )
     modalites_mobilisation: Mobilisation = Field(
@@ -329,6 +416,11 @@ class Dispositif(Strict):
     )
     contacts: Contacts = Field(
         default_factory=Contacts, description="Contact régional et contacts par territoire."
+    )
+    delivre_par: DelivrePar | None = Field(
+        None,
+        description="Qui délivre le dispositif près de chez la personne : réseaux et lieux. "
+        "Sans cette clé, ce sont les lieux de ses porteurs.",
     )
     liens: list[Lien] = Field(default_factory=list, description="Pages officielles utiles.")
     territoires: Annotated[
@@ -353,6 +445,14 @@ class Dispositif(Strict):
     statut: Literal["actif", "suspendu", "termine", "remplace"] = Field(
         description="actif, suspendu, termine ou remplace."
     )
+    statut_depuis: DatePartielle | None = Field(
+        None, description="Date depuis laquelle le statut s'applique, si une source la donne."
+    )
+    statut_a_confirmer: bool = Field(
+        False,
+        description="true quand aucune source récente n'établit que le dispositif est encore "
+        "actif : la fiche affiche « Statut à confirmer » au lieu de « Actif ».",
+    )
     remplace_par: Identifiant | None = Field(
         None, description="Identifiant du dispositif qui le remplace (statut remplace)."
     )
@@ -363,7 +463,17 @@ class Dispositif(Strict):
     sources: list[Source] = Field(
         min_length=1, description="Pages d'où viennent les faits de la fiche."
     )
-    verifie_le: DateComplete = Field(description="Date de la dernière vérification.")
+    consulte_le: DateComplete = Field(
+        description="Date à laquelle les sources citées ont été lues pour la dernière fois."
+    )
+    verifie_le: DateComplete | None = Field(
+        None,
+        description="Date à laquelle le porteur a confirmé la fiche ; laissez vide tant "
+        "qu'il ne l'a pas fait (lire une source n'est pas une confirmation).",
+    )
+    cree_le: DateComplete | None = Field(
+        None, description="Date d'entrée de la fiche dans l'offre publiée."
+    )
     modifie_le: DateComplete | None = Field(
         None, description="Date de la dernière modification notable du contenu."
     )
@@ -373,7 +483,7 @@ class Dispositif(Strict):
     mots_cles: list[Texte] = Field(
         default_factory=list, description="Mots que les conseillers tapent pour le trouver."
     )
-    a_verifier: list[TexteMarkdown] = Field(
+    a_verifier: list[TexteMultiligne] = Field(
         default_factory=list,
         description="Points incertains, affichés comme « à vérifier » sur la fiche.",
     )
@@ -398,6 +508,13 @@ class Dispositif(Strict):
                 "dispositif qui le remplace.",
                 "statut",
             )
+        if self.statut_a_confirmer and self.statut in ("termine", "remplace"):
+            raise _fr_error(
+                "statut_a_confirmer",
+                f"statut_a_confirmer vaut true mais le statut est « {self.statut} » : un "
+                "dispositif terminé ou remplacé n'a pas de statut à confirmer ; retirez la clé.",
+                "statut_a_confirmer",
+            )
         if self.remplace_par and self.statut != "remplace":
             raise _fr_error(
                 "remplace_par",
@@ -415,6 +532,16 @@ class Dispositif(Strict):
     def is_open(self) -> bool:
         """Still mobilisable: not ended, replaced or suspended."""
         return self.statut == "actif"
+
+    @property
+    def is_scheme(self) -> bool:
+        """A scheme an adviser mobilises (not a governance body, plan or information service)."""
+        return self.nature == "dispositif"
+
+    def evidence_date(self) -> str | None:
+        """Latest date the cited sources state (a partial date), or None if none is dated."""
+        stated = [s.date_publication for s in self.sources if s.date_publication]
+        return max(stated, key=dates.latest) if stated else None
 
 
 # ---------------------------------------------------------------------------- porteur
@@ -436,7 +563,12 @@ class Porteur(Strict):
     description: Texte | None = Field(None, description="Rôle du porteur, en une ou deux phrases.")
     anciens_noms: list[Texte] = Field(default_factory=list, description="Noms précédents.")
     sources: list[Source] = Field(default_factory=list, description="Sources de la fiche.")
-    verifie_le: DateComplete | None = Field(None, description="Date de dernière vérification.")
+    consulte_le: DateComplete | None = Field(
+        None, description="Date à laquelle les sources citées ont été lues."
+    )
+    verifie_le: DateComplete | None = Field(
+        None, description="Date à laquelle le porteur a confirmé la fiche (vide sinon)."
+    )
 
 
 # ---------------------------------------------------------------------------- territoire
@@ -444,7 +576,9 @@ class Porteur(Strict):
 
 class ContactLocal(Strict):
     role: Texte = Field(description="Rôle ou structure (animateur du Clefop, agence…).")
-    nom: Texte | None = Field(None, description="Service ou personne.")
+    nom: Texte | None = Field(
+        None, description="Service ou structure (jamais le nom d'une personne)."
+    )
     telephone: Telephone | None = Field(None, description="Numéro de téléphone.")
     courriel: Courriel | None = Field(None, description="Adresse électronique.")
     site: Url | None = Field(None, description="Page web de contact.")
@@ -472,6 +606,116 @@ class Territoire(Strict):
         description="Jusqu'à 3 priorités de la feuille de route.",
     )
     contacts: list[ContactLocal] = Field(default_factory=list, description="Contacts locaux.")
+
+
+# ---------------------------------------------------------------------------- lieu
+
+
+class Adresse(Strict):
+    ligne: Texte | None = Field(None, description="Numéro et voie (« 12 rue de la Gare »).")
+    complement: Texte | None = Field(None, description="Bâtiment, étage, boîte postale…")
+    code_postal: CodePostal | None = Field(
+        None, description="Code postal (5 chiffres, entre guillemets)."
+    )
+    commune: CodeCommune = Field(
+        description="Code INSEE de la commune (5 caractères, entre guillemets ; ce n'est pas "
+        "le code postal)."
+    )
+
+
+class Origine(Strict):
+    """Where an imported record comes from, so a re-import updates it and never a hand edit."""
+
+    source: Texte = Field(description="Jeu de données importé (data-inclusion…).")
+    producteur: Texte | None = Field(
+        None, description="Producteur d'origine dans ce jeu (france-travail, dora…)."
+    )
+    identifiant: Texte = Field(description="Identifiant de l'enregistrement dans la source.")
+    date_maj: DateComplete | None = Field(
+        None, description="Date de mise à jour de l'enregistrement chez la source."
+    )
+    empreinte: Texte | None = Field(
+        None,
+        description="Empreinte du contenu importé : ne la modifiez pas (elle permet de "
+        "savoir si la fiche a été retouchée à la main).",
+    )
+
+
+class Lieu(Strict):
+    """A structure or reception point where people are received (aligned with data·inclusion
+    `Structure` v1: nom, adresse, telephone, courriel, site_web, horaires_accueil…)."""
+
+    id: Identifiant = Field(description="Identifiant stable : il fait l'adresse de la page.")
+    nom: Annotated[Texte, Field(min_length=3, max_length=150)] = Field(
+        description="Nom de la structure ou du point d'accueil (3 à 150 caractères)."
+    )
+    porteur: Identifiant = Field(description="Identifiant du porteur dont relève le lieu.")
+    reseaux_porteurs: list[ValeurVocabulaire] = Field(
+        default_factory=list,
+        description="Réseaux du lieu (vocabulaire reseaux_porteurs de data·inclusion).",
+    )
+    description: TexteMultiligne | None = Field(
+        None, description="Ce qu'on y trouve, en une phrase."
+    )
+    adresse: Adresse = Field(description="Adresse ; au moins le code INSEE de la commune.")
+    telephone: Telephone | None = Field(None, description="Numéro d'accueil du lieu.")
+    courriel: Courriel | None = Field(None, description="Adresse électronique du lieu.")
+    site_web: Url | None = Field(None, description="Page web du lieu.")
+    horaires: TexteMultiligne | None = Field(None, description="Horaires d'accueil, en clair.")
+    horaires_osm: HorairesOsm | None = Field(
+        None,
+        description="Horaires au format OpenStreetMap (« Mo-Fr 08:30-12:30; PH off »), "
+        "comme data·inclusion.",
+    )
+    accessibilite: Url | None = Field(
+        None, description="Page Acceslibre du lieu (accessibilité aux personnes handicapées)."
+    )
+    accessibilite_precisions: TexteMultiligne | None = Field(
+        None, description="Accessibilité, en clair (plain-pied, ascenseur…)."
+    )
+    zone_desservie: list[Texte] = Field(
+        default_factory=list,
+        description="Communes (INSEE), EPCI (SIREN), départements ou territoires que le lieu "
+        "dessert, entre guillemets ; vide si aucune source ne le dit.",
+    )
+    zone_precisions: TexteMultiligne | None = Field(
+        None, description="Zone desservie, en clair, telle que la source la décrit."
+    )
+    dispositifs: list[Identifiant] = Field(
+        default_factory=list,
+        description="Dispositifs délivrés dans ce lieu en plus de ceux de son réseau.",
+    )
+    sources: list[Source] = Field(min_length=1, description="Pages d'où viennent les faits.")
+    consulte_le: DateComplete = Field(
+        description="Date à laquelle les sources citées ont été lues pour la dernière fois."
+    )
+    verifie_le: DateComplete | None = Field(
+        None, description="Date à laquelle la structure a confirmé ces informations (vide sinon)."
+    )
+    a_verifier: list[TexteMultiligne] = Field(
+        default_factory=list, description="Points incertains : quoi vérifier, et où."
+    )
+    origine: Origine | None = Field(
+        None, description="Provenance d'un lieu importé (rempli par l'import ; ne pas saisir)."
+    )
+
+
+# ---------------------------------------------------------------------------- réglages
+
+
+class Reglages(Strict):
+    """Rules the Cariforef sets for the whole offer, in offer_data/reglages.yaml."""
+
+    statut_a_confirmer_apres_mois: Annotated[int, Field(ge=1, le=240)] = Field(
+        24,
+        description="Un dispositif actif dont la source datée la plus récente a plus de "
+        "mois que ce nombre affiche « Statut à confirmer ».",
+    )
+    fiche_a_revoir_apres_mois: Annotated[int, Field(ge=1, le=120)] = Field(
+        12,
+        description="Le rapport signale les fiches dont les sources n'ont pas été relues "
+        "depuis plus de mois que ce nombre.",
+    )
 
 
 # ---------------------------------------------------------------------------- vocabulaires
@@ -503,7 +747,9 @@ MODELS_BY_KIND: dict[str, type[Strict]] = {
     "dispositif": Dispositif,
     "porteur": Porteur,
     "territoire": Territoire,
+    "lieu": Lieu,
     "vocabulaires": VocabulairesLocaux,
+    "reglages": Reglages,
 }
 
 

@@ -17,12 +17,18 @@ from pydantic import ValidationError
 
 from .errors import Issue, Report, display_path, os_error_text
 from .messages import validation_issues
-from .model import Dispositif, Porteur, Strict, Territoire, VocabulairesLocaux
+from .model import Dispositif, Lieu, Porteur, Reglages, Strict, Territoire, VocabulairesLocaux
 from .yamlsource import SourceDoc, read_yaml, special_file_kind
 
 VOCABULARY_FILE = "vocabulaires.yaml"
+SETTINGS_FILE = "reglages.yaml"
 GEO_FILE = Path("geo") / "pays-de-la-loire.json"
-FOLDERS = {"dispositif": "dispositifs", "porteur": "porteurs", "territoire": "territoires"}
+FOLDERS = {
+    "dispositif": "dispositifs",
+    "porteur": "porteurs",
+    "territoire": "territoires",
+    "lieu": "lieux",
+}
 LOCAL_VOCABULARIES = tuple(VocabulairesLocaux.model_fields)
 _IGNORED_NAMES = ("LISEZMOI.md", "README.md")
 # Control characters or undecodable bytes in a file name would break the
@@ -46,7 +52,9 @@ class RawDataset:
     dispositifs: list[Loaded[Dispositif]] = field(default_factory=list)
     porteurs: list[Loaded[Porteur]] = field(default_factory=list)
     territoires: list[Loaded[Territoire]] = field(default_factory=list)
+    lieux: list[Loaded[Lieu]] = field(default_factory=list)
     vocabulaires: Loaded[VocabulairesLocaux] | None = None
+    reglages: Loaded[Reglages] | None = None
     # Ids of files that failed their own checks: other files may still refer to them
     # without getting a second, misleading "unknown id" error.
     invalid_ids: dict[str, set[str]] = field(
@@ -55,6 +63,7 @@ class RawDataset:
     # Scheme files that parsed but failed their own checks: their well-formed values
     # still go through the cross-file checks, so one run reports everything.
     invalid_schemes: list[SourceDoc] = field(default_factory=list)
+    invalid_places: list[SourceDoc] = field(default_factory=list)
     # Vocabulary kinds whose local additions could not be read because vocabulaires.yaml
     # is broken there: their values are not reported as unknown in every file that uses
     # them, the one error in vocabulaires.yaml is the cause.
@@ -66,6 +75,13 @@ def read_dataset(root: Path, report: Report) -> RawDataset:
     vocab_path = root / VOCABULARY_FILE
     if os.path.lexists(vocab_path):  # a broken link is reported, not taken for "no file"
         _read_vocabularies(dataset, vocab_path, report)
+    settings_path = root / SETTINGS_FILE
+    if os.path.lexists(settings_path):
+        problem = link_problem(settings_path, root)
+        if problem:
+            report.add(Issue(display_path(settings_path, root), 1, 1, "", problem))
+        else:
+            dataset.reglages = _read_one(settings_path, root, Reglages, report)
     for kind, folder in FOLDERS.items():
         for path in _yaml_files(root / folder, root, report):
             invalid = dataset.invalid_ids[kind]
@@ -79,6 +95,10 @@ def read_dataset(root: Path, report: Report) -> RawDataset:
                 loaded_p = _read_one(path, root, Porteur, report, invalid)
                 if loaded_p:
                     dataset.porteurs.append(loaded_p)
+            elif kind == "lieu":
+                loaded_l = _read_one(path, root, Lieu, report, invalid, dataset.invalid_places)
+                if loaded_l:
+                    dataset.lieux.append(loaded_l)
             else:
                 loaded_t = _read_one(path, root, Territoire, report, invalid)
                 if loaded_t:

@@ -31,7 +31,7 @@ NO_CONTACT = "sans_contact"
 NO_SOURCE = "sans_source"
 DUPLICATE = "titre_proche"
 KINDS: dict[str, str] = {
-    STALE: f"Non vérifiés depuis plus de {STALE_MONTHS} mois",
+    STALE: f"Sources non relues depuis plus de {STALE_MONTHS} mois",
     ENDED_ACTIVE: "Date de fin passée mais statut « actif »",
     NO_CONTACT: "Sans contact (ni régional, ni par territoire)",
     NO_SOURCE: "Sans source",
@@ -219,14 +219,14 @@ def _scheme_findings(
         )
     if scheme.statut in _CLOSED:
         return found
-    if scheme.verifie_le < limit:
-        months = (today.year - scheme.verifie_le.year) * 12 + today.month - scheme.verifie_le.month
+    if scheme.consulte_le < limit:
+        months = dates.months_between(scheme.consulte_le, today)
         found.append(
             _finding(
                 catalog,
                 STALE,
                 scheme,
-                f"vérifiée le {dates.format_fr(scheme.verifie_le)} (il y a {months} mois)",
+                f"sources relues le {dates.format_fr(scheme.consulte_le)} (il y a {months} mois)",
             )
         )
     if scheme.contacts.regional is None and not scheme.contacts.territoires:

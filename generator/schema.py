@@ -12,22 +12,26 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Report
-from .model import Dispositif, Porteur, Strict, Territoire
+from .model import Dispositif, Lieu, Porteur, Reglages, Strict, Territoire
 from .reader import read_dataset
 from .vocab import Vocabularies, build_vocabularies
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FOLDER = "schemas"
-KINDS = ("dispositif", "porteur", "territoire")
+KINDS = ("dispositif", "porteur", "territoire", "lieu", "reglages")
 _MODELS: dict[str, type[Strict]] = {
     "dispositif": Dispositif,
     "porteur": Porteur,
     "territoire": Territoire,
+    "lieu": Lieu,
+    "reglages": Reglages,
 }
 _TITLES = {
     "dispositif": "Fiche dispositif de l'offre de services Clefop",
     "porteur": "Fiche porteur de l'offre de services Clefop",
     "territoire": "Fiche territoire de l'offre de services Clefop",
+    "lieu": "Fiche lieu d'accueil de l'offre de services Clefop",
+    "reglages": "Réglages de l'offre de services Clefop",
 }
 CODE_PATTERN = r"^(\d{9}|\d{5}|2[AB]\d{3}|\d{2})$"
 
@@ -38,6 +42,8 @@ def json_schema(kind: str, root: Path) -> dict[str, Any]:
     vocab, _ = build_vocabularies(data.vocabulaires.item if data.vocabulaires else None)
     porteurs = sorted({p.item.id for p in data.porteurs})
     territoires = sorted({t.item.id for t in data.territoires})
+    dispositifs = sorted({d.item.id for d in data.dispositifs})
+    lieux = sorted({p.item.id for p in data.lieux})
     schema = _MODELS[kind].model_json_schema(mode="validation")
     schema = {
         "$schema": SCHEMA_DIALECT,
@@ -74,10 +80,20 @@ def json_schema(kind: str, root: Path) -> dict[str, Any]:
         }
         contacts = schema["$defs"]["Contacts"]["properties"]["territoires"]
         contacts["propertyNames"] = {"enum": territoires}
+        delivery = schema["$defs"]["DelivrePar"]["properties"]
+        _enum_items(delivery["reseaux"], vocab, "reseaux_porteurs")
+        _enum_items(delivery["lieux"], None, None, lieux)
     elif kind == "porteur":
         _enum(props["reseau"], vocab.values("reseaux_porteurs"))
     elif kind == "territoire":
         _enum_items(props["priorites"], vocab, "axes_clefop")
+    elif kind == "lieu":
+        _enum(props["porteur"], porteurs)
+        _enum_items(props["reseaux_porteurs"], vocab, "reseaux_porteurs")
+        _enum_items(props["dispositifs"], None, None, dispositifs)
+        props["zone_desservie"]["items"] = {
+            "anyOf": [{"enum": territoires}, {"type": "string", "pattern": CODE_PATTERN}]
+        }
     return schema
 
 

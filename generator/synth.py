@@ -283,7 +283,7 @@ def _provider(spec: banks.ProviderSpec) -> dict[str, Any]:
     doc["sources"] = [
         {"url": f"{EXAMPLE_HOST}/porteurs/{spec.id}/presentation", "titre": "Site du porteur"}
     ]
-    doc["verifie_le"] = PROVIDERS_VERIFIED
+    doc["consulte_le"] = PROVIDERS_VERIFIED
     return doc
 
 
@@ -379,7 +379,7 @@ def _scheme(rng: random.Random, ctx: _Context, history: _History) -> dict[str, A
         doc["anciens_identifiants"] = [f"ancien-{ident}"]
     verified = VERIFIED_FROM + timedelta(days=rng.randrange(VERIFIED_DAYS + 1))
     doc["sources"] = _sources(rng, ident, verified)
-    doc["verifie_le"] = verified
+    doc["consulte_le"] = verified
     if rng.random() < 0.25:
         doc["modifie_le"] = max(date(2024, 6, 1), verified - timedelta(days=rng.randrange(200)))
     axes = rng.choices((0, 1, 2), (40, 40, 20))[0]

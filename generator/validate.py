@@ -13,6 +13,7 @@ from .catalog import Catalog
 from .crossref import check_dataset
 from .errors import Issue, Report, Severity, display_path
 from .geo import Geo, GeoDataError, load_geo
+from .model import Reglages
 from .reader import GEO_FILE, VOCABULARY_FILE, RawDataset, link_problem, read_dataset
 from .vocab import Vocabularies, build_vocabularies
 from .yamlsource import special_file_kind
@@ -51,6 +52,8 @@ def load_catalog(root: Path, *, today: date | None = None) -> tuple[Catalog | No
         dispositifs={d.item.id: d.item for d in sorted(data.dispositifs, key=lambda d: d.item.id)},
         porteurs={p.item.id: p.item for p in sorted(data.porteurs, key=lambda p: p.item.id)},
         territoires={t.item.id: t.item for t in sorted(data.territoires, key=lambda t: t.item.id)},
+        lieux={p.item.id: p.item for p in sorted(data.lieux, key=lambda p: p.item.id)},
+        reglages=data.reglages.item if data.reglages else Reglages(),
         vocab=vocab,
         geo=geo,
         source_files=_source_files(data),
@@ -116,6 +119,7 @@ def _source_files(data: RawDataset) -> dict[tuple[str, str], str]:
         ("dispositif", data.dispositifs),
         ("porteur", data.porteurs),
         ("territoire", data.territoires),
+        ("lieu", data.lieux),
     ):
         for loaded in items:
             files[(kind, loaded.item.id)] = loaded.doc.display

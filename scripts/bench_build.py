@@ -268,7 +268,7 @@ def write_plain_project(data: Path, project: Path) -> None:
             lines += [f"[Demander ou prescrire en ligne]({m.lien})", ""]
         lines += ["## Sources", ""]
         lines += [f"- [{s.titre or s.url}]({s.url})" for s in d.sources]
-        lines += ["", f"Fiche vérifiée le {d.verifie_le.isoformat()}.", ""]
+        lines += ["", f"Informations relevées le {d.consulte_le.isoformat()}.", ""]
         (docs / "dispositifs" / f"{d.id}.md").write_text("\n".join(lines), encoding="utf-8")
     nav_territories = []
     for tid, territoire in sorted(catalog.territoires.items()):

@@ -106,7 +106,7 @@ def test_catalogue_json_holds_the_whole_catalogue(site: Path, catalog: Catalog) 
         scheme = catalog.dispositifs[record["id"]]
         assert record["url"] == urls.page_url("dispositif", scheme.id)
         assert record["territoires_couverts"] == catalog.scheme_territories[scheme.id]
-        assert record["verifie_le"] == scheme.verifie_le.isoformat()
+        assert record["consulte_le"] == scheme.consulte_le.isoformat()
         # Every field of the model is there, under its own name.
         assert set(type(scheme).model_fields) <= set(record)
     mobilite = next(d for d in document["dispositifs"] if d["id"] == "aide-mobilite-essai")
@@ -211,7 +211,7 @@ def test_data_inclusion_services_map_our_fields(site: Path) -> None:
     # A territory id becomes the EPCI of the territory.
     assert "244900015" in services["apprentissage-essai"]["zone_eligibilite"]
     mobilite = services["aide-mobilite-essai"]
-    assert mobilite["date_maj"] == "2026-09-15"  # modifie_le wins over verifie_le
+    assert mobilite["date_maj"] == "2026-09-15"  # modifie_le wins over consulte_le
     assert mobilite["type"] == "aide-financiere"
     assert mobilite["publics"] == ["demandeurs-emploi"]
     assert mobilite["conditions_acces"] == "Être inscrit comme demandeur d'emploi."
@@ -368,11 +368,11 @@ def test_future_end_is_announced_at_the_date_it_was_recorded(catalog: Catalog) -
         update={"date_fin": "2027-06", "date_debut": "2027-01-15"}
     )
     events = {e.kind: e for e in scheme_events(scheme, today)}
-    assert events["se-termine"].day == scheme.verifie_le
+    assert events["se-termine"].day == scheme.consulte_le
     assert events["se-termine"].title == (
         "Se termine en juin 2027 : Permis de conduire pour les jeunes (essai)"
     )
-    assert events["a-venir"].day == scheme.verifie_le
+    assert events["a-venir"].day == scheme.consulte_le
     assert "nouveau" not in events
     assert "termine" not in events
 

@@ -39,8 +39,8 @@ def seed(data: Path) -> Path:
     _edit(
         data,
         "dispositifs/association-essai/permis-jeunes-essai.yaml",
-        "verifie_le: 2026-08-20",
-        "verifie_le: 2025-10-15",
+        "consulte_le: 2026-08-20",
+        "consulte_le: 2025-10-15",
     )
     # Ended on 31 May 2021 but still "actif" (the validator only warns).
     _edit(
@@ -133,9 +133,9 @@ def test_command_prints_findings_per_provider(seeded: Path) -> None:
     assert "Date de référence : 1er décembre 2026" in output
     blocks = {block.splitlines()[0]: block for block in output.split("\n\n") if block.strip()}
     association = blocks["Association locale d'essai (association-essai) — 4 constats"]
-    assert "Non vérifiés depuis plus de 12 mois :" in association
+    assert "Sources non relues depuis plus de 12 mois :" in association
     assert "permis-jeunes-essai « Permis de conduire pour les jeunes (essai) »" in association
-    assert "vérifiée le 15 octobre 2025 (il y a 14 mois)" in association
+    assert "sources relues le 15 octobre 2025 (il y a 13 mois)" in association
     region = next(text for head, text in blocks.items() if head.startswith("Région (essai)"))
     assert "Date de fin passée mais statut « actif » :" in region
     assert "aide-terminee-essai" in region

@@ -348,7 +348,7 @@ def test_a_background_production_may_not_overwrite_a_page(
     assert not (tmp_path / "site").exists()
 
 
-HEAD_PAYLOAD = "Piège </title><img src=x onerror=alert(2)> \"><svg onload=alert(3)>"
+HEAD_PAYLOAD = 'Piège </title><img src=x onerror=alert(2)> "><svg onload=alert(3)>'
 
 
 def test_data_text_reaching_the_theme_head_is_escaped(tmp_path: Path) -> None:

@@ -116,9 +116,11 @@ URLS = st.builds(
 
 
 @st.composite
-def partial_date(draw: st.DrawFn, low: date = date(1900, 1, 1)) -> tuple[date, str]:
+def partial_date(
+    draw: st.DrawFn, low: date = date(1900, 1, 1), high: date = date(2100, 12, 31)
+) -> tuple[date, str]:
     """A day and how a source may state it: the year, the month or the day."""
-    day = draw(st.dates(min_value=low, max_value=date(2100, 12, 31)))
+    day = draw(st.dates(min_value=low, max_value=high))
     precision = draw(st.sampled_from(["year", "month", "day"]))
     text = {"year": f"{day.year}", "month": f"{day:%Y-%m}", "day": day.isoformat()}[precision]
     return day, text
@@ -179,6 +181,7 @@ def porteur(draw: st.DrawFn, ident: str) -> dict[str, Any]:
             "description": draw(optional(line(max_size=200))),
             "anciens_noms": draw(st.lists(line(), max_size=2)),
             "sources": draw(st.lists(source(), max_size=2)),
+            "consulte_le": draw(optional(full_date())),
             "verifie_le": draw(optional(full_date())),
         }
     )
@@ -191,6 +194,7 @@ def source(draw: st.DrawFn) -> dict[str, Any]:
             "url": draw(URLS),
             "titre": draw(optional(line())),
             "consulte_le": draw(optional(full_date())),
+            "date_publication": draw(optional(partial_date(high=LAST_CHECK).map(lambda d: d[1]))),
         }
     )
 
@@ -228,7 +232,12 @@ def territories(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 @st.composite
 def scheme(
-    draw: st.DrawFn, ident: str, porteurs: list[str], territory_ids: list[str], earlier: list[str]
+    draw: st.DrawFn,
+    ident: str,
+    porteurs: list[str],
+    territory_ids: list[str],
+    earlier: list[str],
+    place_ids: list[str],
 ) -> dict[str, Any]:
     provider = draw(st.sampled_from(porteurs))
     start = draw(optional(partial_date()))
@@ -244,6 +253,9 @@ def scheme(
     record = _clean(
         {
             "id": ident,
+            "nature": draw(
+                optional(st.sampled_from(["dispositif", "instance", "plan", "information"]))
+            ),
             "titre": draw(line(3, 150)),
             "sigle": draw(optional(line(max_size=12))),
             "porteur": provider,
@@ -273,14 +285,26 @@ def scheme(
                     ),
                 }
             ),
+            "delivre_par": _clean(
+                {
+                    "reseaux": draw(subset(_values("reseaux_porteurs"))),
+                    "lieux": draw(subset(place_ids)),
+                }
+            ),
             "liens": draw(st.lists(st.builds(dict, titre=line(), url=URLS), max_size=2)),
             "territoires": draw(st.one_of(st.just("tous"), subset(places, 1, 4))),
             "date_debut": start[1] if start else None,
             "date_fin": end[1] if end else None,
             "statut": statut,
+            "statut_depuis": draw(optional(partial_date(high=LAST_CHECK).map(lambda d: d[1]))),
+            "statut_a_confirmer": (
+                draw(st.booleans()) if statut in ("actif", "suspendu") else None
+            ),
             "remplace_par": draw(st.sampled_from(earlier)) if statut == "remplace" else None,
             "sources": draw(st.lists(source(), min_size=1, max_size=2)),
-            "verifie_le": draw(full_date()),
+            "consulte_le": draw(full_date()),
+            "verifie_le": draw(optional(full_date())),
+            "cree_le": draw(optional(full_date())),
             "modifie_le": draw(optional(full_date())),
             "axes_clefop": draw(subset(_values("axes_clefop"))),
             "mots_cles": draw(st.lists(line(max_size=30), max_size=3, unique=True)),
@@ -289,6 +313,47 @@ def scheme(
     )
     record.setdefault("modalites_mobilisation", {})  # required, every key in it optional
     return record
+
+
+OPENING_HOURS = ["Mo-Fr 08:30-12:30,13:30-16:30; PH off", "Mo-Sa 09:00-12:00", "24/7"]
+
+
+@st.composite
+def place(
+    draw: st.DrawFn, ident: str, porteurs: list[str], scheme_ids: list[str]
+) -> dict[str, Any]:
+    commune = draw(st.sampled_from(GEOGRAPHY.communes))
+    return _clean(
+        {
+            "id": ident,
+            "nom": draw(line(3, 150)),
+            "porteur": draw(st.sampled_from(porteurs)),
+            "reseaux_porteurs": draw(subset(_values("reseaux_porteurs"))),
+            "description": draw(optional(st.one_of(line(), markdown()))),
+            "adresse": _clean(
+                {
+                    "ligne": draw(optional(line())),
+                    "complement": draw(optional(line())),
+                    "code_postal": draw(optional(st.sampled_from(commune.codes_postaux))),
+                    "commune": commune.code,
+                }
+            ),
+            "telephone": draw(optional(st.sampled_from(["02 40 00 00 00", "39 49"]))),
+            "courriel": draw(optional(st.sampled_from(["accueil@example.org"]))),
+            "site_web": draw(optional(URLS)),
+            "horaires": draw(optional(st.one_of(line(), markdown()))),
+            "horaires_osm": draw(optional(st.sampled_from(OPENING_HOURS))),
+            "accessibilite": draw(optional(URLS)),
+            "accessibilite_precisions": draw(optional(line())),
+            "zone_desservie": draw(subset(EPCIS[:3] + COMMUNES[:3] + DEPARTEMENTS)),
+            "zone_precisions": draw(optional(line())),
+            "dispositifs": draw(subset(scheme_ids)),
+            "sources": draw(st.lists(source(), min_size=1, max_size=2)),
+            "consulte_le": draw(full_date()),
+            "verifie_le": draw(optional(full_date())),
+            "a_verifier": draw(st.lists(line(), max_size=2)),
+        }
+    )
 
 
 @st.composite
@@ -302,6 +367,7 @@ def datasets(draw: st.DrawFn, *, edges: bool = False) -> dict[str, dict[str, Any
     territory_records = draw(territories())
     territory_ids = [t["id"] for t in territory_records]
     scheme_ids = draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
+    place_ids = draw(st.lists(IDS, max_size=2, unique=True))
     files: dict[str, dict[str, Any]] = {}
     for ident in porteur_ids:
         files[f"porteurs/{ident}.yaml"] = draw(porteur(ident))
@@ -309,12 +375,15 @@ def datasets(draw: st.DrawFn, *, edges: bool = False) -> dict[str, dict[str, Any
         files[f"territoires/{record['id']}.yaml"] = record
     claimed = set(scheme_ids)
     for index, ident in enumerate(scheme_ids):
-        record = draw(scheme(ident, porteur_ids, territory_ids, scheme_ids[:index]))
+        record = draw(scheme(ident, porteur_ids, territory_ids, scheme_ids[:index], place_ids))
         old = [o for o in draw(st.lists(IDS, max_size=2, unique=True)) if o not in claimed]
         claimed.update(old)
         if old:
             record["anciens_identifiants"] = old
         files[f"dispositifs/{record['porteur']}/{ident}.yaml"] = record
+    for ident in place_ids:
+        record = draw(place(ident, porteur_ids, scheme_ids))
+        files[f"lieux/{record['porteur']}/{ident}.yaml"] = record
     if edges:
         _past_the_limits(draw, files)
     return files
@@ -334,7 +403,7 @@ def _past_the_limits(draw: st.DrawFn, files: dict[str, dict[str, Any]]) -> None:
     elif edge == "date":
         record = files[draw(st.sampled_from(schemes))]
         year, pattern = draw(EDGE_DATES)
-        key = draw(st.sampled_from(["date_debut", "date_fin", "verifie_le", "modifie_le"]))
+        key = draw(st.sampled_from(["date_debut", "date_fin", "consulte_le", "modifie_le"]))
         record[key] = pattern.format(year)
 
 
@@ -377,6 +446,8 @@ def _build_and_check(files: dict[str, dict[str, Any]], *, must_validate: bool) -
         site = work / "site"
         for relative, record in files.items():
             kind = relative.split("/", 1)[0]
+            if kind == "lieux":
+                continue  # places have no page of their own; schemes list them
             page = site / kind / record["id"] / "index.html"
             assert page.is_file(), page
             for old in record.get("anciens_identifiants", []):

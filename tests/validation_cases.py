@@ -26,7 +26,7 @@ territoires: tous
 statut: actif
 sources:
   - url: https://example.org/source
-verifie_le: 2026-01-15
+consulte_le: 2026-01-15
 """
 
 
@@ -74,14 +74,14 @@ CASES: dict[str, dict[str, bytes | str | None]] = {
     "plusieurs-documents": {PATH: scheme() + "---\n" + scheme()},
     "liste-au-lieu-de-bloc": {PATH: "- id: cas-essai\n"},
     "cle-inconnue": {PATH: scheme(resume="resumé: Un résumé d'au moins vingt caractères.")},
-    "champs-manquants": {PATH: scheme(sources="", verifie_le="", publics="")},
-    "date-format": {PATH: scheme(verifie_le="verifie_le: 15/01/2026")},
+    "champs-manquants": {PATH: scheme(sources="", consulte_le="", publics="")},
+    "date-format": {PATH: scheme(consulte_le="consulte_le: 15/01/2026")},
     "date-partielle-invalide": {PATH: scheme(date_debut="date_debut: 2024-13")},
     "fin-avant-debut": {
         PATH: scheme(date_debut="date_debut: 2024-06-01", date_fin="date_fin: 2023-12")
     },
-    "date-impossible": {PATH: scheme(verifie_le="verifie_le: 2026-02-30")},
-    "date-future": {PATH: scheme(verifie_le="verifie_le: 2099-01-01")},
+    "date-impossible": {PATH: scheme(consulte_le="consulte_le: 2026-02-30")},
+    "date-future": {PATH: scheme(consulte_le="consulte_le: 2099-01-01")},
     "url": {
         PATH: scheme(sources="sources:\n  - url: ftp://example.org/x\n  - url: www.example.org")
     },
@@ -118,13 +118,52 @@ CASES: dict[str, dict[str, bytes | str | None]] = {
         ),
     },
     "fin-passee-mais-actif": {PATH: scheme(date_fin="date_fin: 2020-12-31")},
+    "statut-a-confirmer-termine": {
+        PATH: scheme(statut="statut: termine", statut_a_confirmer="statut_a_confirmer: true")
+    },
+    "delivre-par": {
+        PATH: scheme(
+            delivre_par="delivre_par:\n  reseaux: [missions-locales]\n  lieux: [lieu-absent]"
+        )
+    },
+    "lieu-invalide": {
+        "lieux/france-travail-essai/lieu-essai.yaml": (
+            "id: lieu-essai\n"
+            "nom: Lieu d'essai\n"
+            "porteur: france-travail-essai\n"
+            "reseaux_porteurs: [france-travial]\n"
+            "adresse:\n"
+            '  code_postal: "44000"\n'
+            '  commune: "72181"\n'
+            "telephone: 02 40 00\n"
+            "courriel: accueil@exemple\n"
+            "horaires_osm: Lundi 9h-12h\n"
+            'zone_desservie: ["72", "200000000", sarth]\n'
+            "dispositifs: [dispositif-absent]\n"
+            "sources:\n"
+            "  - url: https://example.org/lieu\n"
+            "consulte_le: 2026-01-15\n"
+        ),
+    },
+    "lieu-commune-inconnue": {
+        "lieux/region-essai/lieu-essai.yaml": (
+            "id: lieu-essai\n"
+            "nom: Lieu d'essai\n"
+            "porteur: porteur-absent\n"
+            "adresse:\n"
+            "  commune: 72000\n"
+            "sources:\n"
+            "  - url: https://example.org/lieu\n"
+            "consulte_le: 2026-01-15\n"
+        ),
+    },
     # Year 0 does not exist: the build used to crash on it, and validate too with "actif".
     "annee-zero": {
         PATH: scheme(date_debut='date_debut: "0000"', date_fin='date_fin: "0000-06"'),
         OTHER: scheme(ident="autre-essai", date_fin='date_fin: "0000"'),
     },
     "annee-hors-limites": {
-        PATH: scheme(verifie_le="verifie_le: 1899-12-31", date_fin='date_fin: "9999"'),
+        PATH: scheme(consulte_le="consulte_le: 1899-12-31", date_fin='date_fin: "9999"'),
     },
     "identifiant-trop-long": {PATH: scheme(ident="a" * 300)},
     "identifiant-retour-ligne": {

@@ -54,7 +54,7 @@ def scheme_events(scheme: Dispositif, today: date) -> list[Event]:
     """The dated events of one scheme; `today` is the data's latest date, not the clock."""
     titre = scheme.titre
     # The date a future opening or end was recorded, for events that have not happened.
-    recorded = scheme.modifie_le or scheme.verifie_le
+    recorded = scheme.modifie_le or scheme.consulte_le
     events: list[Event] = []
 
     def add(day: date, kind: str, key: str, title: str, detail: str) -> None:
@@ -68,14 +68,14 @@ def scheme_events(scheme: Dispositif, today: date) -> list[Event]:
             f"Fiche mise à jour : {titre}",
             f"Fiche mise à jour le {dates.format_fr(scheme.modifie_le)}.",
         )
-    # A modification is a verification too: one entry for the day, not two.
-    if scheme.verifie_le != scheme.modifie_le:
+    # Only a provider's confirmation is an event; reading the sources again is not.
+    if scheme.verifie_le and scheme.verifie_le != scheme.modifie_le:
         add(
             scheme.verifie_le,
             "verifie",
             scheme.verifie_le.isoformat(),
-            f"Fiche vérifiée : {titre}",
-            f"Informations vérifiées le {dates.format_fr(scheme.verifie_le)}.",
+            f"Fiche vérifiée auprès du porteur : {titre}",
+            f"Vérifiée auprès du porteur le {dates.format_fr(scheme.verifie_le)}.",
         )
     if scheme.date_debut:
         start = dates.earliest(scheme.date_debut)

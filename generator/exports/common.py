@@ -40,8 +40,8 @@ def scheme_url(did: str) -> str:
 
 
 def record_date(scheme: Dispositif) -> date:
-    """Last date the scheme's record changed or was checked."""
-    return max(scheme.verifie_le, scheme.modifie_le or scheme.verifie_le)
+    """Last date the scheme's record changed, was read from its sources or confirmed."""
+    return max(d for d in (scheme.consulte_le, scheme.modifie_le, scheme.verifie_le) if d)
 
 
 def is_ended(scheme: Dispositif, today: date) -> bool:

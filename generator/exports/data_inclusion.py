@@ -171,7 +171,7 @@ def service_record(catalog: Catalog, scheme: Dispositif, site_url: str | None) -
             "nom": _name(scheme.titre),
             "description": _text(description),
             "lien_source": urls.absolute_url(site_url, scheme_url(scheme.id)) if site_url else None,
-            "date_maj": (scheme.modifie_le or scheme.verifie_le).isoformat(),
+            "date_maj": (scheme.modifie_le or scheme.consulte_le).isoformat(),
             "type": _one(catalog, "types", scheme.type),
             "thematiques": equivalents(catalog, "thematiques", scheme.thematiques),
             "frais": _one(catalog, "frais", scheme.frais),
@@ -193,12 +193,11 @@ def service_record(catalog: Catalog, scheme: Dispositif, site_url: str | None) -
 
 
 def provider_date(catalog: Catalog, porteur: Porteur) -> date | None:
-    """Latest verification of the provider's record or of one of its schemes."""
+    """Latest date the provider's record or one of its schemes was read or confirmed."""
     candidates = [
-        catalog.dispositifs[did].verifie_le for did in catalog.provider_schemes.get(porteur.id, [])
+        catalog.dispositifs[did].consulte_le for did in catalog.provider_schemes.get(porteur.id, [])
     ]
-    if porteur.verifie_le:
-        candidates.append(porteur.verifie_le)
+    candidates += [d for d in (porteur.consulte_le, porteur.verifie_le) if d]
     return max(candidates) if candidates else None
 
 

@@ -32,6 +32,7 @@ COLUMNS = (
     "territoires_couverts",
     "date_debut",
     "date_fin",
+    "consulte_le",
     "verifie_le",
     "modifie_le",
     "resume",
@@ -64,7 +65,8 @@ def scheme_row(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> di
         "territoires_couverts": _join(catalog.scheme_territories.get(scheme.id, [])),
         "date_debut": scheme.date_debut or "",
         "date_fin": scheme.date_fin or "",
-        "verifie_le": scheme.verifie_le.isoformat(),
+        "consulte_le": scheme.consulte_le.isoformat(),
+        "verifie_le": scheme.verifie_le.isoformat() if scheme.verifie_le else "",
         "modifie_le": scheme.modifie_le.isoformat() if scheme.modifie_le else "",
         "resume": scheme.resume,
         # Absolute: a spreadsheet has no page to resolve a relative address against.

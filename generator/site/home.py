@@ -43,7 +43,7 @@ def _render_block(name: str, page_url: str, catalog: Catalog, renderer: PageRend
     )
     latest = sorted(
         catalog.dispositifs.values(),
-        key=lambda d: (d.modifie_le or d.verifie_le, d.id),
+        key=lambda d: (d.modifie_le or d.consulte_le, d.id),
         reverse=True,
     )[:LATEST_COUNT]
     macro = getattr(module, name.replace("-", "_"))

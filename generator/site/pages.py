@@ -351,7 +351,7 @@ class PageRenderer:
             d.titre,
             html,
             description=d.resume,
-            meta={"date_maj": (d.modifie_le or d.verifie_le).isoformat()},
+            meta={"date_maj": (d.modifie_le or d.consulte_le).isoformat()},
         )
 
     # ------------------------------------------------------------------ territories

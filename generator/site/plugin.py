@@ -37,6 +37,7 @@ from mkdocs.utils import CountHandler
 from .. import urls
 from ..catalog import Catalog
 from ..validate import load_catalog
+from .csp import with_csp
 from .home import render_home_blocks
 from .pages import GeneratedPage, PageRenderer, toc_of
 from .production import (
@@ -163,7 +164,13 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             # Written out: nothing reads a generated page's content again, and keeping
             # 10,000 of them would double the build's memory.
             page.content = None
-        return fix_theme_html(output)
+        return with_csp(fix_theme_html(output))
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # Theme pages that are not documents (404.html); sitemap.xml is not HTML.
+        return with_csp(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.background is not None:

@@ -19,6 +19,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..catalog import Catalog
+from .csp import with_csp
 from .pages import PageRenderer
 
 Produced = dict[str, str | bytes]
@@ -61,7 +62,9 @@ def write_files(produced: Produced, site_dir: Path) -> list[str]:
     for path, content in produced.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
+        if isinstance(content, str) and path.endswith(".html"):
+            target.write_text(with_csp(content), encoding="utf-8")
+        elif isinstance(content, str):
             target.write_text(content, encoding="utf-8")
         else:
             target.write_bytes(content)

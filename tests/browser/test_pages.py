@@ -46,7 +46,7 @@ def test_scheme_page_prints_without_navigation(site: Server, tab: Tab) -> None:
     assert footer.is_visible()
     text = footer.inner_text()
     assert site.url(PAGES["dispositif"]) in text
-    assert "vérifiée le 1er octobre 2026" in text
+    assert "vérifiée auprès du porteur le 1er octobre 2026" in text
     shown_url = page.evaluate(
         "() => getComputedStyle(document.querySelector('.offre-sources a'), '::after').content"
     )

@@ -1,0 +1,281 @@
+"""`offre import-data-inclusion`: data·inclusion's structures and services → our places.
+
+Two passes over the files, each a stream. The structures pass validates every record
+with the official model and keeps those located in the chosen départements whose network
+the mapping file relates to one of our providers; the services pass validates every
+service and adds to each kept place the schemes its services map to, and the zone they
+cover. Memory holds the kept places, not the files.
+
+Nothing is written until both files have been read to the end without error. A record
+that fails the official model in the chosen départements stops the import (every such
+error is listed, no file is written, exit 1) unless `--ignorer-invalides` is given: then
+the valid records are imported and the files of the invalid ones are left as they are.
+An invalid record elsewhere in France cannot be imported anyway; it is only counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from data_inclusion.schema import v1 as di
+from pydantic import ValidationError
+
+from ...errors import UserError, display_path
+from ...geo import GEO_FILE, GeoDataError, load_geo
+from . import place, plan, writer
+from .location import Locator, departement_of
+from .mapping import MAPPING_FILE, Mapping, load_mapping
+from .progress import Progress, group
+from .record_errors import RecordIssue, record_id, validation_messages
+from .stream import MalformedFile, iter_records
+from .summary import render_summary
+
+MAX_LISTED_ERRORS = 200
+
+SKIP_ELSEWHERE = "hors des départements choisis"
+SKIP_UNLOCATED = "sans code commune ni code postal"
+SKIP_UNMAPPED = "réseau non relié à un porteur (voir le fichier de correspondances)"
+SKIP_NO_COMMUNE = "commune introuvable dans le référentiel géographique"
+SKIP_INVALID = "invalides, ignorées (--ignorer-invalides)"
+SKIP_DUPLICATE = "identifiant déjà vu plus haut dans le fichier"
+
+
+@dataclass(frozen=True)
+class Options:
+    structures: Path
+    services: Path
+    root: Path
+    mapping_file: Path | None = None
+    departements: tuple[str, ...] | None = None
+    dry_run: bool = False
+    remove_vanished: bool = False
+    ignore_invalid: bool = False
+    consulte_le: date | None = None
+
+
+@dataclass
+class Counts:
+    structures_read: int = 0
+    services_read: int = 0
+    services_of_places: int = 0
+    services_mapped: int = 0
+    invalid_elsewhere: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    unmapped_networks: Counter[str] = field(default_factory=Counter)
+    schemes: Counter[str] = field(default_factory=Counter)
+
+
+class ErrorLog:
+    """Record errors, all counted, the first few hundred kept (memory stays bounded)."""
+
+    def __init__(self) -> None:
+        self.listed: list[RecordIssue] = []
+        self.total = 0
+
+    def add(self, issue: RecordIssue) -> None:
+        self.total += 1
+        if len(self.listed) < MAX_LISTED_ERRORS:
+            self.listed.append(issue)
+
+    def record(self, display: str, index: int, raw: Any, exc: ValidationError) -> None:
+        for field_path, message in validation_messages(exc, raw):
+            self.add(RecordIssue(display, index, record_id(raw), field_path, message))
+
+    def render(self, *, severity: str) -> list[str]:
+        lines = [
+            RecordIssue(i.file, i.index, i.record_id, i.field, i.message, severity).format()
+            for i in self.listed
+        ]
+        if self.total > len(self.listed):
+            lines.append(f"… et {group(self.total - len(self.listed))} autres erreurs.")
+        return lines
+
+
+@dataclass
+class _State:
+    options: Options
+    mapping: Mapping
+    locator: Locator
+    chosen: frozenset[str]
+    counts: Counts = field(default_factory=Counts)
+    errors: ErrorLog = field(default_factory=ErrorLog)
+    drafts: dict[str, place.Draft] = field(default_factory=dict)
+    in_scope: dict[str, int] = field(default_factory=dict)
+    """Ids of the structures located in the chosen départements → their record number."""
+    invalid_ids: set[str] = field(default_factory=set)
+
+
+def run_import(options: Options) -> int:
+    state = _prepare(options)
+    try:
+        _read_structures(state)
+        _read_services(state)
+    except MalformedFile as exc:
+        for line in state.errors.render(severity="error"):
+            click.echo(line, err=True)
+        click.echo(exc.issue.format(), err=True)
+        click.echo("Import annulé : aucun fichier n'a été écrit.", err=True)
+        return 1
+    if state.errors.total and not options.ignore_invalid:
+        for line in state.errors.render(severity="error"):
+            click.echo(line, err=True)
+        click.echo(
+            f"{group(state.errors.total)} erreur(s) dans les enregistrements des départements "
+            "choisis. Import annulé : aucun fichier n'a été écrit. (Pour importer quand même "
+            "les enregistrements valides : --ignorer-invalides.)",
+            err=True,
+        )
+        return 1
+    for line in state.errors.render(severity="warning"):
+        click.echo(line, err=True)
+
+    existing = plan.scan(options.root)
+    ids = plan.assign_ids(state.drafts, existing)
+    day = options.consulte_le or date.today()
+    records = [place.finish(state.drafts[sid], ids[sid], day) for sid in sorted(state.drafts)]
+    problems = [
+        f"{display_path(options.structures)}: id « {r['origine']['identifiant']} »: {problem}"
+        for r in records
+        for problem in place.check_with_model(r)
+    ]
+    if problems:
+        for line in problems[:MAX_LISTED_ERRORS]:
+            click.echo(
+                f"{line} (lieu produit refusé par le modèle Lieu : erreur de l'outil)", err=True
+            )
+        click.echo("Import annulé : aucun fichier n'a été écrit.", err=True)
+        return 1
+    changes = plan.build_plan(records, existing, options.root, invalid_ids=state.invalid_ids)
+    click.echo(render_summary(state.counts, changes, options, sorted(state.chosen)), nl=False)
+    if not options.dry_run:
+        writer.apply(changes, remove=changes.vanished if options.remove_vanished else ())
+    return 0
+
+
+def _prepare(options: Options) -> _State:
+    root = options.root
+    if not root.is_dir():
+        raise UserError(f"dossier de données introuvable : {root}")
+    try:
+        geo = load_geo(root / GEO_FILE)
+    except GeoDataError as exc:
+        raise UserError(str(exc)) from None
+    locator = Locator(geo)
+    chosen = options.departements or locator.departements
+    unknown = [d for d in chosen if d not in locator.departements]
+    if unknown:
+        raise UserError(
+            f"--departements : {', '.join(unknown)} hors du référentiel géographique des "
+            f"données ; départements possibles : {', '.join(locator.departements)}."
+        )
+    mapping = load_mapping(options.mapping_file or root / MAPPING_FILE, root)
+    return _State(options, mapping, locator, frozenset(chosen))
+
+
+def _stream(path: Path, label: str) -> Iterator[tuple[int, Any]]:
+    progress = Progress(label, path.stat().st_size)
+    try:
+        yield from enumerate(iter_records(path, display_path(path), progress.update), start=1)
+    finally:
+        progress.finish()
+
+
+def _not_an_object(state: _State, display: str, index: int) -> None:
+    state.errors.add(
+        RecordIssue(display, index, None, "", "l'enregistrement n'est pas un objet JSON ({…}).")
+    )
+
+
+def _read_structures(state: _State) -> None:
+    options, counts = state.options, state.counts
+    display = display_path(options.structures)
+    for index, raw in _stream(options.structures, f"Structures ({options.structures.name})"):
+        counts.structures_read += 1
+        if not isinstance(raw, dict):
+            _not_an_object(state, display, index)
+            continue
+        departement = departement_of(raw.get("code_insee"), raw.get("code_postal"))
+        located = departement in state.chosen
+        try:
+            structure = di.Structure.model_validate(raw)
+        except ValidationError as exc:
+            if not located:
+                counts.invalid_elsewhere += 1
+                continue
+            state.errors.record(display, index, raw, exc)
+            counts.skipped[SKIP_INVALID] += 1
+            ident = record_id(raw)
+            if ident:
+                state.invalid_ids.add(ident)
+                state.in_scope.setdefault(ident, index)
+            continue
+        if not located:
+            counts.skipped[SKIP_UNLOCATED if departement is None else SKIP_ELSEWHERE] += 1
+            continue
+        if structure.id in state.in_scope:
+            state.errors.add(
+                RecordIssue(
+                    display,
+                    index,
+                    structure.id,
+                    "id",
+                    f"identifiant déjà donné à l'enregistrement n° {state.in_scope[structure.id]}"
+                    " : chaque structure doit avoir un identifiant unique.",
+                )
+            )
+            counts.skipped[SKIP_DUPLICATE] += 1
+            continue
+        state.in_scope[structure.id] = index
+        _keep_structure(state, structure)
+
+
+def _keep_structure(state: _State, structure: Any) -> None:
+    counts = state.counts
+    networks = frozenset(str(r.value) for r in structure.reseaux_porteurs or ())
+    provider = state.mapping.provider_for(networks, structure.source)
+    if provider is None:
+        counts.skipped[SKIP_UNMAPPED] += 1
+        counts.unmapped_networks.update(sorted(networks) or ["(aucun réseau)"])
+        return
+    commune = state.locator.commune(structure.code_insee, structure.code_postal, structure.commune)
+    if commune is None:
+        counts.skipped[SKIP_NO_COMMUNE] += 1
+        return
+    state.drafts[structure.id] = place.draft(structure, provider, commune, state.mapping.source)
+
+
+def _read_services(state: _State) -> None:
+    options, counts = state.options, state.counts
+    display = display_path(options.services)
+    for index, raw in _stream(options.services, f"Services ({options.services.name})"):
+        counts.services_read += 1
+        if not isinstance(raw, dict):
+            _not_an_object(state, display, index)
+            continue
+        structure_id = raw.get("structure_id")
+        located = isinstance(structure_id, str) and structure_id in state.in_scope
+        try:
+            service = di.Service.model_validate(raw)
+        except ValidationError as exc:
+            if located:
+                state.errors.record(display, index, raw, exc)
+            else:
+                counts.invalid_elsewhere += 1
+            continue
+        draft = state.drafts.get(service.structure_id)
+        if draft is None:
+            continue
+        counts.services_of_places += 1
+        draft.zone |= state.locator.zone_codes(service.zone_eligibilite or ())
+        themes = [str(t.value) for t in service.thematiques or ()]
+        schemes = state.mapping.schemes_for(service.nom, themes, draft.networks)
+        if schemes:
+            counts.services_mapped += 1
+            counts.schemes.update(schemes)
+            draft.schemes.update(schemes)
