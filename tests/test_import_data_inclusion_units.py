@@ -216,3 +216,25 @@ def test_validation_errors_in_french() -> None:
 def test_records_pass_the_project_lieu_model() -> None:
     record = place.finish(_draft("fictif--agence-1"), "fictif-agence-1", place_day())
     assert place.check_with_model(record) == []
+
+
+def test_one_line_fields_lose_the_source_line_breaks_and_invisible_characters() -> None:
+    from generator.tools.import_data_inclusion.location import Commune
+    from generator.tools.import_data_inclusion.mapping import SourceImport
+
+    model = di.Structure.model_validate(
+        structure(
+            "fictif--agence-2",
+            "Agence fictive\nde test",
+            code_insee="44109",
+            adresse="12 rue de l'Essai\r\nBâtiment B\t",
+            complement_adresse="Entrée\u2028côté cour\x0b",
+        )
+    )
+    source = SourceImport(url="https://example.org/jeu-fictif", titre="Jeu fictif")
+    draft = place.draft(model, "france-travail-essai", Commune("44109"), source)
+    assert draft.fields["nom"] == "Agence fictive de test"
+    assert draft.fields["adresse"]["ligne"] == "12 rue de l'Essai Bâtiment B"
+    assert draft.fields["adresse"]["complement"] == "Entrée côté cour"
+    record = place.finish(draft, "fictif-agence-2", place_day())
+    assert place.check_with_model(record) == []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -65,6 +66,16 @@ def _text(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _line(value: Any) -> str | None:
+    """A one-line field (name, address line): line breaks, tabs and other invisible
+    characters of the source become single spaces, as our model requires."""
+    text = _text(value)
+    if text is None:
+        return None
+    cleaned = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)
+    return " ".join(cleaned.split()) or None
 
 
 def _accepted(adapter: TypeAdapter[str], value: str) -> bool:
@@ -146,8 +157,8 @@ def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport
     notes += [note] if note else []
     networks = frozenset(str(r.value) for r in structure.reseaux_porteurs or ())
     adresse = {
-        "ligne": _text(structure.adresse),
-        "complement": _text(structure.complement_adresse),
+        "ligne": _line(structure.adresse),
+        "complement": _line(structure.complement_adresse),
         "code_postal": _text(structure.code_postal),
         "commune": commune.code,
     }
@@ -161,7 +172,7 @@ def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport
         )
     sources.append({"url": dataset.url, "titre": dataset.titre})
     fields: dict[str, Any] = {
-        "nom": structure.nom.strip(),
+        "nom": _line(structure.nom) or structure.nom.strip(),
         "porteur": provider,
         "reseaux_porteurs": sorted(networks),
         "description": _text(structure.description),
