@@ -19,8 +19,9 @@ from data_inclusion.schema import v1 as di
 from generator import urls
 from generator.catalog import Catalog
 from generator.exports.atom import MAX_ENTRIES, scheme_events
-from generator.exports.common import LICENCE_NAME, plain_text
+from generator.exports.common import LICENCE_NAME
 from generator.exports.data_inclusion import build_data_inclusion, data_inclusion_files
+from generator.richtext import plain_text
 from generator.validate import load_catalog
 
 ATOM = "{http://www.w3.org/2005/Atom}"

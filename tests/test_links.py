@@ -20,8 +20,8 @@ import pytest
 from conftest import copy_fixture, run_cli
 
 from generator.errors import Report
-from generator.links import USER_AGENT, Result, check_all, collect
 from generator.reader import read_dataset
+from generator.tools.links import USER_AGENT, Result, check_all, collect
 
 # Generous enough for a loaded CI machine; the slow path sleeps well past it.
 TIMEOUT = 1.0

@@ -23,7 +23,7 @@ from generator.geo import (
     Region,
     load_geo,
 )
-from generator.provisional import (
+from generator.tools.provisional import (
     HEADER,
     ProvisionalTerritory,
     build_provisional_territories,

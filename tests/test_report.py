@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_fixture, run_cli
 
-from generator.report import (
+from generator.tools.report import (
     DUPLICATE,
     ENDED_ACTIVE,
     NO_CONTACT,

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator.schema import KINDS, json_schema, schema_path, schema_text
+from generator.tools.schema import KINDS, json_schema, schema_path, schema_text
 
 OFFER = REPO / "offer_data"
 FOLDERS = {"dispositif": "dispositifs", "porteur": "porteurs", "territoire": "territoires"}
@@ -68,7 +68,7 @@ _NoDates.yaml_implicit_resolvers = {
 
 
 def test_editor_reference_is_up_to_date_and_documents_every_field() -> None:
-    from generator.editor_doc import DOC_FILE, SECTIONS, editor_reference
+    from generator.tools.editor_doc import DOC_FILE, SECTIONS, editor_reference
 
     committed = (OFFER / DOC_FILE).read_text(encoding="utf-8")
     assert committed == editor_reference(), (

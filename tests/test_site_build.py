@@ -316,7 +316,7 @@ def test_two_pages_claiming_one_address_fail_the_build(tmp_path: Path) -> None:
 def test_a_failing_background_production_fails_the_build_cleanly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.site import production
+    from generator.site import outputs
 
     data = copy_fixture(tmp_path / "donnees")
     site = tmp_path / "site"
@@ -326,7 +326,7 @@ def test_a_failing_background_production_fails_the_build_cleanly(
     def broken(*_: object) -> dict[str, str | bytes]:
         raise RuntimeError("export impossible (simulé)")
 
-    monkeypatch.setattr(production, "BACKGROUND", [*production.BACKGROUND, broken])
+    monkeypatch.setattr(outputs, "BESIDE_PAGES", (*outputs.BESIDE_PAGES, broken))
     code, output = build(data, site)
     assert code == 1
     assert "Production des fichiers échouée" in output and "export impossible" in output
@@ -336,19 +336,19 @@ def test_a_failing_background_production_fails_the_build_cleanly(
 def test_a_background_production_may_not_overwrite_a_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.site import production
+    from generator.site import outputs
 
     def squatter(*_: object) -> dict[str, str | bytes]:
         return {"territoires/sarthe/index.html": "écrasé"}
 
-    monkeypatch.setattr(production, "BACKGROUND", [*production.BACKGROUND, squatter])
+    monkeypatch.setattr(outputs, "BESIDE_PAGES", (*outputs.BESIDE_PAGES, squatter))
     code, output = build(copy_fixture(tmp_path / "donnees"), tmp_path / "site")
     assert code == 1
     assert "Deux pages revendiquent la même adresse « territoires/sarthe/index.html »" in output
     assert not (tmp_path / "site").exists()
 
 
-HEAD_PAYLOAD = "Piège </title><img src=x onerror=alert(2)> \"><svg onload=alert(3)>"
+HEAD_PAYLOAD = 'Piège </title><img src=x onerror=alert(2)> "><svg onload=alert(3)>'
 
 
 def test_data_text_reaching_the_theme_head_is_escaped(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import yaml
 from conftest import REPO, run_cli
 
 from generator.errors import UserError
-from generator.synth import synthesize, to_yaml
+from generator.tools.synth import synthesize, to_yaml
 from generator.validate import load_catalog
 
 SOURCE = REPO / "offer_data"
