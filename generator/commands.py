@@ -85,14 +85,14 @@ def run_report(root: Path, reference_date: date | None) -> int:
 
 def run_links(root: Path, *, workers: int, timeout: float, json_file: Path | None) -> int:
     """Check every external address; 1 when one is broken (redirections are fine)."""
-    from .errors import DataError, Report
-    from .reader import read_dataset
+    from .errors import DataError
     from .tools.links import LinkReport, check_all, collect, render_json, render_text, seconds_fr
 
-    catalog, report = load_catalog(root)
+    # The catalogue keeps where each address sits: no second reading of the files.
+    catalog, report = load_catalog(root, positions=True)
     if catalog is None:
         raise DataError(report)
-    occurrences = collect(read_dataset(root, Report()))
+    occurrences = collect(catalog)
     distinct = len({o.url for o in occurrences})
     click.echo(
         f"Vérification de {distinct} adresses ({workers} à la fois, "

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from .. import __version__
-from ..reader import RawDataset
+from ..catalog import Catalog
 from ..yamlsource import KeyPath, SourceDoc, format_key_path
 
 USER_AGENT = (
@@ -98,11 +98,13 @@ class Result:
 # ---------------------------------------------------------------------------- collecting
 
 
-def collect(data: RawDataset) -> list[Occurrence]:
-    """Every external address of schemes, providers and territories, with its position."""
+def collect(catalog: Catalog) -> list[Occurrence]:
+    """Every external address of schemes, providers and territories, with its position.
+
+    The catalogue must keep its positions (`load_catalog(root, positions=True)`).
+    """
     found: list[Occurrence] = []
-    for loaded_d in data.dispositifs:
-        d = loaded_d.item
+    for d in catalog.dispositifs.values():
         paths: list[tuple[KeyPath, str]] = [
             (("sources", i, "url"), s.url) for i, s in enumerate(d.sources)
         ]
@@ -114,17 +116,15 @@ def collect(data: RawDataset) -> list[Occurrence]:
         for tid, contact in sorted(d.contacts.territoires.items()):
             if contact.site:
                 paths.append((("contacts", "territoires", tid, "site"), contact.site))
-        found += _occurrences(loaded_d.doc, paths, d.porteur, d.id)
-    for loaded_p in data.porteurs:
-        p = loaded_p.item
+        found += _occurrences(catalog.source("dispositif", d.id), paths, d.porteur, d.id)
+    for p in catalog.porteurs.values():
         paths = [(("site",), p.site)] if p.site else []
         paths += [(("sources", i, "url"), s.url) for i, s in enumerate(p.sources)]
-        found += _occurrences(loaded_p.doc, paths, p.id, p.id)
-    for loaded_t in data.territoires:
-        t = loaded_t.item
+        found += _occurrences(catalog.source("porteur", p.id), paths, p.id, p.id)
+    for t in catalog.territoires.values():
         paths = [(("source",), t.source)] if t.source else []
         paths += [(("contacts", i, "site"), c.site) for i, c in enumerate(t.contacts) if c.site]
-        found += _occurrences(loaded_t.doc, paths, TERRITORIES_GROUP, t.id)
+        found += _occurrences(catalog.source("territoire", t.id), paths, TERRITORIES_GROUP, t.id)
     return found
 
 

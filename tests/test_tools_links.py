@@ -19,9 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import copy_fixture, run_cli
 
-from generator.errors import Report
-from generator.reader import read_dataset
 from generator.tools.links import USER_AGENT, Result, check_all, collect
+from generator.validate import load_catalog
 
 # Generous enough for a loaded CI machine; the slow path sleeps well past it.
 TIMEOUT = 1.0
@@ -132,7 +131,9 @@ def _point_to(data: Path, base: str, replacements: dict[str, str]) -> None:
 
 
 def _assert_only_localhost(data: Path) -> None:
-    occurrences = collect(read_dataset(data, Report()))
+    catalog, report = load_catalog(data, positions=True)
+    assert catalog is not None, report.render()
+    occurrences = collect(catalog)
     assert occurrences
     assert {urlsplit(o.url).hostname for o in occurrences} == {"127.0.0.1"}
 
