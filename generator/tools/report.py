@@ -9,8 +9,6 @@ build writes, so two builds of the same data are identical). Rendering lives in
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -19,6 +17,7 @@ from pathlib import Path
 
 from .. import dates
 from ..catalog import Catalog
+from ..display import collation_key
 from ..model import Dispositif
 
 STALE_MONTHS = 12
@@ -40,7 +39,6 @@ KINDS: dict[str, str] = {
 
 # Closed schemes stay online for the record; nobody needs to re-verify or contact them.
 _CLOSED = ("termine", "remplace")
-_PUNCTUATION = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -118,10 +116,9 @@ def one_year_before(day: date) -> date:
 
 @cache  # each title is compared with several neighbours
 def normalise_title(title: str) -> str:
-    """Lower case, no accents, punctuation as single spaces: what "same title" means."""
-    decomposed = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return _PUNCTUATION.sub(" ", text).strip()
+    """Lower case, no accents, punctuation as single spaces: what "same title" means
+    (the first level of the French collation pages sort by)."""
+    return collation_key(title)[0]
 
 
 NEIGHBOURS = 4
