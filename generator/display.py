@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Protocol, TypeVar
 
 STATUS_ORDER = ("actif", "suspendu", "termine", "remplace")
@@ -95,6 +96,7 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", decomposed)
 
 
+@cache  # a title is sorted on many pages: its key is computed once
 def collation_key(text: str) -> tuple[str, str]:
     """Sort key in French alphabetical order.
 

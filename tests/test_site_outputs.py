@@ -58,12 +58,12 @@ def test_beside_pages_every_other_file(catalog: Catalog, tmp_path: Path) -> None
 def test_the_list_is_explicit_and_in_order() -> None:
     assert [p.__name__ for p in outputs.BEFORE_PAGES] == ["search_files", "embed_guide_script"]
     assert [p.__name__ for p in outputs.BESIDE_PAGES] == [
-        "open_data",
-        "data_inclusion",
-        "feeds",
         "embeds",
         "quality_report",
         "former_addresses",
+        "open_data",
+        "data_inclusion",
+        "feeds",
     ]
 
 
