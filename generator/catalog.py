@@ -16,6 +16,7 @@ from . import dates
 from .geo import Commune, Geo
 from .model import Dispositif, Lieu, Porteur, Reglages, Territoire
 from .vocab import Vocabularies
+from .yamlsource import SourceDoc
 
 
 @dataclass
@@ -30,6 +31,10 @@ class Catalog:
     reglages: Reglages = field(default_factory=Reglages)
     # Source file of each object, as shown to editors (for "modifier cette fiche").
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Where every value of each object sits in its file, by (kind, id), for tools that
+    # point at a line (`offre liens`). Kept only when asked (`load_catalog(positions=
+    # True)`): the build does without, and they weigh tens of MB at 10,000 schemes.
+    sources: dict[tuple[str, str], SourceDoc] = field(default_factory=dict)
     # Derived relations, filled by `link()`.
     commune_territory: dict[str, str] = field(default_factory=dict)
     epci_territory: dict[str, str] = field(default_factory=dict)
@@ -204,6 +209,10 @@ class Catalog:
             if dates.months_between(dates.latest(evidence), today) > months:
                 doubts[did] = f"source datée la plus récente : {dates.format_fr(evidence)}"
         return doubts
+
+    def source(self, kind: str, ident: str) -> SourceDoc:
+        """The positions of a record's values (`.pos(key_path)`, `.display`)."""
+        return self.sources[(kind, ident)]
 
     # ------------------------------------------------------------------ helpers for renderers
 

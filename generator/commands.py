@@ -21,7 +21,7 @@ def run_validate(root: Path, *, strict: bool = False) -> int:
 
 
 def run_schema(root: Path, output: Path | None, kind: str, *, write_all: bool = False) -> None:
-    from .schema import KINDS, json_schema, schema_path, schema_text
+    from .tools.schema import KINDS, json_schema, schema_path, schema_text
 
     if write_all:
         for each in KINDS:
@@ -29,7 +29,7 @@ def run_schema(root: Path, output: Path | None, kind: str, *, write_all: bool = 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(schema_text(json_schema(each, root)), encoding="utf-8")
             click.echo(f"Schéma écrit dans {path}.")
-        from .editor_doc import DOC_FILE, editor_reference
+        from .tools.editor_doc import DOC_FILE, editor_reference
 
         (root / DOC_FILE).write_text(editor_reference(), encoding="utf-8")
         click.echo(f"Référence des champs écrite dans {root / DOC_FILE}.")
@@ -44,7 +44,7 @@ def run_schema(root: Path, output: Path | None, kind: str, *, write_all: bool = 
 
 
 def run_import_territories(csv_path: Path, root: Path, *, source: str | None, dry_run: bool) -> int:
-    from .territories_import import import_territories
+    from .tools.territories_import import import_territories
 
     if not root.is_dir():
         raise UserError(f"dossier de données introuvable : {root}")
@@ -73,8 +73,8 @@ def run_vocabularies(root: Path, kind: str | None) -> int:
 def run_report(root: Path, reference_date: date | None) -> int:
     """Freshness and quality report; invalid data is a DataError (exit 1)."""
     from .errors import DataError
-    from .report import build_report
-    from .report_render import render_text
+    from .tools.report import build_report
+    from .tools.report_render import render_text
 
     catalog, report = load_catalog(root)
     if catalog is None:
@@ -85,14 +85,14 @@ def run_report(root: Path, reference_date: date | None) -> int:
 
 def run_links(root: Path, *, workers: int, timeout: float, json_file: Path | None) -> int:
     """Check every external address; 1 when one is broken (redirections are fine)."""
-    from .errors import DataError, Report
-    from .links import LinkReport, check_all, collect, render_json, render_text, seconds_fr
-    from .reader import read_dataset
+    from .errors import DataError
+    from .tools.links import LinkReport, check_all, collect, render_json, render_text, seconds_fr
 
-    catalog, report = load_catalog(root)
+    # The catalogue keeps where each address sits: no second reading of the files.
+    catalog, report = load_catalog(root, positions=True)
     if catalog is None:
         raise DataError(report)
-    occurrences = collect(read_dataset(root, Report()))
+    occurrences = collect(catalog)
     distinct = len({o.url for o in occurrences})
     click.echo(
         f"Vérification de {distinct} adresses ({workers} à la fois, "
@@ -155,7 +155,7 @@ def _mkdocs_log_handler() -> logging.Handler:
 
 
 def run_synth(n: int, target: Path, *, source: Path, seed: int, overwrite: bool) -> int:
-    from .synth import synthesize
+    from .tools.synth import synthesize
 
     summary = synthesize(n, target, source=source, seed=seed, overwrite=overwrite)
     click.echo(

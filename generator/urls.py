@@ -8,6 +8,7 @@ is relative to the site root (no leading slash); pages link to each other with
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -64,10 +65,90 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", kept.lower()).strip("-")
 
 
+# Pages with an id: `{id}` is replaced by the record's id. Handed as they are to the
+# browser (`js_patterns()`), so no script writes an address itself.
+PATTERNS = {
+    **{kind: f"{section}/{{id}}/" for kind, section in SECTIONS.items()},
+    "livret": f"{SECTIONS['territoire']}/{{id}}/livret/",
+    "integrer": "integrer/{id}/",
+    "flux_territoire": "flux/territoires/{id}.xml",
+    "donnees_territoire": "donnees/territoires/{id}.json",
+}
+
+# Pages without an id, generated or written in docs/.
+HOME_URL = ""
+SEARCH_URL = "recherche/"
+SITE_MAP_URL = "plan/"
+DATA_URL = "donnees/"
+EMBED_INDEX_URL = "integrer/"
+ABOUT_URL = "a-propos/"
+ACCESSIBILITY_URL = "accessibilite/"
+LEGAL_URL = "mentions-legales/"
+REPORT_URL = "rapport/"
+
+# Files: stable addresses partners download or link to.
+FEED_URL = "flux/dispositifs.xml"
+OPEN_DATA_JSON_URL = "donnees/offre.json"
+OPEN_DATA_SCHEMA_URL = "donnees/offre.schema.json"
+OPEN_DATA_CSV_URL = "donnees/offre.csv"
+DATA_INCLUSION_STRUCTURES_URL = "donnees/data-inclusion/structures.json"
+DATA_INCLUSION_SERVICES_URL = "donnees/data-inclusion/services.json"
+REPORT_FILE = "rapport/index.html"
+REPORT_JSON_FILE = "rapport/rapport.json"
+
+# Folders of files with content-hashed names (cacheable forever), and theme assets.
+SEARCH_ASSETS_FOLDER = "recherche"
+EMBED_SCRIPT_FOLDER = "integrer"
+THEME_STYLESHEET = "assets/offre/offre.css"
+THEME_SCRIPT = "assets/offre/offre.js"
+FAVICON = "assets/images/favicon.png"  # Material's, copied by the theme
+
+
 def page_url(kind: str, ident: str | None = None) -> str:
     """`page_url("dispositif", "cej")` → `dispositifs/cej/`; without id, the section index."""
-    section = SECTIONS[kind]
-    return f"{section}/{ident}/" if ident else f"{section}/"
+    return f"{SECTIONS[kind]}/{ident}/" if ident else f"{SECTIONS[kind]}/"
+
+
+def territory_booklet_url(ident: str) -> str:
+    return PATTERNS["livret"].format(id=ident)
+
+
+def embed_url(ident: str) -> str:
+    return PATTERNS["integrer"].format(id=ident)
+
+
+def embed_file(ident: str) -> str:
+    """The standalone file behind `embed_url` (a produced file, not a theme page)."""
+    return output_path(embed_url(ident))
+
+
+def territory_feed_url(ident: str) -> str:
+    return PATTERNS["flux_territoire"].format(id=ident)
+
+
+def territory_data_url(ident: str) -> str:
+    return PATTERNS["donnees_territoire"].format(id=ident)
+
+
+def hashed_name(stem: str, content: str | bytes, suffix: str) -> str:
+    """`index.3f2a…json`: a name that changes with the content, so a CDN may cache the
+    file forever."""
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    return f"{stem}.{hashlib.sha256(raw).hexdigest()[:12]}{suffix}"
+
+
+def hashed_path(folder: str, stem: str, content: str | bytes, suffix: str) -> str:
+    """Site path of a produced file named after its content (`hashed_name`)."""
+    return f"{folder}/{hashed_name(stem, content, suffix)}"
+
+
+def js_patterns() -> dict[str, str]:
+    """Every address the browser builds, as data: `{id}` patterns and fixed pages.
+
+    Written into the pages (or the search files) at build time, so `recherche.js`,
+    `commune.js` and `integrer.js` fill a pattern instead of knowing a path.
+    """
+    return {**PATTERNS, "recherche": SEARCH_URL, "accueil": HOME_URL}
 
 
 def source_uri(url: str) -> str:
@@ -94,54 +175,7 @@ def relative(from_url: str, to_url: str) -> str:
     return rel
 
 
-def territory_booklet_url(ident: str) -> str:
-    return f"territoires/{ident}/livret/"
-
-
-def embed_url(ident: str) -> str:
-    return f"integrer/{ident}/"
-
-
-def territory_feed_url(ident: str) -> str:
-    return f"flux/territoires/{ident}.xml"
-
-
-def territory_data_url(ident: str) -> str:
-    return f"donnees/territoires/{ident}.json"
-
-
 def absolute_url(site_url: str | None, url: str) -> str:
     """`url` (site-relative) on the public host, for files read outside the site (feeds,
-    exports); stays site-relative when no site_url is configured."""
+    exports, code partners paste); stays site-relative when no site_url is configured."""
     return f"{site_url.rstrip('/')}/{url}" if site_url else url
-
-
-# Open data files (exports): stable addresses partners download or link to.
-OPEN_DATA_JSON_URL = "donnees/offre.json"
-OPEN_DATA_SCHEMA_URL = "donnees/offre.schema.json"
-OPEN_DATA_CSV_URL = "donnees/offre.csv"
-DATA_INCLUSION_STRUCTURES_URL = "donnees/data-inclusion/structures.json"
-DATA_INCLUSION_SERVICES_URL = "donnees/data-inclusion/services.json"
-
-
-SEARCH_URL = "recherche/"
-SITE_MAP_URL = "plan/"
-FEED_URL = "flux/dispositifs.xml"
-DATA_URL = "donnees/"
-EMBED_INDEX_URL = "integrer/"
-
-
-def embed_file(ident: str) -> str:
-    """The standalone file behind `embed_url` (a produced file, not a theme page)."""
-    return output_path(embed_url(ident))
-
-
-def absolute(site_url: str, url: str) -> str:
-    """Absolute address of a site-relative URL, for code partners paste on other sites."""
-    return site_url.rstrip("/") + "/" + url
-
-
-EMBED_SCRIPT_FOLDER = "integrer"
-REPORT_URL = "rapport/"
-REPORT_FILE = "rapport/index.html"
-REPORT_JSON_FILE = "rapport/rapport.json"

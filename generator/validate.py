@@ -6,6 +6,7 @@ so all three report exactly the same problems.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -16,11 +17,16 @@ from .geo import Geo, GeoDataError, load_geo
 from .model import Reglages
 from .reader import GEO_FILE, VOCABULARY_FILE, RawDataset, link_problem, read_dataset
 from .vocab import Vocabularies, build_vocabularies
-from .yamlsource import special_file_kind
+from .yamlsource import SourceDoc, special_file_kind
 
 
-def load_catalog(root: Path, *, today: date | None = None) -> tuple[Catalog | None, Report]:
-    """Validate a whole dataset; return the Catalog only when there is no error."""
+def load_catalog(
+    root: Path, *, today: date | None = None, positions: bool = False
+) -> tuple[Catalog | None, Report]:
+    """Validate a whole dataset; return the Catalog only when there is no error.
+
+    With `positions`, the catalogue keeps where each record's values sit in its file.
+    """
     report = Report()
     if not root.is_dir():
         report.add(Issue(root.as_posix(), 1, 1, "", "dossier de données introuvable."))
@@ -57,6 +63,7 @@ def load_catalog(root: Path, *, today: date | None = None) -> tuple[Catalog | No
         vocab=vocab,
         geo=geo,
         source_files=_source_files(data),
+        sources=_sources(data) if positions else {},
     )
     return catalog.link(), report
 
@@ -124,3 +131,16 @@ def _source_files(data: RawDataset) -> dict[tuple[str, str], str]:
         for loaded in items:
             files[(kind, loaded.item.id)] = loaded.doc.display
     return files
+
+
+def _sources(data: RawDataset) -> dict[tuple[str, str], SourceDoc]:
+    """Each record's positions, without the parsed values the models now hold."""
+    docs: dict[tuple[str, str], SourceDoc] = {}
+    for kind, items in (
+        ("dispositif", data.dispositifs),
+        ("porteur", data.porteurs),
+        ("territoire", data.territoires),
+    ):
+        for loaded in items:
+            docs[(kind, loaded.item.id)] = dataclasses.replace(loaded.doc, data=None, scalars={})
+    return docs

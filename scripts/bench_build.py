@@ -325,7 +325,7 @@ class Prepared:
 
 def prepare(n: int, work: Path, seed: int) -> Prepared:
     use_code(CODE)
-    from generator.synth import synthesize
+    from generator.tools.synth import synthesize
 
     root = work / f"n{n}"
     if root.exists():

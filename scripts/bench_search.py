@@ -548,7 +548,7 @@ def _sites(n: int, work: Path, args: argparse.Namespace) -> tuple[Path, Path, st
     if args.reuse is not None:
         if not (ours.is_dir() and plain.is_dir()):
             raise SystemExit(f"{root} has no built sites: run bench_build.py --keep {work} first.")
-        from generator.synth import synthesize
+        from generator.tools.synth import synthesize
 
         with tempfile.TemporaryDirectory() as tmp:  # the compared scheme's id, cheaply
             scheme_id = synthesize(

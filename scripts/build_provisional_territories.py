@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the provisional territory files, one per arrondissement (see generator/provisional.py).
+"""Write the provisional territory files, one per arrondissement (generator/tools/provisional.py).
 
 Usage:
     python scripts/build_provisional_territories.py [--data DIR]
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.geo import GEO_FILE, GeoDataError, load_geo  # noqa: E402
-from generator.provisional import (  # noqa: E402
+from generator.tools.provisional import (  # noqa: E402
     HEADER,
     STATUT,
     ProvisionalTerritory,

@@ -7,13 +7,12 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, copy_fixture, run_cli
+from conftest import REPO, BuiltSite, build_site, copy_fixture, run_cli
 from sitecheck import article, html_pages, is_external, parse, resolve, tree_digest, urls_in
 
 from generator.validate import load_catalog
@@ -33,17 +32,18 @@ GOLDEN_PAGES = {
 }
 
 
-def build(data: Path, out: Path) -> tuple[int, str]:
-    return run_cli("build", "--data", str(data), "--out", str(out))
+build = build_site
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
-    base = tmp_path_factory.mktemp("site")
-    data = copy_fixture(base / "donnees")
-    code, output = build(data, base / "site")
-    assert code == 0, output
-    return data, base / "site"
+def built(built_site: BuiltSite) -> tuple[Path, Path]:
+    return built_site.data, built_site.site
+
+
+def _previous_site(built_site: BuiltSite, site: Path) -> dict[str, str]:
+    """A copy of the shared site at `site`, as the site a failing build must not touch."""
+    shutil.copytree(built_site.site, site)
+    return tree_digest(site)
 
 
 def test_every_expected_page_exists(built: tuple[Path, Path]) -> None:
@@ -219,15 +219,17 @@ def _clone_scheme(data: Path, copies: int) -> None:
         (source.parent / f"clone-{n:04d}.yaml").write_text(clone, encoding="utf-8")
 
 
-def test_scheme_page_weight_does_not_grow_with_the_catalogue(tmp_path: Path) -> None:
-    small = copy_fixture(tmp_path / "petit")
+def test_scheme_page_weight_does_not_grow_with_the_catalogue(
+    tmp_path: Path, built_site: BuiltSite
+) -> None:
     large = copy_fixture(tmp_path / "grand")
     _clone_scheme(large, 300)
-    sizes = []
-    for data, out in ((small, tmp_path / "s1"), (large, tmp_path / "s2")):
-        code, output = build(data, out)
-        assert code == 0, output
-        sizes.append((out / "dispositifs" / "aide-mobilite-essai" / "index.html").stat().st_size)
+    code, output = build(large, tmp_path / "grand-site")
+    assert code == 0, output
+    sizes = [
+        (site / "dispositifs" / "aide-mobilite-essai" / "index.html").stat().st_size
+        for site in (built_site.site, tmp_path / "grand-site")
+    ]
     assert abs(sizes[1] - sizes[0]) / sizes[0] < 0.01, sizes
 
 
@@ -263,11 +265,12 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert tree_digest(tmp_path / "un") == tree_digest(tmp_path / "deux")
 
 
-def test_invalid_data_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+def test_invalid_data_leaves_the_previous_site_untouched(
+    tmp_path: Path, built_site: BuiltSite
+) -> None:
     data = copy_fixture(tmp_path / "donnees")
     site = tmp_path / "site"
-    assert build(data, site)[0] == 0
-    before = tree_digest(site)
+    before = _previous_site(built_site, site)
     bad = data / "dispositifs" / "region-essai" / "casse.yaml"
     bad.write_text("id: casse\ntitre: [non fermé\n", encoding="utf-8")
     code, output = build(data, site)
@@ -314,19 +317,18 @@ def test_two_pages_claiming_one_address_fail_the_build(tmp_path: Path) -> None:
 
 
 def test_a_failing_background_production_fails_the_build_cleanly(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_site: BuiltSite
 ) -> None:
-    from generator.site import production
+    from generator.site import outputs
 
     data = copy_fixture(tmp_path / "donnees")
     site = tmp_path / "site"
-    assert build(data, site)[0] == 0
-    before = tree_digest(site)
+    before = _previous_site(built_site, site)
 
     def broken(*_: object) -> dict[str, str | bytes]:
         raise RuntimeError("export impossible (simulé)")
 
-    monkeypatch.setattr(production, "BACKGROUND", [*production.BACKGROUND, broken])
+    monkeypatch.setattr(outputs, "BESIDE_PAGES", (*outputs.BESIDE_PAGES, broken))
     code, output = build(data, site)
     assert code == 1
     assert "Production des fichiers échouée" in output and "export impossible" in output
@@ -336,12 +338,12 @@ def test_a_failing_background_production_fails_the_build_cleanly(
 def test_a_background_production_may_not_overwrite_a_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.site import production
+    from generator.site import outputs
 
     def squatter(*_: object) -> dict[str, str | bytes]:
         return {"territoires/sarthe/index.html": "écrasé"}
 
-    monkeypatch.setattr(production, "BACKGROUND", [*production.BACKGROUND, squatter])
+    monkeypatch.setattr(outputs, "BESIDE_PAGES", (*outputs.BESIDE_PAGES, squatter))
     code, output = build(copy_fixture(tmp_path / "donnees"), tmp_path / "site")
     assert code == 1
     assert "Deux pages revendiquent la même adresse « territoires/sarthe/index.html »" in output
@@ -371,3 +373,16 @@ def test_data_text_reaching_the_theme_head_is_escaped(tmp_path: Path) -> None:
     assert [f for f in parser.found if f not in ("<script>", "<style>")] == []
     assert "<title>Piège &lt;/title&gt;&lt;img src=x onerror=alert(2)&gt;" in head
     assert 'content="Résumé piégé Piège &lt;/title&gt;' in head
+
+
+def test_every_page_links_to_the_feed(built: tuple[Path, Path]) -> None:
+    _, site = built
+    # In the footer, not as <link rel="alternate"> in <head>: Material's script treats
+    # alternate links as language versions and would fetch a sitemap.xml beside them.
+    for page, href in (
+        ("index.html", "flux/dispositifs.xml"),
+        ("dispositifs/aide-mobilite-essai/index.html", "../../flux/dispositifs.xml"),
+    ):
+        html = (site / page).read_text(encoding="utf-8")
+        assert f'href="{href}">Flux Atom</a>' in html
+        assert 'rel="alternate"' not in html[: html.index("</head>")]

@@ -9,25 +9,33 @@ scheme id, the event and its date, so a reader never shows the same event twice.
 
 from __future__ import annotations
 
+import io
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from xml.sax.saxutils import escape, quoteattr
 
 from .. import dates, urls
 from ..catalog import Catalog
+from ..display import status_label
 from ..model import Dispositif
-from ..site.pages import STATUS_LABELS
-from .common import LICENCE_NAME, LICENCE_URL, TITLE, provider_name, scheme_url
+from .common import LICENCE_NAME, LICENCE_URL, TITLE, provider_name
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Atom is the default namespace of the document: no `ns0:` prefix on every element.
+ET.register_namespace("", ATOM_NS)
 # The tag: authority and the year it was minted: part of every id, so never changed.
 TAG_PREFIX = "tag:offre-clefop,2026:"
+# Feed ids (after TAG_PREFIX): identifiers, not addresses. They read like the first
+# feeds' paths but must stay as they are even if a path changes.
+WHOLE_FEED_ID = "flux/dispositifs"
+TERRITORY_FEED_ID = "flux/territoires/{id}"
 MAX_ENTRIES = 100
 
 EVENT_LABELS = {
     "modifie": "Fiche mise à jour",
-    "verifie": "Fiche vérifiée",
+    "verifie": "Vérifiée auprès du porteur",
     "nouveau": "Nouveau dispositif",
     "a-venir": "Ouverture annoncée",
     "se-termine": "Fin annoncée",
@@ -130,24 +138,17 @@ def _timestamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _attrs(attrs: dict[str, str]) -> str:
-    return "".join(f" {name}={quoteattr(value)}" for name, value in attrs.items())
-
-
-def _element(indent: int, tag: str, text: str | None = None, **attrs: str) -> str:
-    """One line of XML; text and attribute values escaped (they come from editors)."""
-    pad = "  " * indent
-    if text is None:
-        return f"{pad}<{tag}{_attrs(attrs)}/>"
-    return f"{pad}<{tag}{_attrs(attrs)}>{escape(text)}</{tag}>"
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+    element.text = text
+    return element
 
 
 def _summary(catalog: Catalog, event: Event) -> str:
     scheme = event.scheme
-    status = STATUS_LABELS[scheme.statut]
     parts = [
         event.summary,
-        f"Statut : {status.lower()}.",
+        f"Statut : {status_label(scheme.statut).lower()}.",
         f"Porteur : {provider_name(catalog, scheme.porteur)}.",
         scheme.resume,
     ]
@@ -165,55 +166,45 @@ class FeedInfo:
     page: str
 
 
-def render_feed(catalog: Catalog, info: FeedInfo, dids: Iterable[str], site_url: str | None) -> str:
+def feed_element(
+    catalog: Catalog, info: FeedInfo, dids: Iterable[str], site_url: str | None
+) -> ET.Element:
+    """The feed as an element tree (ElementTree escapes every text editors typed)."""
     events = latest_events(catalog, dids)
     updated = events[0].day if events else catalog.latest_date()
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="{ATOM_NS}" xml:lang="fr">',
-        _element(1, "id", f"{TAG_PREFIX}{info.ident}"),
-        _element(1, "title", info.title),
-        _element(1, "subtitle", info.subtitle),
-        _element(1, "updated", _timestamp(updated)),
-        _element(
-            1,
-            "link",
-            rel="self",
-            type="application/atom+xml",
-            href=urls.absolute_url(site_url, info.path),
-        ),
-        _element(
-            1,
-            "link",
-            rel="alternate",
-            type="text/html",
-            href=urls.absolute_url(site_url, info.page),
-        ),
-        "  <author>",
-        _element(2, "name", TITLE),
-    ]
+    feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: "fr"})
+    _add(feed, "id", f"{TAG_PREFIX}{info.ident}")
+    _add(feed, "title", info.title)
+    _add(feed, "subtitle", info.subtitle)
+    _add(feed, "updated", _timestamp(updated))
+    self_link = urls.absolute_url(site_url, info.path)
+    _add(feed, "link", rel="self", type="application/atom+xml", href=self_link)
+    page_link = urls.absolute_url(site_url, info.page)
+    _add(feed, "link", rel="alternate", type="text/html", href=page_link)
+    author = _add(feed, "author")
+    _add(author, "name", TITLE)
     if site_url:
-        lines.append(_element(2, "uri", urls.absolute_url(site_url, "")))
-    lines += ["  </author>", _element(1, "rights", f"Données sous {LICENCE_NAME} ({LICENCE_URL}).")]
+        _add(author, "uri", urls.absolute_url(site_url, urls.HOME_URL))
+    _add(feed, "rights", f"Données sous {LICENCE_NAME} ({LICENCE_URL}).")
     for event in events:
-        lines += [
-            "  <entry>",
-            _element(2, "id", event.entry_id),
-            _element(2, "title", event.title),
-            _element(2, "updated", _timestamp(event.day)),
-            _element(
-                2,
-                "link",
-                rel="alternate",
-                type="text/html",
-                href=urls.absolute_url(site_url, scheme_url(event.scheme.id)),
-            ),
-            _element(2, "category", term=event.kind, label=EVENT_LABELS[event.kind]),
-            _element(2, "summary", _summary(catalog, event)),
-            "  </entry>",
-        ]
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
+        entry = _add(feed, "entry")
+        _add(entry, "id", event.entry_id)
+        _add(entry, "title", event.title)
+        _add(entry, "updated", _timestamp(event.day))
+        href = urls.absolute_url(site_url, urls.page_url("dispositif", event.scheme.id))
+        _add(entry, "link", rel="alternate", type="text/html", href=href)
+        _add(entry, "category", term=event.kind, label=EVENT_LABELS[event.kind])
+        _add(entry, "summary", _summary(catalog, event))
+    return feed
+
+
+def render_feed(catalog: Catalog, info: FeedInfo, dids: Iterable[str], site_url: str | None) -> str:
+    """The feed document: UTF-8 XML, indented, the same bytes for the same data."""
+    feed = feed_element(catalog, info, dids, site_url)
+    ET.indent(feed)
+    buffer = io.BytesIO()
+    ET.ElementTree(feed).write(buffer, encoding="utf-8", xml_declaration=True)
+    return buffer.getvalue().decode("utf-8") + "\n"
 
 
 def feed_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]:
@@ -222,10 +213,10 @@ def feed_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]
             catalog,
             FeedInfo(
                 urls.FEED_URL,
-                "flux/dispositifs",
+                WHOLE_FEED_ID,
                 f"{TITLE} : nouveautés",
                 "Dispositifs nouveaux, mis à jour, vérifiés ou terminés, dans toute la région.",
-                "",
+                urls.HOME_URL,
             ),
             sorted(catalog.dispositifs),
             site_url,
@@ -238,7 +229,7 @@ def feed_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]
             catalog,
             FeedInfo(
                 path,
-                f"flux/territoires/{tid}",
+                TERRITORY_FEED_ID.format(id=tid),
                 f"{TITLE} : nouveautés — {nom}",
                 f"Dispositifs nouveaux, mis à jour, vérifiés ou terminés, mobilisables sur le "
                 f"territoire {nom}.",

@@ -14,7 +14,7 @@ from .. import urls
 from ..catalog import Catalog
 from ..model import Dispositif, Porteur, Territoire
 from ..vocab import KINDS
-from .common import LICENCE, LICENCE_NAME, LICENCE_URL, SOURCE, TITLE, dumps, scheme_url
+from .common import LICENCE, LICENCE_NAME, LICENCE_URL, SOURCE, TITLE, dumps
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -24,7 +24,7 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def scheme_record(catalog: Catalog, scheme: Dispositif) -> dict[str, Any]:
     record: dict[str, Any] = scheme.model_dump(mode="json")
-    record["url"] = scheme_url(scheme.id)
+    record["url"] = urls.page_url("dispositif", scheme.id)
     record["territoires_couverts"] = list(catalog.scheme_territories.get(scheme.id, []))
     return record
 

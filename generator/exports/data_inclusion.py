@@ -28,7 +28,8 @@ from pydantic import ValidationError
 from .. import urls
 from ..catalog import Catalog
 from ..model import Dispositif, Porteur
-from .common import CURRENT_STATUSES, LICENCE, TITLE, dumps, plain_text, scheme_url
+from ..richtext import plain_text
+from .common import CURRENT_STATUSES, LICENCE, TITLE, dumps
 
 log = logging.getLogger("mkdocs.plugins.offre.exports")
 
@@ -170,7 +171,9 @@ def service_record(catalog: Catalog, scheme: Dispositif, site_url: str | None) -
             "id": scheme.id,
             "nom": _name(scheme.titre),
             "description": _text(description),
-            "lien_source": urls.absolute_url(site_url, scheme_url(scheme.id)) if site_url else None,
+            "lien_source": urls.absolute_url(site_url, urls.page_url("dispositif", scheme.id))
+            if site_url
+            else None,
             "date_maj": (scheme.modifie_le or scheme.consulte_le).isoformat(),
             "type": _one(catalog, "types", scheme.type),
             "thematiques": equivalents(catalog, "thematiques", scheme.thematiques),

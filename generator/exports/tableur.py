@@ -14,7 +14,7 @@ import io
 from .. import urls
 from ..catalog import Catalog
 from ..model import Dispositif
-from .common import LICENCE_NAME, provider_name, scheme_url
+from .common import LICENCE_NAME, provider_name
 
 LIST_SEPARATOR = " | "
 COLUMNS = (
@@ -70,7 +70,7 @@ def scheme_row(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> di
         "modifie_le": scheme.modifie_le.isoformat() if scheme.modifie_le else "",
         "resume": scheme.resume,
         # Absolute: a spreadsheet has no page to resolve a relative address against.
-        "url": urls.absolute_url(site_url, scheme_url(scheme.id)),
+        "url": urls.absolute_url(site_url, urls.page_url("dispositif", scheme.id)),
         "sources": _join([source.url for source in scheme.sources]),
         "licence": LICENCE_NAME,
     }

@@ -13,7 +13,7 @@ from .. import urls
 from ..catalog import Catalog
 from ..model import Dispositif
 from .catalogue import territory_record
-from .common import LICENCE, SOURCE, dumps, provider_name, scheme_url
+from .common import LICENCE, SOURCE, dumps, provider_name
 
 
 def _summary(catalog: Catalog, scheme: Dispositif, tid: str) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def _summary(catalog: Catalog, scheme: Dispositif, tid: str) -> dict[str, Any]:
         "verifie_le": scheme.verifie_le.isoformat() if scheme.verifie_le else None,
         "modifie_le": scheme.modifie_le.isoformat() if scheme.modifie_le else None,
         "contact": contact.model_dump(mode="json") if contact else None,
-        "url": scheme_url(scheme.id),
+        "url": urls.page_url("dispositif", scheme.id),
     }
 
 

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog import Catalog
+from ..urls import SEARCH_ASSETS_FOLDER as FOLDER
+from ..urls import hashed_name
 from .communes import communes_table
-from .index import build_facet_table, build_index_and_postings, dumps, hashed_name
+from .index import build_facet_table, build_index_and_postings, dumps
 from .text import LUNR_FR_JS, LUNR_JS, LUNR_STEMMER_SUPPORT_JS
 
 SCRIPTS = Path(__file__).parent / "js"
-FOLDER = "recherche"
 
 
 @dataclass

@@ -9,7 +9,6 @@ output deterministic.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,18 +21,12 @@ from lunr.query import Query, QueryPresence
 from lunr.token import Token
 
 from ..catalog import Catalog
+from ..display import STATUS_LABELS, STATUS_ORDER
 from ..model import Dispositif
 from ..vocab import category_of
 from . import text
 
 FIELDS = (("titre", 10), ("mots", 5), ("texte", 1))
-STATUS_ORDER = ("actif", "suspendu", "termine", "remplace")
-STATUS_LABELS = {
-    "actif": "Actif",
-    "suspendu": "Suspendu",
-    "termine": "Terminé",
-    "remplace": "Remplacé",
-}
 
 
 def _stop_word_filter(token: Token, i: int, tokens: list[Token]) -> Token | None:
@@ -320,8 +313,3 @@ def title_key(title: str) -> str:
 def dumps(data: Any) -> str:
     """Compact, sorted-key-free (order is meaningful) and deterministic JSON."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def hashed_name(stem: str, content: str | bytes, suffix: str) -> str:
-    raw = content.encode("utf-8") if isinstance(content, str) else content
-    return f"{stem}.{hashlib.sha256(raw).hexdigest()[:12]}{suffix}"

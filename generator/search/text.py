@@ -18,6 +18,8 @@ from pathlib import Path
 import mkdocs
 import snowballstemmer
 
+from ..display import fold as fold  # re-exported: the index and texte.js fold alike
+
 LUNR_DIR = Path(mkdocs.__file__).parent / "contrib" / "search"
 LUNR_JS = LUNR_DIR / "templates" / "search" / "lunr.js"
 LUNR_STEMMER_SUPPORT_JS = LUNR_DIR / "lunr-language" / "lunr.stemmer.support.js"
@@ -27,8 +29,6 @@ FOLD_LABEL = "offre-pliage"
 STEMMER_LABEL = "stemmer-fr"
 
 _TOKEN = re.compile(r"[^\W_]+")
-_COMBINING = re.compile("[\u0300-\u036f]")
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 _STOP_WORDS_JS = re.compile(r"lunr\.fr\.stopWordFilter = lunr\.generateStopWordFilter\('([^']*)'")
 
 
@@ -50,11 +50,6 @@ def stop_words() -> frozenset[str]:
 
 def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
-
-
-def fold(token: str) -> str:
-    decomposed = unicodedata.normalize("NFD", token.lower().translate(_LIGATURES))
-    return _COMBINING.sub("", decomposed)
 
 
 @lru_cache(maxsize=1)

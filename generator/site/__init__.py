@@ -1,1 +1,1 @@
-"""The website: MkDocs plugin, page rendering, theme overrides."""
+"""The website: the MkDocs plugin, the ordered list of outputs, the writer, the theme."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, REQUIRE_BROWSER, copy_fixture, run_cli
+from conftest import REQUIRE_BROWSER, BuiltSite
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -67,33 +67,25 @@ def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def _built_site(base: Path, data: Path) -> Path:
-    code, output = run_cli("build", "--data", str(data), "--out", str(base / "site"))
-    assert code == 0, output
-    return base / "site"
-
-
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[Server]:
-    """The test dataset, served under a sub-path to prove relative links work anywhere."""
-    base = tmp_path_factory.mktemp("navigateur")
-    data = copy_fixture(base / "donnees")
-    built = _built_site(base, data)
-    root = base / "www"
+def site(
+    tmp_path_factory: pytest.TempPathFactory, chromium_path: Path, built_site: BuiltSite
+) -> Iterator[Server]:
+    """The test dataset's shared build, served under a sub-path to prove relative links
+    work anywhere (a copy: the shared build stays read only)."""
+    root = tmp_path_factory.mktemp("navigateur") / "www"
     (root / "partenaire").mkdir(parents=True)
-    shutil.copytree(built, root / "partenaire" / "offre")
+    shutil.copytree(built_site.site, root / "partenaire" / "offre")
     server, url = _serve(root)
-    yield Server(root, url + "partenaire/offre/", data)
+    yield Server(root, url + "partenaire/offre/", built_site.data)
     server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[Server]:
-    """The shipped data, for checks that need a realistic catalogue."""
-    base = tmp_path_factory.mktemp("reel")
-    built = _built_site(base, REPO / "offer_data")
-    server, url = _serve(built)
-    yield Server(built, url, REPO / "offer_data")
+def real_site(chromium_path: Path, shipped_site: BuiltSite) -> Iterator[Server]:
+    """The shipped data's shared build, for checks that need a realistic catalogue."""
+    server, url = _serve(shipped_site.site)
+    yield Server(shipped_site.site, url, shipped_site.data)
     server.shutdown()
 
 

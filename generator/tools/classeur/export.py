@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,6 +57,7 @@ from .layout import (
 )
 from .lisezmoi import readme_lines
 from .records import Record, read_records
+from .sheets import SheetPlan
 
 # Drop-downs and text formats reach this many rows below the data, for new records.
 NEW_ROWS = 300
@@ -66,17 +66,6 @@ _LOCKED_FILL = PatternFill("solid", fgColor="EEEEEE")
 _BANNER_FILL = PatternFill("solid", fgColor="FFF2CC")
 _DATE_FORMAT = "YYYY-MM-DD"
 _TEXT_FORMAT = "@"
-
-
-@dataclass
-class SheetPlan:
-    kind: KindSheet
-    title: str
-    records: list[Record]
-    columns: list[Column]
-    read_only: bool = False
-    # Columns (top-level fields) a coordinator may change; None: all of them.
-    editable_fields: Sequence[str] | None = None
 
 
 @dataclass

@@ -8,7 +8,7 @@ from .columns import LIST_SEPARATOR
 from .layout import COORDINATOR_FIELDS, READ_ONLY_SHEET
 
 if TYPE_CHECKING:
-    from .export import SheetPlan
+    from .sheets import SheetPlan
 
 Line = tuple[str, str]  # (text, style: "titre", "section" or "")
 

@@ -7,6 +7,7 @@ that knows that record), `plan` compares with the files already there, `writer` 
 them, `summary` reports, and `importer` runs it all.
 """
 
-from .importer import Options, run_import
+from .importer import run_import
+from .options import Options
 
 __all__ = ["Options", "run_import"]

@@ -15,7 +15,6 @@ An invalid record elsewhere in France cannot be imported anyway; it is only coun
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +30,7 @@ from ...geo import GEO_FILE, GeoDataError, load_geo
 from . import place, plan, writer
 from .location import Locator, departement_of
 from .mapping import MAPPING_FILE, Mapping, load_mapping
+from .options import Counts, Options
 from .progress import Progress, group
 from .record_errors import RecordIssue, record_id, validation_messages
 from .stream import MalformedFile, iter_records
@@ -44,31 +44,6 @@ SKIP_UNMAPPED = "réseau non relié à un porteur (voir le fichier de correspond
 SKIP_NO_COMMUNE = "commune introuvable dans le référentiel géographique"
 SKIP_INVALID = "invalides, ignorées (--ignorer-invalides)"
 SKIP_DUPLICATE = "identifiant déjà vu plus haut dans le fichier"
-
-
-@dataclass(frozen=True)
-class Options:
-    structures: Path
-    services: Path
-    root: Path
-    mapping_file: Path | None = None
-    departements: tuple[str, ...] | None = None
-    dry_run: bool = False
-    remove_vanished: bool = False
-    ignore_invalid: bool = False
-    consulte_le: date | None = None
-
-
-@dataclass
-class Counts:
-    structures_read: int = 0
-    services_read: int = 0
-    services_of_places: int = 0
-    services_mapped: int = 0
-    invalid_elsewhere: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
-    unmapped_networks: Counter[str] = field(default_factory=Counter)
-    schemes: Counter[str] = field(default_factory=Counter)
 
 
 class ErrorLog:

@@ -12,7 +12,7 @@ from .plan import CHANGED, HAND_EDITED, NEW, UNCHANGED, ExistingFile, Plan
 from .progress import group
 
 if TYPE_CHECKING:
-    from .importer import Counts, Options
+    from .options import Counts, Options
 
 MAX_LISTED = 50
 

@@ -1,0 +1,118 @@
+"""Display rules: how values are named, titled and sorted, wherever they are shown.
+
+Pages, the search files and the exports all take these from here, so a label or an
+order is defined once. What the browser needs of them is handed to it as data at build
+time (`js_labels()`), never written a second time in JavaScript.
+
+Sorting follows what a French reader expects of an index: accents, case and
+punctuation do not count at first (« Étudiants » and « État » sit with the E, not after
+Z), ligatures read as their letters (« Œuvre » with « Oe »).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Protocol, TypeVar
+
+STATUS_ORDER = ("actif", "suspendu", "termine", "remplace")
+STATUS_LABELS = {
+    "actif": "Actif",
+    "suspendu": "Suspendu",
+    "termine": "Terminé",
+    "remplace": "Remplacé",
+}
+LEVEL_LABELS = {
+    "national": "National",
+    "regional": "Régional",
+    "departemental": "Départemental",
+    "local": "Local",
+}
+# How "mobilisable par" reads in a sentence (« Mobilisable par : un professionnel »);
+# other values use their vocabulary label.
+MOBILISABLE_LABELS = {"usagers": "la personne elle-même", "professionnels": "un professionnel"}
+LOCAL_BADGE = "Local"
+"""Badge of a scheme that applies only in part of the region."""
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+T = TypeVar("T")
+
+
+class Named(Protocol):
+    """A record with a name and maybe an acronym (a provider)."""
+
+    @property
+    def nom(self) -> str: ...
+
+    @property
+    def sigle(self) -> str | None: ...
+
+
+# ---------------------------------------------------------------------------- labels
+
+
+def status_label(statut: str) -> str:
+    return STATUS_LABELS[statut]
+
+
+def shown_acronym(title: str, acronym: str | None) -> str | None:
+    """The acronym to show after a title: none when the title already contains it."""
+    return acronym if acronym and acronym not in title else None
+
+
+def title_with_acronym(title: str, acronym: str | None) -> str:
+    """`Contrat d'engagement jeune (CEJ)`; the title alone when it names the acronym."""
+    shown = shown_acronym(title, acronym)
+    return f"{title} ({shown})" if shown else title
+
+
+def short_name(record: Named) -> str:
+    """A provider as badges and facets name it: its acronym, else its name."""
+    return record.sigle or record.nom
+
+
+def js_labels() -> dict[str, object]:
+    """The labels the browser shows, as data for the search and embed scripts."""
+    return {
+        "statuts": [[statut, STATUS_LABELS[statut]] for statut in STATUS_ORDER],
+        "local": LOCAL_BADGE,
+    }
+
+
+# ---------------------------------------------------------------------------- collation
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, ligatures spelled out: `Œuvre Éducative` → `oeuvre educative`.
+
+    The search index and texte.js apply the same folding to words.
+    """
+    decomposed = unicodedata.normalize("NFD", text.lower().translate(_LIGATURES))
+    return _COMBINING.sub("", decomposed)
+
+
+@cache  # a title is sorted on many pages: its key is computed once
+def collation_key(text: str) -> tuple[str, str]:
+    """Sort key in French alphabetical order.
+
+    First accents, case and punctuation ignored (a run of punctuation or spaces counts
+    as one space, which sorts before every letter); then the text itself, so that the
+    order of two names that differ only by an accent never depends on input order.
+    """
+    return _NOT_ALPHANUMERIC.sub(" ", fold(text)).strip(), text
+
+
+def initial(text: str) -> str:
+    """Letter a text is listed under in an A–Z index (`#` for a digit or a symbol)."""
+    first = collation_key(text)[0][:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def sorted_by_name(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
+    """Items in French alphabetical order of `name(item)` (stable for equal names)."""
+    return sorted(items, key=lambda item: collation_key(name(item)))

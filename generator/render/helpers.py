@@ -1,0 +1,192 @@
+"""What templates ask of the catalogue: labels, names, lookups, a scheme's list item.
+
+`SiteHelpers` is the `site` object of every template. It also groups and sorts schemes
+the way every page shows them (by theme category, A–Z in French order).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from .. import dates, display, urls
+from ..catalog import Catalog
+from ..model import Dispositif
+from ..vocab import category_of
+from .context import Group, Option
+from .environment import Linker
+
+
+def sort_schemes(schemes: Iterable[Dispositif]) -> list[Dispositif]:
+    """Schemes A–Z by title (French order), then by id."""
+    return sorted(schemes, key=lambda d: (display.collation_key(d.titre), d.id))
+
+
+def active_schemes(catalog: Catalog, tid: str) -> list[Dispositif]:
+    """Schemes still mobilisable in a territory (what embeds and booklets show)."""
+    return [
+        catalog.dispositifs[d]
+        for d in catalog.territory_schemes.get(tid, [])
+        if catalog.dispositifs[d].is_open
+    ]
+
+
+class SiteHelpers:
+    """Labels and lookups the templates need, computed from the catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._items: dict[tuple[object, ...], Markup] = {}
+        # Theme pages have a section per theme of their open schemes only.
+        self._open_themes = {
+            t for d in catalog.dispositifs.values() if d.is_open for t in d.thematiques
+        }
+
+    # ------------------------------------------------------------------ markup
+
+    def scheme_item(self, scheme: Dispositif, link: Linker, show_scope: bool = True) -> Markup:
+        """A scheme in a list (territory, theme, public, provider pages).
+
+        Built here rather than by a template macro, and once per scheme and kind of page:
+        a regional scheme appears in every territory, theme and public list.
+        """
+        key = (scheme.id, show_scope, link.fragment_key)
+        cached = self._items.get(key)
+        if cached is None:
+            badges = [self.provider_badge(scheme.porteur, link)]
+            if show_scope and not scheme.everywhere:
+                badges.append(
+                    Markup('<span class="offre-badge offre-badge--local">{}</span>').format(
+                        display.LOCAL_BADGE
+                    )
+                )
+            if scheme.statut != "actif":
+                badges.append(
+                    Markup('<span class="offre-badge offre-badge--statut-{}">{}</span>').format(
+                        scheme.statut, display.status_label(scheme.statut)
+                    )
+                )
+            cached = Markup(
+                '<li class="offre-item" data-dispositif="{id}">'
+                '<a class="offre-item__titre" href="{href}">{title}</a> '
+                '<span class="offre-item__badges">{badges}</span> '
+                '<span class="offre-item__resume">{resume}</span></li>'
+            ).format(
+                id=scheme.id,
+                href=link(urls.page_url("dispositif", scheme.id)),
+                title=display.title_with_acronym(scheme.titre, scheme.sigle),
+                badges=Markup(" ").join(badges),
+                resume=scheme.resume,
+            )
+            self._items[key] = cached
+        return cached
+
+    def provider_badge(self, pid: str, link: Linker) -> Markup:
+        return Markup('<a class="offre-badge offre-badge--porteur" href="{}">{}</a>').format(
+            link(urls.page_url("porteur", pid)), self.provider_name(pid)
+        )
+
+    def perimeter_html(self, d: Dispositif, link: Linker) -> Markup:
+        parts = [self._perimeter_item(code) for code in d.territoires]
+        tids = self.catalog.scheme_territories.get(d.id, [])
+        names = Markup(", ").join(
+            Markup('<a href="{}">{}</a>').format(
+                link(urls.page_url("territoire", tid)), self.territory_name(tid)
+            )
+            for tid in tids
+        )
+        return Markup("{} — territoire{} : {}").format(
+            Markup(" ; ").join(parts), "s" if len(tids) > 1 else "", names
+        )
+
+    def _perimeter_item(self, code: str) -> Markup:
+        geo = self.catalog.geo
+        if code in self.catalog.territoires:
+            return Markup("territoire {}").format(self.territory_name(code))
+        epci = geo.epci(code)
+        if epci is not None:
+            return Markup("{}").format(epci.nom)
+        commune = geo.commune(code)
+        if commune is not None:
+            return Markup("commune de {}").format(commune.nom)
+        departement = geo.departement(code)
+        if departement is not None:
+            return Markup("département {} ({})").format(departement.nom, departement.code)
+        return Markup("{}").format(code)
+
+    # ------------------------------------------------------------------ labels
+
+    def label(self, kind: str, value: str) -> str:
+        return self.catalog.vocab.label(kind, value)
+
+    def status_label(self, statut: str) -> str:
+        return display.status_label(statut)
+
+    def level_label(self, niveau: str) -> str:
+        return display.LEVEL_LABELS[niveau]
+
+    def mobilisable_label(self, value: str) -> str:
+        return display.MOBILISABLE_LABELS.get(value, self.label("mobilisable_par", value))
+
+    def provider_name(self, pid: str) -> str:
+        porteur = self.catalog.porteurs.get(pid)
+        return display.short_name(porteur) if porteur else pid
+
+    def scheme_title(self, did: str) -> str:
+        scheme = self.catalog.dispositifs.get(did)
+        return scheme.titre if scheme else did
+
+    def territory_name(self, tid: str) -> str:
+        territoire = self.catalog.territoires.get(tid)
+        return territoire.nom if territoire else tid
+
+    def theme_url(self, theme: str) -> str:
+        page = urls.page_url("thematique", category_of(self.catalog.vocab, theme))
+        return page + f"#{theme}" if theme in self._open_themes else page
+
+    def dates_text(self, d: Dispositif) -> str:
+        if d.date_debut and d.date_fin:
+            return dates.period_fr(d.date_debut, d.date_fin)
+        if d.date_debut:
+            return dates.since_fr(d.date_debut)
+        if d.date_fin:
+            return dates.until_fr(d.date_fin)
+        return "non précisées par les sources"
+
+    # ------------------------------------------------------------------ grouping
+
+    def category(self, theme: str) -> str:
+        return category_of(self.catalog.vocab, theme)
+
+    def group_by_theme(self, schemes: Iterable[Dispositif]) -> list[Group]:
+        """Schemes grouped by the category of their first theme, categories A–Z."""
+        grouped: dict[str, list[Dispositif]] = defaultdict(list)
+        for scheme in schemes:
+            grouped[self.category(scheme.thematiques[0])].append(scheme)
+        groups = [
+            Group(cat, self.label("categories_thematiques", cat), sort_schemes(items))
+            for cat, items in grouped.items()
+        ]
+        return display.sorted_by_name(groups, lambda g: g.label)
+
+    def theme_tokens(self, scheme: Dispositif) -> str:
+        """Values an embed's `?thematique=` may match: each theme and its category."""
+        tokens = set(scheme.thematiques)
+        tokens |= {self.category(t) for t in scheme.thematiques}
+        return " ".join(sorted(tokens))
+
+    def filter_options(self, schemes: list[Dispositif]) -> tuple[list[Option], list[Option]]:
+        """Theme categories and publics of `schemes`, as filter choices A–Z."""
+        categories = {self.category(t) for d in schemes for t in d.thematiques}
+        publics = {p for d in schemes for p in d.publics}
+        themes = [Option(c, self.label("categories_thematiques", c)) for c in categories]
+        audiences = [Option(p, self.label("publics", p)) for p in publics]
+        by_label = lambda o: o.label  # noqa: E731
+        return display.sorted_by_name(themes, by_label), display.sorted_by_name(audiences, by_label)
+
+    def sorted_territories(self) -> list[tuple[str, str]]:
+        """(id, name) of every territory, A–Z."""
+        items = [(tid, t.nom) for tid, t in self.catalog.territoires.items()]
+        return display.sorted_by_name(items, lambda item: item[1])

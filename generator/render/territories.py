@@ -1,0 +1,88 @@
+"""Territory pages (`territoires/<id>/`) and their printable booklets (`…/livret/`)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from markupsafe import Markup
+
+from .. import display, urls
+from ..model import Dispositif
+from .context import BookletBlockContext, BookletContext, Epci, TerritoryContext
+from .helpers import active_schemes, sort_schemes
+from .page import GeneratedPage
+from .renderer import Renderer
+
+
+def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
+    catalog = renderer.catalog
+    territoire = catalog.territoires[tid]
+    here = urls.page_url("territoire", tid)
+    schemes = [catalog.dispositifs[d] for d in catalog.territory_schemes.get(tid, [])]
+    open_schemes = [d for d in schemes if d.is_open]
+    epcis = []
+    for siren in territoire.epci:
+        epci = catalog.geo.epci(siren)
+        if epci is not None:
+            count = len(catalog.geo.communes_of_epci(siren))
+            epcis.append(Epci(siren, epci.nom, count, len(epci.hors_region)))
+    communes = catalog.territory_communes.get(tid, [])
+    context = TerritoryContext(
+        t=territoire,
+        schemes=open_schemes,
+        local_count=sum(1 for d in open_schemes if not d.everywhere),
+        groups=renderer.site.group_by_theme(open_schemes),
+        closed=sort_schemes(d for d in schemes if not d.is_open),
+        epcis=display.sorted_by_name(epcis, lambda e: e.nom),
+        hors_epci=[c for c in communes if c.epci is None],
+        communes=display.sorted_by_name(communes, lambda c: c.nom),
+        communes_count=len(communes),
+        population=sum(c.population for c in communes),
+    )
+    provisional = " (périmètre provisoire)" if territoire.statut == "provisoire" else ""
+    return GeneratedPage(
+        here,
+        f"Territoire : {territoire.nom}",
+        renderer.deferred("territoire.html.j2", here, context),
+        description=f"Dispositifs emploi, formation et orientation mobilisables sur le "
+        f"territoire {territoire.nom}{provisional}.",
+    )
+
+
+def booklet_block(renderer: Renderer, scheme: Dispositif, tid: str) -> Markup:
+    """A scheme's booklet block, shared by every booklet it appears in.
+
+    All booklets sit at the same depth, so their links are identical; only a contact
+    for the territory makes a block territory-specific. Rendering each block once keeps
+    the booklets cheap when a regional scheme appears in every territory.
+    """
+    local = tid if tid in scheme.contacts.territoires else None
+    context = BookletBlockContext(
+        d=scheme, t=renderer.catalog.territoires[tid], site_url=renderer.site_url
+    )
+    here = urls.territory_booklet_url(tid)
+    make = partial(renderer.render, "_livret_fiche.html.j2", here, context)
+    return Markup(renderer.fragment((scheme.id, local), make))
+
+
+def booklet_page(renderer: Renderer, tid: str) -> GeneratedPage:
+    catalog = renderer.catalog
+    territoire = catalog.territoires[tid]
+    here = urls.territory_booklet_url(tid)
+    schemes = active_schemes(catalog, tid)
+    context = BookletContext(
+        fiche=partial(booklet_block, renderer, tid=tid),
+        t=territoire,
+        schemes=schemes,
+        groups=renderer.site.group_by_theme(schemes),
+        data_date=catalog.latest_date(),
+        site_url=renderer.site_url,
+    )
+    return GeneratedPage(
+        here,
+        f"Livret : {territoire.nom}",
+        renderer.deferred("livret.html.j2", here, context),
+        description=f"Tous les dispositifs actifs du territoire {territoire.nom}, sur une "
+        "seule page à imprimer.",
+        meta={"hide": ["navigation", "toc"]},
+    )

@@ -1,0 +1,137 @@
+"""The editors' reference (offer_data/LISEZMOI.md), generated from the model.
+
+Field names, whether they are required and what they mean come from the pydantic
+models, so the reference can never disagree with the validator; a test checks that the
+committed file is up to date (`offre schema --ecrire` rewrites it).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from ..model import (
+    Adresse,
+    Contact,
+    ContactLocal,
+    DelivrePar,
+    Dispositif,
+    Lien,
+    Lieu,
+    Mobilisation,
+    Origine,
+    Porteur,
+    Reglages,
+    Source,
+    Territoire,
+)
+from .import_data_inclusion.mapping import (
+    Correspondances,
+    RegleDispositif,
+    ReglePorteur,
+    SourceImport,
+)
+
+DOC_FILE = "LISEZMOI.md"
+
+_INTRO = """\
+# Saisir et corriger les données de l'offre
+
+Ce dossier contient toute l'offre publiée sur le site. Chaque fichier YAML décrit un
+élément ; le validateur (`offre validate`) vérifie tout avant chaque publication et
+indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la correction.
+
+- `dispositifs/<porteur>/<identifiant>.yaml` : un dispositif (une fiche du site) ;
+- `porteurs/<identifiant>.yaml` : une structure qui porte des dispositifs ;
+- `territoires/<identifiant>.yaml` : un territoire (groupe d'EPCI) ;
+- `lieux/<porteur>/<identifiant>.yaml` : un lieu d'accueil (mission locale, agence,
+  antenne…) avec son adresse, ses coordonnées et la zone qu'il dessert ;
+- `vocabulaires.yaml` : nos valeurs ajoutées aux vocabulaires de data·inclusion ;
+- `reglages.yaml` (facultatif) : les seuils de l'offre (statut à confirmer, fiches à revoir) ;
+- `correspondances-data-inclusion.yaml` : ce que `offre import-data-inclusion` retient
+  des fichiers de data·inclusion (quelles structures deviennent des lieux de quel
+  porteur, quels services relient un lieu à un dispositif) ;
+- `geo/` : communes et EPCI de la région (fichier généré, ne pas modifier) ;
+- `schemas/` : schémas JSON pour l'autocomplétion dans l'éditeur (générés).
+
+## Règles de saisie
+
+- Les identifiants sont en minuscules, sans accents, avec des tirets ; ils font
+  l'adresse des pages et **ne changent plus**. Pour renommer quand même, mettez l'ancien
+  dans `anciens_identifiants` : l'ancienne adresse redirigera vers la nouvelle.
+- Mettez les codes entre guillemets : `"244400404"`, `"01004"`, `"44"` (sans guillemets,
+  YAML lit des nombres, et `01004` devient 516).
+- Dates : `AAAA-MM-JJ` ; pour `date_debut` et `date_fin`, `AAAA-MM` ou `AAAA` quand la
+  source ne précise pas le jour. N'inventez jamais une date ou un montant : notez le point
+  dans `a_verifier`.
+- Un dispositif local se décrit de préférence par les **codes des EPCI** (ou des
+  communes, ou du département) plutôt que par un identifiant de territoire : il reste
+  juste quand le périmètre des territoires change.
+- Un dispositif terminé garde sa fiche : `statut: termine` (ou `remplace` avec
+  `remplace_par`), et sa `date_fin` si elle est connue.
+- Deux dates, deux sens : `consulte_le` est le jour où les sources citées ont été lues
+  (obligatoire) ; `verifie_le` est le jour où **le porteur lui-même** a confirmé la fiche.
+  Lire une page du porteur n'est pas une confirmation : laissez `verifie_le` vide.
+- Datez les sources : `date_publication` est la date que porte la page (ou l'année des
+  faits qu'elle rapporte). Un dispositif dont la source datée la plus récente est trop
+  ancienne (seuil dans `reglages.yaml`) s'affiche « Statut à confirmer » ; mettez
+  `statut_a_confirmer: true` quand une source fait douter que le dispositif existe encore.
+- `frais` : `gratuit` ou `payant` seulement si une source le dit ; sinon `non-precise`.
+- `nature` : `dispositif` pour ce qu'un conseiller peut mobiliser ; `instance` (comité,
+  conseil), `plan` (plan, programme, contrat entre partenaires) et `information`
+  (lettre, portail d'information) sont publiés à part.
+- Un lieu ne publie que des structures, jamais le nom d'une personne.
+- Valeurs des vocabulaires : `offre vocabulaires` (liste), `offre vocabulaires publics`.
+
+## Lieux importés de data·inclusion
+
+`offre import-data-inclusion` écrit un fichier par lieu, `lieux/<porteur>/<id>.yaml`, à
+partir des fichiers publiés par data·inclusion et selon `correspondances-data-inclusion.yaml` :
+
+- `porteurs` : les structures d'un des `reseaux` (ou d'un des `producteurs`) d'une règle
+  deviennent des lieux de son `porteur` ; la première règle qui convient l'emporte ; les
+  autres structures sont écartées, et le bilan de l'import les compte par réseau.
+- `dispositifs` : un service dont le nom contient l'un des `noms` (ou qui a l'une des
+  `thematiques`), dans une structure de l'un des `reseaux` quand la clé est donnée, ajoute
+  le `dispositif` de la règle à la liste `dispositifs` du lieu qui le propose.
+- Un lieu importé porte une clé `origine` (source, producteur, identifiant, date de mise à
+  jour, empreinte). Tant qu'il reste tel quel, chaque import le met à jour ; modifié à la
+  main, il est laissé tel quel par les imports suivants (qui le signalent). Pour le rendre
+  à l'import, supprimez le fichier : le prochain import le recrée.
+"""
+
+
+def _table(model: type[BaseModel]) -> list[str]:
+    lines = ["| clé | obligatoire | signification |", "|---|---|---|"]
+    for name, info in model.model_fields.items():
+        required = "oui" if info.is_required() else "non"
+        lines.append(f"| `{name}` | {required} | {info.description or ''} |")
+    return lines
+
+
+SECTIONS: list[tuple[str, type[BaseModel]]] = [
+    ("Dispositif (`dispositifs/<porteur>/<id>.yaml`)", Dispositif),
+    ("`modalites_mobilisation` d'un dispositif", Mobilisation),
+    ("Un contact (`contacts.regional`, `contacts.territoires.<id>`)", Contact),
+    ("Une source (`sources`)", Source),
+    ("Un lien (`liens`)", Lien),
+    ("Porteur (`porteurs/<id>.yaml`)", Porteur),
+    ("Qui délivre un dispositif (`delivre_par`)", DelivrePar),
+    ("Territoire (`territoires/<id>.yaml`)", Territoire),
+    ("Un contact local de territoire (`contacts`)", ContactLocal),
+    ("Lieu d'accueil (`lieux/<porteur>/<id>.yaml`)", Lieu),
+    ("L'adresse d'un lieu (`adresse`)", Adresse),
+    ("La provenance d'un lieu importé (`origine`)", Origine),
+    ("Réglages (`reglages.yaml`)", Reglages),
+    ("Correspondances data·inclusion (`correspondances-data-inclusion.yaml`)", Correspondances),
+    ("Source citée pour chaque lieu importé (`source`)", SourceImport),
+    ("Une règle de porteur (`porteurs`)", ReglePorteur),
+    ("Une règle de dispositif (`dispositifs`)", RegleDispositif),
+]
+
+
+def editor_reference() -> str:
+    lines = [_INTRO.rstrip(), "", "## Les champs", ""]
+    for title, model in SECTIONS:
+        lines += [f"### {title}", "", *_table(model), ""]
+    lines.append("(Ce fichier est généré par `offre schema --ecrire` à partir du modèle.)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,45 @@
+"""The quality report as text (for `offre rapport`) and as JSON (for rapport/rapport.json).
+
+The HTML version is rendered by `generator/render/report.py` (template rapport.html.j2).
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import dates
+from .report import KINDS, QualityReport
+
+
+def summary_line(report: QualityReport) -> str:
+    schemes = report.schemes_checked
+    fiches = f"{schemes} fiche{'s' if schemes > 1 else ''} examinée{'s' if schemes > 1 else ''}"
+    if not report.total:
+        return f"{fiches} : aucun constat."
+    parts = [f"{report.count(kind)} × {heading.lower()}" for kind, heading in KINDS.items()]
+    counted = [p for p, kind in zip(parts, KINDS, strict=True) if report.count(kind)]
+    total = f"{report.total} constat{'s' if report.total > 1 else ''}"
+    return f"{fiches}, {total} : " + " ; ".join(counted) + "."
+
+
+def render_text(report: QualityReport) -> str:
+    lines = [
+        "Rapport de fraîcheur et de qualité des données",
+        f"Date de référence : {dates.format_fr(report.reference_date)}",
+        summary_line(report),
+    ]
+    for provider in report.providers:
+        count = len(provider.findings)
+        lines += ["", f"{provider.name} ({provider.provider}) — {count} constat{'s' * (count > 1)}"]
+        for _kind, heading, findings in provider.by_kind():
+            lines.append(f"  {heading} :")
+            for finding in findings:
+                where = f" [{finding.file}]" if finding.file else ""
+                lines.append(
+                    f"    - {finding.scheme} « {finding.title} »{where} : {finding.detail}"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: QualityReport) -> str:
+    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,19 @@
+"""A renderer over the test dataset, with the real files pages link to (search, scripts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import copy_fixture
+
+from generator.render.renderer import Renderer
+from generator.site.outputs import prepare
+from generator.validate import load_catalog
+
+SITE_URL = "https://offre-clefop.invalid/"
+
+
+def make_renderer(tmp: Path, site_url: str | None = SITE_URL) -> Renderer:
+    catalog, report = load_catalog(copy_fixture(tmp / "donnees"))
+    assert catalog is not None, report.render()
+    return prepare(catalog, site_url).renderer

@@ -1,0 +1,155 @@
+"""Atom feeds (exports/atom.py): whole offer and per territory, dates from the data."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import BuiltSite
+from goldens import check_golden
+
+from generator import urls
+from generator.catalog import Catalog
+from generator.exports.atom import MAX_ENTRIES, scheme_events
+from generator.exports.common import LICENCE_NAME
+
+
+@pytest.fixture(scope="module")
+def site(built_site: BuiltSite) -> Path:
+    return built_site.site
+
+
+@pytest.fixture(scope="module")
+def catalog(built_site: BuiltSite) -> Catalog:
+    return built_site.catalog
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _json(site: Path, path: str) -> Any:
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> str:
+    value = _json(site, urls.OPEN_DATA_JSON_URL)["metadonnees"]["url_site"]
+    assert value and value.endswith("/")
+    return str(value)
+
+
+def _feed(site: Path, path: str) -> ET.Element:
+    root = ET.fromstring((site / path).read_bytes())
+    assert root.tag == f"{ATOM}feed"
+    return root
+
+
+def _entries(root: ET.Element) -> list[dict[str, str]]:
+    entries = []
+    for entry in root.findall(f"{ATOM}entry"):
+        link = entry.find(f"{ATOM}link")
+        assert link is not None
+        entries.append(
+            {
+                "id": entry.findtext(f"{ATOM}id", ""),
+                "title": entry.findtext(f"{ATOM}title", ""),
+                "updated": entry.findtext(f"{ATOM}updated", ""),
+                "summary": entry.findtext(f"{ATOM}summary", ""),
+                "href": link.get("href", ""),
+            }
+        )
+    return entries
+
+
+def test_feeds_are_atom_with_dates_from_the_data(
+    site: Path, catalog: Catalog, site_url: str
+) -> None:
+    paths = [urls.FEED_URL] + [urls.territory_feed_url(t) for t in catalog.territoires]
+    for path in paths:
+        root = _feed(site, path)
+        assert root.get(XML_LANG) == "fr"
+        for tag in ("id", "title", "updated", "rights"):
+            assert root.findtext(f"{ATOM}{tag}"), (path, tag)
+        assert LICENCE_NAME in root.findtext(f"{ATOM}rights", "")
+        assert root.find(f"{ATOM}author/{ATOM}name") is not None
+        self_link = root.find(f"{ATOM}link[@rel='self']")
+        assert self_link is not None
+        assert self_link.get("href") == site_url + path
+        entries = _entries(root)
+        assert 0 < len(entries) <= MAX_ENTRIES
+        assert len({e["id"] for e in entries}) == len(entries)
+        assert all(e["id"].startswith("tag:offre-clefop,2026:dispositif/") for e in entries)
+        assert all(e["href"].startswith(site_url) for e in entries)
+        assert root.findtext(f"{ATOM}updated") == max(e["updated"] for e in entries)
+        assert [e["updated"] for e in entries] == sorted(
+            (e["updated"] for e in entries), reverse=True
+        )
+    entries = _entries(_feed(site, urls.FEED_URL))
+    mobilite = {e["id"]: e for e in entries if "/aide-mobilite-essai/" in e["id"]}
+    prefix = "tag:offre-clefop,2026:dispositif/aide-mobilite-essai"
+    assert mobilite[f"{prefix}/modifie/2026-09-15"]["updated"] == "2026-09-15T00:00:00Z"
+    assert mobilite[f"{prefix}/verifie/2026-10-01"]["updated"] == "2026-10-01T00:00:00Z"
+    assert mobilite[f"{prefix}/nouveau/2020-01"]["updated"] == "2020-01-01T00:00:00Z"
+    assert mobilite[f"{prefix}/modifie/2026-09-15"]["title"] == (
+        "Fiche mise à jour : Aide à la mobilité (essai)"
+    )
+    assert (
+        mobilite[f"{prefix}/modifie/2026-09-15"]["href"]
+        == site_url + "dispositifs/aide-mobilite-essai/"
+    )
+    ended = next(e for e in entries if e["id"].endswith("garantie-essai/termine/2022-02-28"))
+    assert ended["title"] == "Terminé : Garantie d'essai"
+    assert ended["updated"] == "2022-02-28T00:00:00Z"
+    sarthe = {e["id"] for e in _entries(_feed(site, urls.territory_feed_url("sarthe")))}
+    littoral = {e["id"] for e in _entries(_feed(site, urls.territory_feed_url("littoral")))}
+    assert any("/permis-jeunes-essai/" in i for i in sarthe)
+    assert not any("/permis-jeunes-essai/" in i for i in littoral)
+
+
+def test_future_end_is_announced_at_the_date_it_was_recorded(catalog: Catalog) -> None:
+    today = catalog.latest_date()
+    scheme = catalog.dispositifs["permis-jeunes-essai"].model_copy(
+        update={"date_fin": "2027-06", "date_debut": "2027-01-15"}
+    )
+    events = {e.kind: e for e in scheme_events(scheme, today)}
+    assert events["se-termine"].day == scheme.consulte_le
+    assert events["se-termine"].title == (
+        "Se termine en juin 2027 : Permis de conduire pour les jeunes (essai)"
+    )
+    assert events["a-venir"].day == scheme.consulte_le
+    assert "nouveau" not in events
+    assert "termine" not in events
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "flux/dispositifs.xml",
+        *(f"flux/territoires/{t}.xml" for t in ("anjou-maine", "littoral", "sarthe")),
+    ],
+)
+def test_feed_golden(path: str, site: Path, update_goldens: bool) -> None:
+    check_golden(f"exports/{path}", (site / path).read_bytes(), update_goldens)
+
+
+def test_editor_text_is_escaped_and_reads_back_unchanged(catalog: Catalog) -> None:
+    from generator.exports.atom import feed_files
+
+    title = 'Aide <b>« & »</b> "citée" ]]>'
+    schemes = dict(catalog.dispositifs)
+    schemes["aide-mobilite-essai"] = schemes["aide-mobilite-essai"].model_copy(
+        update={"titre": title, "resume": "Résumé <script>alert(1)</script> & co"}
+    )
+    changed = Catalog(**{**catalog.__dict__, "dispositifs": schemes})
+    xml = feed_files(changed, "https://exemple.invalid/")[urls.FEED_URL]
+    assert isinstance(xml, str)
+    assert "<script>" not in xml and "<b>" not in xml
+    root = ET.fromstring(xml.encode("utf-8"))
+    titles = [e.findtext(f"{ATOM}title", "") for e in root.findall(f"{ATOM}entry")]
+    assert f"Fiche mise à jour : {title}" in titles
+    assert xml.startswith("<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=")

@@ -1,0 +1,94 @@
+"""donnees/offre.json and its schema (exports/catalogue.py), read back from the shared build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from conftest import BuiltSite
+from goldens import check_golden
+
+from generator import urls
+from generator.catalog import Catalog
+
+
+@pytest.fixture(scope="module")
+def site(built_site: BuiltSite) -> Path:
+    return built_site.site
+
+
+@pytest.fixture(scope="module")
+def catalog(built_site: BuiltSite) -> Catalog:
+    return built_site.catalog
+
+
+def _json(site: Path, path: str) -> Any:
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> str:
+    value = _json(site, urls.OPEN_DATA_JSON_URL)["metadonnees"]["url_site"]
+    assert value and value.endswith("/")
+    return str(value)
+
+
+def test_catalogue_json_is_valid_against_its_published_schema(site: Path) -> None:
+    document = _json(site, urls.OPEN_DATA_JSON_URL)
+    schema = _json(site, urls.OPEN_DATA_SCHEMA_URL)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(document)
+
+
+def test_catalogue_schema_refuses_unknown_keys_and_missing_fields(site: Path) -> None:
+    document = _json(site, urls.OPEN_DATA_JSON_URL)
+    validator = jsonschema.Draft202012Validator(_json(site, urls.OPEN_DATA_SCHEMA_URL))
+    document["dispositifs"][0]["inconnu"] = 1
+    del document["porteurs"][0]["nom"]
+    errors = list(validator.iter_errors(document))
+    assert len(errors) == 2
+
+
+def test_catalogue_json_holds_the_whole_catalogue(site: Path, catalog: Catalog) -> None:
+    document = _json(site, urls.OPEN_DATA_JSON_URL)
+    meta = document["metadonnees"]
+    assert meta["licence"] == {
+        "nom": "Licence Ouverte 2.0",
+        "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    }
+    # The data's latest date, never the build day.
+    assert meta["date_generation"] == catalog.latest_date().isoformat() == "2026-11-01"
+    assert meta["schema"].endswith(urls.OPEN_DATA_SCHEMA_URL)
+    assert [d["id"] for d in document["dispositifs"]] == sorted(catalog.dispositifs)
+    assert [p["id"] for p in document["porteurs"]] == sorted(catalog.porteurs)
+    assert [t["id"] for t in document["territoires"]] == sorted(catalog.territoires)
+    for record in document["dispositifs"]:
+        scheme = catalog.dispositifs[record["id"]]
+        assert record["url"] == urls.page_url("dispositif", scheme.id)
+        assert record["territoires_couverts"] == catalog.scheme_territories[scheme.id]
+        assert record["consulte_le"] == scheme.consulte_le.isoformat()
+        # Every field of the model is there, under its own name.
+        assert set(type(scheme).model_fields) <= set(record)
+    mobilite = next(d for d in document["dispositifs"] if d["id"] == "aide-mobilite-essai")
+    assert mobilite["modifie_le"] == "2026-09-15"
+    assert mobilite["date_debut"] == "2020-01"
+    sarthe = next(t for t in document["territoires"] if t["id"] == "sarthe")
+    assert "247200132" in sarthe["epci"]
+    assert sarthe["nombre_communes"] == len(catalog.territory_communes["sarthe"]) > 0
+    publics = {v["valeur"]: v for v in document["vocabulaires"]["publics"]}
+    assert publics["jeunes"]["origine"] == "data·inclusion"
+    assert publics["employeurs"] == {
+        "valeur": "employeurs",
+        "libelle": "Employeurs",
+        "description": publics["employeurs"]["description"],
+        "origine": "offre Clefop",
+        "data_inclusion": None,
+    }
+
+
+@pytest.mark.parametrize("path", [urls.OPEN_DATA_JSON_URL, urls.OPEN_DATA_SCHEMA_URL])
+def test_catalogue_golden(path: str, site: Path, update_goldens: bool) -> None:
+    check_golden(f"exports/{path}", (site / path).read_bytes(), update_goldens)

@@ -1,0 +1,73 @@
+"""donnees/offre.csv (exports/tableur.py): opens in Excel, reads back as the data."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from conftest import BuiltSite
+from goldens import check_golden
+
+from generator import urls
+from generator.catalog import Catalog
+from generator.exports.common import LICENCE_NAME
+
+
+@pytest.fixture(scope="module")
+def site(built_site: BuiltSite) -> Path:
+    return built_site.site
+
+
+@pytest.fixture(scope="module")
+def catalog(built_site: BuiltSite) -> Catalog:
+    return built_site.catalog
+
+
+def test_csv_opens_in_excel_and_reads_back_as_the_data(site: Path, catalog: Catalog) -> None:
+    raw = (site / urls.OPEN_DATA_CSV_URL).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8 only with it
+    assert not raw[3:].startswith(b"#")  # the header is the first line
+    text = raw.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    assert [r["id"] for r in rows] == sorted(catalog.dispositifs)
+    for row in rows:
+        scheme = catalog.dispositifs[row["id"]]
+        assert row["titre"] == scheme.titre
+        assert row["porteur"] == scheme.porteur
+        assert row["porteur_nom"] == catalog.porteurs[scheme.porteur].nom
+        assert row["statut"] == scheme.statut
+        assert row["publics"].split(" | ") == scheme.publics
+        assert row["thematiques"].split(" | ") == scheme.thematiques
+        assert row["territoires_couverts"].split(" | ") == catalog.scheme_territories[scheme.id]
+        assert row["sources"].split(" | ") == [s.url for s in scheme.sources]
+        assert row["resume"] == scheme.resume
+        assert row["url"].endswith(urls.page_url("dispositif", scheme.id))
+        assert row["licence"] == LICENCE_NAME
+    permis = next(r for r in rows if r["id"] == "permis-jeunes-essai")
+    assert permis["territoires"] == "247200132"
+    assert permis["sigle"] == ""
+
+
+def test_csv_golden(site: Path, update_goldens: bool) -> None:
+    path = urls.OPEN_DATA_CSV_URL
+    check_golden(f"exports/{path}", (site / path).read_bytes(), update_goldens)
+
+
+def test_a_value_with_the_separator_or_a_quote_stays_one_cell(catalog: Catalog) -> None:
+    from generator.exports.tableur import COLUMNS, LIST_SEPARATOR, catalogue_csv
+
+    schemes = dict(catalog.dispositifs)
+    schemes["aide-mobilite-essai"] = schemes["aide-mobilite-essai"].model_copy(
+        update={"resume": 'Un résumé ; avec "guillemets"\net un saut de ligne.'}
+    )
+    changed = Catalog(**{**catalog.__dict__, "dispositifs": schemes})
+    raw = catalogue_csv(changed, None)
+    assert raw.count(b"\r\n") == len(schemes) + 1  # header and rows; the value keeps its \n
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert list(rows[0]) == list(COLUMNS)
+    mobilite = next(r for r in rows if r["id"] == "aide-mobilite-essai")
+    assert mobilite["resume"] == 'Un résumé ; avec "guillemets"\net un saut de ligne.'
+    assert mobilite["url"] == "dispositifs/aide-mobilite-essai/"  # no public address given
+    assert LIST_SEPARATOR not in mobilite["titre"]

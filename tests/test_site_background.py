@@ -1,0 +1,48 @@
+"""Producers in a forked process (site/background.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.site.background import Background, ProductionError, run_producers
+from generator.site.writer import Produced
+
+
+def _one(sources: str) -> Produced:
+    return {f"{sources}/un.txt": "1"}
+
+
+def _two(sources: str) -> Produced:
+    return {f"{sources}/deux.txt": b"2"}
+
+
+def _broken(sources: str) -> Produced:
+    raise RuntimeError("export impossible (simulé)")
+
+
+def test_producers_run_in_order_and_may_not_share_a_path() -> None:
+    assert list(run_producers([_two, _one], "x")) == ["x/deux.txt", "x/un.txt"]
+    with pytest.raises(ProductionError, match=re.escape("« x/un.txt »")):
+        run_producers([_one, _one], "x")
+
+
+def test_the_child_writes_the_files_and_reports_their_paths(tmp_path: Path) -> None:
+    background = Background.start([_one, _two], "sortie", tmp_path)
+    assert sorted(background.finish()) == ["sortie/deux.txt", "sortie/un.txt"]
+    assert (tmp_path / "sortie" / "un.txt").read_text(encoding="utf-8") == "1"
+
+
+def test_a_failing_producer_is_reported_with_its_traceback(tmp_path: Path) -> None:
+    background = Background.start([_one, _broken], "sortie", tmp_path)
+    with pytest.raises(ProductionError, match=r"(?s)Production des fichiers échouée.*simulé"):
+        background.finish()
+    assert not (tmp_path / "sortie").exists()  # nothing half-written by this child
+
+
+def test_cancel_stops_the_child(tmp_path: Path) -> None:
+    background = Background.start([_one], "sortie", tmp_path)
+    background.cancel()
+    background.cancel()  # twice is harmless
