@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import dates
+from . import dates, display
 from .geo import Commune, Geo
 from .model import Dispositif, Lieu, Porteur, Reglages, Territoire
 from .vocab import Vocabularies
@@ -209,6 +209,21 @@ class Catalog:
             if dates.months_between(dates.latest(evidence), today) > months:
                 doubts[did] = f"source datée la plus récente : {dates.format_fr(evidence)}"
         return doubts
+
+    def shown_status(self, scheme: Dispositif) -> str:
+        """The status every page and export shows (`display.DOUBT_STATUS` when in doubt)."""
+        return display.shown_status(scheme.statut, scheme.id in self.status_doubt)
+
+    def doubt_text(self, scheme: Dispositif) -> str | None:
+        """Why the scheme shows « Statut à confirmer », as a sentence; None if it does not."""
+        if scheme.id not in self.status_doubt:
+            return None
+        evidence = scheme.evidence_date()
+        return display.doubt_explanation(
+            scheme.statut_a_confirmer,
+            dates.on_fr(evidence) if evidence else None,
+            self.reglages.statut_a_confirmer_apres_mois,
+        )
 
     def source(self, kind: str, ident: str) -> SourceDoc:
         """The positions of a record's values (`.pos(key_path)`, `.display`)."""

@@ -24,6 +24,10 @@ STATUS_LABELS = {
     "termine": "Terminé",
     "remplace": "Remplacé",
 }
+DOUBT_STATUS = "a-confirmer"
+"""Status shown instead of the recorded one when no recent source establishes it
+(`Catalog.status_doubt`): never "Actif" for a scheme whose evidence is in doubt."""
+DOUBT_LABEL = "Statut à confirmer"
 LEVEL_LABELS = {
     "national": "National",
     "regional": "Régional",
@@ -57,7 +61,30 @@ class Named(Protocol):
 
 
 def status_label(statut: str) -> str:
-    return STATUS_LABELS[statut]
+    """Label of a recorded status, or of the shown one (`DOUBT_STATUS` included)."""
+    return DOUBT_LABEL if statut == DOUBT_STATUS else STATUS_LABELS[statut]
+
+
+def shown_status(statut: str, in_doubt: bool) -> str:
+    """The status pages and exports show: `DOUBT_STATUS` for an active or suspended
+    scheme whose status no recent source establishes, else the recorded one."""
+    return DOUBT_STATUS if in_doubt and statut in ("actif", "suspendu") else statut
+
+
+def doubt_explanation(flagged: bool, evidence: str | None, months: int) -> str:
+    """Why a scheme shows « Statut à confirmer », as a sentence.
+
+    `flagged`: the record says so (`statut_a_confirmer`); else `evidence` is when its most
+    recent dated source was published, as `dates.on_fr` says it (« en mai 2019 »), more
+    than `months` ago (reglages.yaml).
+    """
+    lead = "Aucune source récente n'établit que ce dispositif est toujours ouvert"
+    if flagged or evidence is None:
+        return f"{lead} : la fiche le signale."
+    return (
+        f"{lead} : sa source datée la plus récente a été publiée {evidence}, il y a plus "
+        f"de {months} mois."
+    )
 
 
 def shown_acronym(title: str, acronym: str | None) -> str | None:

@@ -148,7 +148,7 @@ def _summary(catalog: Catalog, event: Event) -> str:
     scheme = event.scheme
     parts = [
         event.summary,
-        f"Statut : {status_label(scheme.statut).lower()}.",
+        f"Statut : {status_label(catalog.shown_status(scheme)).lower()}.",
         f"Porteur : {provider_name(catalog, scheme.porteur)}.",
         scheme.resume,
     ]

@@ -14,7 +14,15 @@ from .. import urls
 from ..catalog import Catalog
 from ..model import Dispositif, Porteur, Territoire
 from ..vocab import KINDS
-from .common import LICENCE, LICENCE_NAME, LICENCE_URL, SOURCE, TITLE, dumps
+from .common import (
+    LICENCE,
+    LICENCE_NAME,
+    LICENCE_URL,
+    SOURCE,
+    TITLE,
+    dumps,
+    shown_status_fields,
+)
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,6 +34,7 @@ def scheme_record(catalog: Catalog, scheme: Dispositif) -> dict[str, Any]:
     record: dict[str, Any] = scheme.model_dump(mode="json")
     record["url"] = urls.page_url("dispositif", scheme.id)
     record["territoires_couverts"] = list(catalog.scheme_territories.get(scheme.id, []))
+    record.update(shown_status_fields(catalog, scheme))
     return record
 
 
@@ -136,6 +145,17 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
                 **_IDS,
                 "description": "Identifiants des territoires Clefop où le dispositif est "
                 "mobilisable (calculés à partir de « territoires »).",
+            },
+            "statut_affiche": {
+                "enum": ["actif", "a-confirmer", "suspendu", "termine", "remplace"],
+                "description": "Statut affiché par le site : « a-confirmer » quand aucune "
+                "source récente n'établit qu'un dispositif actif ou suspendu l'est encore "
+                "(statut_a_confirmer, ou source datée la plus récente plus ancienne que le "
+                "délai fixé par le Cariforef) ; sinon, la valeur de « statut ».",
+            },
+            "motif_statut_a_confirmer": {
+                **_NULLABLE_TEXT,
+                "description": "Pourquoi le statut est à confirmer (null quand il ne l'est pas).",
             },
         },
         defs,

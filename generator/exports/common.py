@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..catalog import Catalog
+from ..model import Dispositif
 
 LICENCE_NAME = "Licence Ouverte 2.0"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
@@ -27,6 +28,16 @@ def dumps(data: Any) -> str:
     pure-Python encoder, several seconds at 10,000 schemes; any JSON viewer indents.
     """
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def shown_status_fields(catalog: Catalog, scheme: Dispositif) -> dict[str, str | None]:
+    """The status the site shows and why it is in doubt, for every export that has a
+    status: `statut` stays what the record says; `statut_affiche` is `a-confirmer` when
+    no recent source establishes an active or suspended scheme (see Catalog.status_doubt)."""
+    return {
+        "statut_affiche": catalog.shown_status(scheme),
+        "motif_statut_a_confirmer": catalog.doubt_text(scheme),
+    }
 
 
 def provider_name(catalog: Catalog, pid: str) -> str:

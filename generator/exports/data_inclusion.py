@@ -2,7 +2,9 @@
 
 One Structure per provider, one Service per scheme that can be mobilised today (active
 or suspended): data·inclusion's consumers show services people can use, so ended and
-replaced schemes stay in offre.json only. Every record is checked with the official
+replaced schemes, governance bodies and plans (`nature` instance or plan) stay in
+offre.json only. A scheme whose status is to be confirmed is exported with a note that
+opens its description (data·inclusion has no such status: see `doubt_note`). Every record is checked with the official
 pydantic models of the `data-inclusion-schema` package; a record they reject is left
 out and reported in the build log, so a partner never receives a file that fails the
 schema.
@@ -37,6 +39,9 @@ SOURCE_ID = "offre-clefop-pdl"
 SCHEMA_DOC_URL = "https://gip-inclusion.github.io/data-inclusion-schema/latest/"
 DESCRIPTION_MAX = 10_000
 ALL_PUBLICS = "tous-publics"
+DOUBT_PREFIX = "Statut à confirmer."
+# Kinds of record (`nature`) that are not services: a committee, a plan or a programme.
+NOT_SERVICES = ("instance", "plan")
 
 # Our vocabulary kind → the data·inclusion enum its equivalents must belong to.
 _ENUMS: dict[str, type[Enum]] = {
@@ -158,11 +163,31 @@ def _compact(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value not in (None, [], "")}
 
 
+def doubt_note(catalog: Catalog, scheme: Dispositif) -> str | None:
+    """The note a service in doubt opens its description with.
+
+    data·inclusion has no "status to confirm": such a service is kept (it most likely
+    still exists, and leaving it out would hide it from every partner's tool) and says
+    so first, where every consumer that shows a description shows it, before any cut.
+    """
+    doubt = catalog.doubt_text(scheme)
+    if doubt is None:
+        return None
+    return f"{DOUBT_PREFIX} {doubt} Vérifiez auprès du porteur qu'il est toujours ouvert."
+
+
+def exported_nature(scheme: Dispositif) -> bool:
+    """Governance bodies and plans are not services a person can use: not exported."""
+    return scheme.nature not in NOT_SERVICES
+
+
 def service_record(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> dict[str, Any]:
     mobilisation = scheme.modalites_mobilisation
     contact = scheme.contacts.regional
     description = "\n\n".join(
-        part for part in (scheme.resume, plain_text(scheme.description)) if part
+        part
+        for part in (doubt_note(catalog, scheme), scheme.resume, plain_text(scheme.description))
+        if part
     )
     return _compact(
         {
@@ -264,7 +289,7 @@ def build_data_inclusion(catalog: Catalog, site_url: str | None) -> DataInclusio
             accepted.add(pid)
     for did in sorted(catalog.dispositifs):
         scheme = catalog.dispositifs[did]
-        if scheme.statut not in CURRENT_STATUSES:
+        if scheme.statut not in CURRENT_STATUSES or not exported_nature(scheme):
             continue
         if scheme.porteur not in accepted:
             export.rejected.append(

@@ -14,7 +14,7 @@ import io
 from .. import urls
 from ..catalog import Catalog
 from ..model import Dispositif
-from .common import LICENCE_NAME, provider_name
+from .common import LICENCE_NAME, provider_name, shown_status_fields
 
 LIST_SEPARATOR = " | "
 COLUMNS = (
@@ -24,6 +24,8 @@ COLUMNS = (
     "porteur",
     "porteur_nom",
     "statut",
+    "statut_affiche",
+    "motif_statut_a_confirmer",
     "type",
     "frais",
     "publics",
@@ -57,6 +59,7 @@ def scheme_row(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> di
         "porteur": scheme.porteur,
         "porteur_nom": provider_name(catalog, scheme.porteur),
         "statut": scheme.statut,
+        **{key: value or "" for key, value in shown_status_fields(catalog, scheme).items()},
         "type": scheme.type,
         "frais": scheme.frais,
         "publics": _join(scheme.publics),

@@ -13,7 +13,7 @@ from .. import urls
 from ..catalog import Catalog
 from ..model import Dispositif
 from .catalogue import territory_record
-from .common import LICENCE, SOURCE, dumps, provider_name
+from .common import LICENCE, SOURCE, dumps, provider_name, shown_status_fields
 
 
 def _summary(catalog: Catalog, scheme: Dispositif, tid: str) -> dict[str, Any]:
@@ -23,6 +23,7 @@ def _summary(catalog: Catalog, scheme: Dispositif, tid: str) -> dict[str, Any]:
         "titre": scheme.titre,
         "sigle": scheme.sigle,
         "statut": scheme.statut,
+        **shown_status_fields(catalog, scheme),
         "remplace_par": scheme.remplace_par,
         "porteur": scheme.porteur,
         "porteur_nom": provider_name(catalog, scheme.porteur),

@@ -62,10 +62,11 @@ class SiteHelpers:
                         display.LOCAL_BADGE
                     )
                 )
-            if scheme.statut != "actif":
+            shown = self.catalog.shown_status(scheme)
+            if shown != "actif":
                 badges.append(
                     Markup('<span class="offre-badge offre-badge--statut-{}">{}</span>').format(
-                        scheme.statut, display.status_label(scheme.statut)
+                        shown, display.status_label(shown)
                     )
                 )
             cached = Markup(
@@ -123,6 +124,13 @@ class SiteHelpers:
 
     def status_label(self, statut: str) -> str:
         return display.status_label(statut)
+
+    def shown_status(self, d: Dispositif) -> str:
+        """`actif`, `a-confirmer`, `suspendu`, `termine` or `remplace`: see Catalog."""
+        return self.catalog.shown_status(d)
+
+    def doubt_text(self, d: Dispositif) -> str | None:
+        return self.catalog.doubt_text(d)
 
     def level_label(self, niveau: str) -> str:
         return display.LEVEL_LABELS[niveau]

@@ -210,7 +210,8 @@ def _vocab_entries(renderer: Renderer) -> tuple[list[IndexEntry], list[IndexEntr
 def _alphabetical_groups(renderer: Renderer) -> list[IndexGroup]:
     by_letter: dict[str, list[IndexEntry]] = defaultdict(list)
     for scheme in sort_schemes(renderer.catalog.dispositifs.values()):
-        note = display.status_label(scheme.statut).lower() if not scheme.is_open else ""
+        shown = renderer.catalog.shown_status(scheme)
+        note = display.status_label(shown).lower() if shown != "actif" else ""
         by_letter[display.initial(scheme.titre)].append(
             IndexEntry(urls.page_url("dispositif", scheme.id), scheme.titre, None, note)
         )

@@ -75,6 +75,9 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
   faits qu'elle rapporte). Un dispositif dont la source datée la plus récente est trop
   ancienne (seuil dans `reglages.yaml`) s'affiche « Statut à confirmer » ; mettez
   `statut_a_confirmer: true` quand une source fait douter que le dispositif existe encore.
+  Les exports le disent aussi (`statut_affiche: a-confirmer` et son motif) ; data·inclusion
+  n'ayant pas cet état, le service y reste, sa description commençant par « Statut à
+  confirmer. ».
 - `frais` : `gratuit` ou `payant` seulement si une source le dit ; sinon `non-precise`.
 - `nature` : `dispositif` pour ce qu'un conseiller peut mobiliser ; `instance` (comité,
   conseil), `plan` (plan, programme, contrat entre partenaires) et `information`
