@@ -79,7 +79,8 @@ def run_report(root: Path, reference_date: date | None) -> int:
     catalog, report = load_catalog(root)
     if catalog is None:
         raise DataError(report)
-    click.echo(render_text(build_report(catalog, reference_date or date.today())), nl=False)
+    report_ = build_report(catalog, reference_date or date.today(), with_scores=True)
+    click.echo(render_text(report_), nl=False)
     return 0
 
 

@@ -19,17 +19,20 @@ from .. import dates
 from ..catalog import Catalog
 from ..display import collation_key
 from ..model import Dispositif
+from .quality_score import QualityScores, quality_scores
 
 STALE_MONTHS = 12
 SIMILARITY_THRESHOLD = 0.9
 
 # Kinds of findings, in the order they are shown, with their French heading.
+DOUBT = "statut_a_confirmer"
 STALE = "non_verifie"
 ENDED_ACTIVE = "date_fin_passee"
 NO_CONTACT = "sans_contact"
 NO_SOURCE = "sans_source"
 DUPLICATE = "titre_proche"
 KINDS: dict[str, str] = {
+    DOUBT: "Statut à confirmer (affiché à la place de « Actif »)",
     STALE: f"Sources non relues depuis plus de {STALE_MONTHS} mois",
     ENDED_ACTIVE: "Date de fin passée mais statut « actif »",
     NO_CONTACT: "Sans contact (ni régional, ni par territoire)",
@@ -72,6 +75,8 @@ class QualityReport:
     reference_date: date
     schemes_checked: int
     providers: list[ProviderFindings]
+    # The official data·inclusion score of the services export (`with_scores`).
+    scores: QualityScores | None = None
 
     @property
     def total(self) -> int:
@@ -104,6 +109,7 @@ class QualityReport:
                 }
                 for p in self.providers
             ],
+            **({"score_qualite_data_inclusion": self.scores.as_dict()} if self.scores else {}),
         }
 
 
@@ -160,14 +166,30 @@ def similar_titles(a: str, b: str) -> float | None:
 
 
 def build_report(
-    catalog: Catalog, reference_date: date, *, data_relative: bool = False
+    catalog: Catalog,
+    reference_date: date,
+    *,
+    data_relative: bool = False,
+    with_scores: bool = False,
 ) -> QualityReport:
     """Findings per provider. `data_relative` gives file paths relative to the data folder
-    (for the file the build writes, which must not depend on the working directory)."""
+    (for the file the build writes, which must not depend on the working directory);
+    `with_scores` adds the data·inclusion quality score of the export (`offre rapport`)."""
     findings: dict[str, list[Finding]] = defaultdict(list)
     schemes = list(catalog.dispositifs.values())
     limit = one_year_before(reference_date)
+    doubts = catalog.status_doubts(reference_date)
     for scheme in schemes:
+        if scheme.id in doubts:
+            findings[scheme.porteur].append(
+                _finding(
+                    catalog,
+                    DOUBT,
+                    scheme,
+                    f"{doubts[scheme.id]} : confirmez le statut auprès du porteur ou "
+                    "par une source récente (date_publication), ou passez-le à « termine »",
+                )
+            )
         for finding in _scheme_findings(catalog, scheme, reference_date, limit):
             findings[scheme.porteur].append(finding)
     for a, b in candidate_pairs(schemes):
@@ -196,7 +218,8 @@ def build_report(
         for pid, found in findings.items()
     ]
     providers.sort(key=lambda p: (normalise_title(p.name), p.provider))
-    return QualityReport(reference_date, len(schemes), providers)
+    scores = quality_scores(catalog, reference_date) if with_scores else None
+    return QualityReport(reference_date, len(schemes), providers, scores)
 
 
 def _scheme_findings(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from .. import dates
+from .quality_score import QualityScores
 from .report import KINDS, QualityReport
 
 
@@ -38,7 +39,34 @@ def render_text(report: QualityReport) -> str:
                 lines.append(
                     f"    - {finding.scheme} « {finding.title} »{where} : {finding.detail}"
                 )
+    if report.scores is not None:
+        lines += ["", *score_lines(report.scores)]
     return "\n".join(lines) + "\n"
+
+
+def _score(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def score_lines(scores: QualityScores) -> list[str]:
+    """The data·inclusion quality score of the export: overall, then per provider."""
+    lines = [
+        "Score de qualité data·inclusion de l'export (data_inclusion.schema.v1.score_qualite, "
+        "de 0 à 1)",
+        f"  {scores.services} services : moyenne {_score(scores.mean)}, "
+        f"le plus bas {_score(scores.lowest)}",
+    ]
+    if scores.criteria:
+        lines.append("  Ce qui le fait baisser (services en défaut sur le critère) :")
+        lines += [f"    - {c.label} : {c.failing}" for c in scores.criteria]
+    lines.append("  Par porteur (moyenne, plus bas, critères en défaut les plus fréquents) :")
+    for pid, p in scores.providers.items():
+        worst = " ; ".join(f"{c.label} ({c.failing})" for c in p.criteria) or "aucun"
+        lines.append(
+            f"    - {pid} : {p.services} service{'s' * (p.services > 1)}, moyenne "
+            f"{_score(p.mean)}, plus bas {_score(p.lowest)} ({p.lowest_service}) — {worst}"
+        )
+    return lines
 
 
 def render_json(report: QualityReport) -> str:
