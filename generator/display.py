@@ -37,6 +37,15 @@ LEVEL_LABELS = {
 # How "mobilisable par" reads in a sentence (« Mobilisable par : un professionnel »);
 # other values use their vocabulary label.
 MOBILISABLE_LABELS = {"usagers": "la personne elle-même", "professionnels": "un professionnel"}
+# Kinds of record (`nature`): what is not a scheme to mobilise is shown apart.
+NATURE_LABELS = {
+    "dispositif": "Dispositif",
+    "instance": "Instance de gouvernance",
+    "plan": "Plan ou programme",
+    "information": "Service d'information",
+}
+OTHER_KINDS_TITLE = "Instances, plans et services d'information"
+"""Title of the section (and page) of the records that are not schemes to mobilise."""
 LOCAL_BADGE = "Local"
 """Badge of a scheme that applies only in part of the region."""
 

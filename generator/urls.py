@@ -85,6 +85,8 @@ ABOUT_URL = "a-propos/"
 ACCESSIBILITY_URL = "accessibilite/"
 LEGAL_URL = "mentions-legales/"
 REPORT_URL = "rapport/"
+OTHER_KINDS_URL = "instances-plans-information/"
+"""Records that are not schemes to mobilise: governance bodies, plans, information."""
 
 # Files: stable addresses partners download or link to.
 FEED_URL = "flux/dispositifs.xml"

@@ -161,8 +161,11 @@ def test_shipped_data_exports_every_scheme_and_provider() -> None:
     export = build_data_inclusion(catalog, "https://offre-clefop.invalid/")
     assert [r.message() for r in export.rejected] == []
     assert {s["id"] for s in export.structures} == set(catalog.porteurs)
+    # Governance bodies and plans are not services a person can use.
     assert {s["id"] for s in export.services} == {
-        did for did, d in catalog.dispositifs.items() if d.statut in ("actif", "suspendu")
+        did
+        for did, d in catalog.dispositifs.items()
+        if d.statut in ("actif", "suspendu") and d.nature not in ("instance", "plan")
     }
 
 

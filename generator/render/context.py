@@ -100,6 +100,7 @@ class TerritoryContext(TypedDict):
     local_count: int
     groups: list[Group]
     closed: list[Dispositif]
+    others: list[Dispositif]
     epcis: list[Epci]
     hors_epci: list[Commune]
     communes: list[Commune]
@@ -113,6 +114,7 @@ class ProviderContext(TypedDict):
     p: Porteur
     active: list[Dispositif]
     closed: list[Dispositif]
+    others: list[Dispositif]
 
 
 class ListingContext(TypedDict):
@@ -124,6 +126,7 @@ class ListingContext(TypedDict):
     groups: list[Group]
     closed: list[Dispositif]
     search_query: str | None
+    others: list[Dispositif]
 
 
 class IndexContext(TypedDict):

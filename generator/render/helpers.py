@@ -25,12 +25,19 @@ def sort_schemes(schemes: Iterable[Dispositif]) -> list[Dispositif]:
 
 
 def active_schemes(catalog: Catalog, tid: str) -> list[Dispositif]:
-    """Schemes still mobilisable in a territory (what embeds and booklets show)."""
+    """Schemes still mobilisable in a territory (what embeds and booklets show): open,
+    and schemes proper (not a governance body, plan or information service)."""
     return [
         catalog.dispositifs[d]
         for d in catalog.territory_schemes.get(tid, [])
-        if catalog.dispositifs[d].is_open
+        if catalog.dispositifs[d].is_open and catalog.dispositifs[d].is_scheme
     ]
+
+
+def split_kinds(schemes: Iterable[Dispositif]) -> tuple[list[Dispositif], list[Dispositif]]:
+    """(schemes to mobilise, other records A–Z): the second go in their own section."""
+    items = list(schemes)
+    return [d for d in items if d.is_scheme], sort_schemes(d for d in items if not d.is_scheme)
 
 
 class SiteHelpers:
@@ -131,6 +138,9 @@ class SiteHelpers:
 
     def doubt_text(self, d: Dispositif) -> str | None:
         return self.catalog.doubt_text(d)
+
+    def nature_label(self, nature: str) -> str:
+        return display.NATURE_LABELS[nature]
 
     def level_label(self, niveau: str) -> str:
         return display.LEVEL_LABELS[niveau]

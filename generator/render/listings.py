@@ -7,7 +7,7 @@ from collections import defaultdict
 from .. import display, urls
 from ..model import Dispositif
 from .context import Group, IndexContext, IndexEntry, IndexGroup, ListingContext
-from .helpers import sort_schemes
+from .helpers import sort_schemes, split_kinds
 from .page import GeneratedPage
 from .renderer import Renderer
 
@@ -20,6 +20,7 @@ SITE_SECTIONS = [
     (urls.page_url("public"), "Publics"),
     (urls.page_url("porteur"), "Porteurs"),
     (urls.page_url("dispositif"), "Tous les dispositifs de A à Z"),
+    (urls.OTHER_KINDS_URL, display.OTHER_KINDS_TITLE),
     (urls.DATA_URL, "Données ouvertes"),
     (urls.EMBED_INDEX_URL, "Intégrer sur votre site"),
     (urls.ABOUT_URL, "À propos"),
@@ -39,7 +40,12 @@ def theme_pages(renderer: Renderer) -> list[GeneratedPage]:
     site = renderer.site
     by_category: dict[str, dict[str, list[Dispositif]]] = defaultdict(lambda: defaultdict(list))
     closed: dict[str, list[Dispositif]] = defaultdict(list)
+    others: dict[str, list[Dispositif]] = defaultdict(list)
     for scheme in renderer.catalog.dispositifs.values():
+        if not scheme.is_scheme:
+            for category in {site.category(t) for t in scheme.thematiques}:
+                others[category].append(scheme)
+            continue
         for category in {site.category(t) for t in scheme.thematiques}:
             if not scheme.is_open:
                 closed[category].append(scheme)
@@ -47,7 +53,7 @@ def theme_pages(renderer: Renderer) -> list[GeneratedPage]:
             for theme in scheme.thematiques:
                 by_category[site.category(theme)][theme].append(scheme)
     pages = []
-    for category in sorted(set(by_category) | set(closed)):
+    for category in sorted(set(by_category) | set(closed) | set(others)):
         here = urls.page_url("thematique", category)
         label = site.label("categories_thematiques", category)
         groups = [
@@ -61,6 +67,7 @@ def theme_pages(renderer: Renderer) -> list[GeneratedPage]:
             groups=display.sorted_by_name(groups, lambda g: g.label),
             closed=sort_schemes(closed[category]),
             search_query=None,
+            others=sort_schemes(others[category]),
         )
         html = renderer.deferred("liste.html.j2", here, context)
         pages.append(GeneratedPage(here, f"Thématique : {label}", html))
@@ -76,13 +83,15 @@ def public_pages(renderer: Renderer) -> list[GeneratedPage]:
     for public, schemes in sorted(by_public.items()):
         here = urls.page_url("public", public)
         label = renderer.site.label("publics", public)
+        proper, others = split_kinds(schemes)
         context = ListingContext(
             title=f"Public : {label}",
             trail=[("Publics", urls.page_url("public")), (label, None)],
             intro=None,
-            groups=renderer.site.group_by_theme(d for d in schemes if d.is_open),
-            closed=sort_schemes(d for d in schemes if not d.is_open),
+            groups=renderer.site.group_by_theme(d for d in proper if d.is_open),
+            closed=sort_schemes(d for d in proper if not d.is_open),
             search_query=f"public={public}",
+            others=others,
         )
         html = renderer.deferred("liste.html.j2", here, context)
         pages.append(GeneratedPage(here, f"Public : {label}", html))
@@ -95,7 +104,7 @@ def public_pages(renderer: Renderer) -> list[GeneratedPage]:
 def index_pages(renderer: Renderer) -> list[GeneratedPage]:
     catalog = renderer.catalog
     open_counts = {
-        tid: sum(1 for d in ids if catalog.dispositifs[d].is_open)
+        tid: sum(1 for d in ids if catalog.dispositifs[d].is_open and catalog.dispositifs[d].is_scheme)
         for tid, ids in catalog.territory_schemes.items()
     }
     territories = IndexGroup(
@@ -163,10 +172,45 @@ def index_pages(renderer: Renderer) -> list[GeneratedPage]:
             "dispositif",
             "Tous les dispositifs",
             f"{len(catalog.dispositifs)} fiches, de A à Z (y compris les dispositifs "
-            "terminés ou remplacés).",
+            "terminés ou remplacés, et les instances, plans et services d'information, "
+            "signalés comme tels).",
             _alphabetical_groups(renderer),
         ),
+        _other_kinds_page(renderer),
     ]
+
+
+def _other_kinds_page(renderer: Renderer) -> GeneratedPage:
+    """Governance bodies, plans and information services: listed apart from the schemes
+    an adviser mobilises, one group per kind."""
+    here = urls.OTHER_KINDS_URL
+    by_kind: dict[str, list[IndexEntry]] = defaultdict(list)
+    for scheme in sort_schemes(renderer.catalog.dispositifs.values()):
+        if scheme.is_scheme:
+            continue
+        shown = renderer.catalog.shown_status(scheme)
+        by_kind[scheme.nature].append(
+            IndexEntry(
+                urls.page_url("dispositif", scheme.id),
+                display.title_with_acronym(scheme.titre, scheme.sigle),
+                None,
+                display.status_label(shown).lower() if shown != "actif" else "",
+            )
+        )
+    kinds = list(display.NATURE_LABELS)
+    groups = [
+        IndexGroup(nature, display.NATURE_LABELS[nature], entries)
+        for nature, entries in sorted(by_kind.items(), key=lambda i: kinds.index(i[0]))
+    ]
+    intro = (
+        "Ce ne sont pas des dispositifs qu'un conseiller mobilise pour une personne : les "
+        "instances de gouvernance (comités, conseils), les plans, programmes et contrats "
+        "entre partenaires, et les services d'information. Ils éclairent le contexte de "
+        "l'offre ; ils sont présentés ici, à part des dispositifs mobilisables."
+    )
+    context = IndexContext(title=display.OTHER_KINDS_TITLE, intro=intro, groups=groups)
+    html = renderer.deferred("index.html.j2", here, context)
+    return GeneratedPage(here, display.OTHER_KINDS_TITLE, html, description=intro)
 
 
 def _index(
@@ -184,7 +228,7 @@ def _vocab_entries(renderer: Renderer) -> tuple[list[IndexEntry], list[IndexEntr
     themes: dict[str, int] = defaultdict(int)
     publics: dict[str, int] = defaultdict(int)
     for scheme in schemes:
-        if not scheme.is_open:
+        if not scheme.is_open or not scheme.is_scheme:
             continue
         for category in {site.category(t) for t in scheme.thematiques}:
             themes[category] += 1
@@ -211,7 +255,9 @@ def _alphabetical_groups(renderer: Renderer) -> list[IndexGroup]:
     by_letter: dict[str, list[IndexEntry]] = defaultdict(list)
     for scheme in sort_schemes(renderer.catalog.dispositifs.values()):
         shown = renderer.catalog.shown_status(scheme)
-        note = display.status_label(shown).lower() if shown != "actif" else ""
+        notes = [] if scheme.is_scheme else [display.NATURE_LABELS[scheme.nature].lower()]
+        notes += [display.status_label(shown).lower()] if shown != "actif" else []
+        note = ", ".join(notes)
         by_letter[display.initial(scheme.titre)].append(
             IndexEntry(urls.page_url("dispositif", scheme.id), scheme.titre, None, note)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from .context import ProviderContext
-from .helpers import sort_schemes
+from .helpers import sort_schemes, split_kinds
 from .page import GeneratedPage
 from .renderer import Renderer
 
@@ -13,11 +13,14 @@ def provider_page(renderer: Renderer, pid: str) -> GeneratedPage:
     catalog = renderer.catalog
     porteur = catalog.porteurs[pid]
     here = urls.page_url("porteur", pid)
-    schemes = [catalog.dispositifs[d] for d in catalog.provider_schemes.get(pid, [])]
+    schemes, others = split_kinds(
+        catalog.dispositifs[d] for d in catalog.provider_schemes.get(pid, [])
+    )
     context = ProviderContext(
         p=porteur,
         active=sort_schemes(d for d in schemes if d.is_open),
         closed=sort_schemes(d for d in schemes if not d.is_open),
+        others=others,
     )
     return GeneratedPage(
         here,

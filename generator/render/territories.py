@@ -9,7 +9,7 @@ from markupsafe import Markup
 from .. import display, urls
 from ..model import Dispositif
 from .context import BookletBlockContext, BookletContext, Epci, TerritoryContext
-from .helpers import active_schemes, sort_schemes
+from .helpers import active_schemes, sort_schemes, split_kinds
 from .page import GeneratedPage
 from .renderer import Renderer
 
@@ -18,7 +18,9 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
     catalog = renderer.catalog
     territoire = catalog.territoires[tid]
     here = urls.page_url("territoire", tid)
-    schemes = [catalog.dispositifs[d] for d in catalog.territory_schemes.get(tid, [])]
+    schemes, others = split_kinds(
+        catalog.dispositifs[d] for d in catalog.territory_schemes.get(tid, [])
+    )
     open_schemes = [d for d in schemes if d.is_open]
     epcis = []
     for siren in territoire.epci:
@@ -33,6 +35,7 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
         local_count=sum(1 for d in open_schemes if not d.everywhere),
         groups=renderer.site.group_by_theme(open_schemes),
         closed=sort_schemes(d for d in schemes if not d.is_open),
+        others=others,
         epcis=display.sorted_by_name(epcis, lambda e: e.nom),
         hors_epci=[c for c in communes if c.epci is None],
         communes=display.sorted_by_name(communes, lambda c: c.nom),
