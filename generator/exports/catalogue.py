@@ -235,8 +235,8 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
             },
             "date_generation": {
                 **_ISO_DATE,
-                "description": "Date la plus récente des données (vérification ou "
-                "modification d'une fiche), pas la date de construction.",
+                "description": "Date la plus récente des données (sources relues, fiche "
+                "ajoutée, modifiée ou confirmée par son porteur), pas la date de construction.",
             },
             "schema": {**_TEXT, "description": "Adresse de ce schéma."},
             "nombre_dispositifs": {"type": "integer", "minimum": 0},

@@ -4,10 +4,10 @@ One Structure per provider, one Service per scheme that can be mobilised today (
 or suspended): data·inclusion's consumers show services people can use, so ended and
 replaced schemes, governance bodies and plans (`nature` instance or plan) stay in
 offre.json only. A scheme whose status is to be confirmed is exported with a note that
-opens its description (data·inclusion has no such status: see `doubt_note`). Every record is checked with the official
-pydantic models of the `data-inclusion-schema` package; a record they reject is left
-out and reported in the build log, so a partner never receives a file that fails the
-schema.
+opens its description (data·inclusion has no such status: see `doubt_note`). Every
+record is checked with the official pydantic models of the `data-inclusion-schema`
+package; a record they reject is left out and reported in the build log, so a partner
+never receives a file that fails the schema.
 
 data·inclusion's own dumps are bare lists; ours wrap the list in an object so that the
 licence and the source travel with the data (`{"licence": …, "structures": […]}`).

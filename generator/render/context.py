@@ -135,6 +135,7 @@ class IndexContext(TypedDict):
     title: str
     intro: str | None
     groups: list[IndexGroup]
+    note: Markup | None
 
 
 class SearchContext(TypedDict):

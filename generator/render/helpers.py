@@ -17,6 +17,7 @@ from ..model import Dispositif
 from ..vocab import category_of
 from .context import Group, Option
 from .environment import Linker
+from .territories_info import territories_explanation
 
 
 def sort_schemes(schemes: Iterable[Dispositif]) -> list[Dispositif]:
@@ -138,6 +139,10 @@ class SiteHelpers:
 
     def doubt_text(self, d: Dispositif) -> str | None:
         return self.catalog.doubt_text(d)
+
+    def territories_explanation(self) -> Markup:
+        """What the territories are (18 Clefop, provisional groupings meanwhile)."""
+        return territories_explanation(self.catalog)
 
     def nature_label(self, nature: str) -> str:
         return display.NATURE_LABELS[nature]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from ..events import latest_events
 from .context import COMMUNE_BOX_ASSETS, HomeContext
 from .renderer import Renderer
 
 _MARKER = re.compile(r"^<!--\s*offre:([a-z-]+)\s*-->\s*$", re.M)
-BLOCKS = ("territoires", "nouveautes", "chiffres", "commune", "donnees")
+BLOCKS = ("territoires", "territoires-info", "nouveautes", "chiffres", "commune", "donnees")
 LATEST_COUNT = 8
 
 
@@ -38,10 +39,11 @@ def _render_block(name: str, page_url: str, renderer: Renderer) -> str:
     module = renderer.macros(
         "_accueil.html.j2", page_url, HomeContext(catalog=catalog, assets=assets)
     )
-    latest = sorted(
-        catalog.dispositifs.values(),
-        key=lambda d: (d.modifie_le or d.consulte_le, d.id),
-        reverse=True,
-    )[:LATEST_COUNT]
+    # The same events as the whole offer's feed (records added the same day make one).
+    latest = (
+        latest_events(catalog, sorted(catalog.dispositifs), "region", LATEST_COUNT)
+        if name == "nouveautes"
+        else []
+    )
     macro = getattr(module, name.replace("-", "_"))
     return str(macro(latest=latest))

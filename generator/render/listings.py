@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from .. import display, urls
 from ..model import Dispositif
 from .context import Group, IndexContext, IndexEntry, IndexGroup, ListingContext
 from .helpers import sort_schemes, split_kinds
 from .page import GeneratedPage
 from .renderer import Renderer
+from .territories_info import territories_explanation
 
 # The site map's first group: every section, in the order of the navigation.
 SITE_SECTIONS = [
@@ -104,7 +107,9 @@ def public_pages(renderer: Renderer) -> list[GeneratedPage]:
 def index_pages(renderer: Renderer) -> list[GeneratedPage]:
     catalog = renderer.catalog
     open_counts = {
-        tid: sum(1 for d in ids if catalog.dispositifs[d].is_open and catalog.dispositifs[d].is_scheme)
+        tid: sum(
+            1 for d in ids if catalog.dispositifs[d].is_open and catalog.dispositifs[d].is_scheme
+        )
         for tid, ids in catalog.territory_schemes.items()
     }
     territories = IndexGroup(
@@ -145,6 +150,7 @@ def index_pages(renderer: Renderer) -> list[GeneratedPage]:
             "Choisissez un territoire pour voir les dispositifs mobilisables, le périmètre "
             "et les contacts locaux.",
             [territories],
+            territories_explanation(catalog),
         ),
         _index(
             renderer,
@@ -208,16 +214,21 @@ def _other_kinds_page(renderer: Renderer) -> GeneratedPage:
         "entre partenaires, et les services d'information. Ils éclairent le contexte de "
         "l'offre ; ils sont présentés ici, à part des dispositifs mobilisables."
     )
-    context = IndexContext(title=display.OTHER_KINDS_TITLE, intro=intro, groups=groups)
+    context = IndexContext(title=display.OTHER_KINDS_TITLE, intro=intro, groups=groups, note=None)
     html = renderer.deferred("index.html.j2", here, context)
     return GeneratedPage(here, display.OTHER_KINDS_TITLE, html, description=intro)
 
 
 def _index(
-    renderer: Renderer, kind: str, title: str, intro: str, groups: list[IndexGroup]
+    renderer: Renderer,
+    kind: str,
+    title: str,
+    intro: str,
+    groups: list[IndexGroup],
+    note: Markup | None = None,
 ) -> GeneratedPage:
     here = urls.page_url(kind)
-    context = IndexContext(title=title, intro=intro, groups=groups)
+    context = IndexContext(title=title, intro=intro, groups=groups, note=note)
     html = renderer.deferred("index.html.j2", here, context)
     return GeneratedPage(here, title, html, description=intro)
 
@@ -302,6 +313,6 @@ def site_map_page(renderer: Renderer) -> GeneratedPage:
         IndexGroup("thematiques", "Thématiques", [IndexEntry(e.url, e.label) for e in themes]),
         IndexGroup("publics", "Publics", [IndexEntry(e.url, e.label) for e in publics]),
     ]
-    context = IndexContext(title="Plan du site", intro=None, groups=groups)
+    context = IndexContext(title="Plan du site", intro=None, groups=groups, note=None)
     html = renderer.deferred("index.html.j2", here, context)
     return GeneratedPage(here, "Plan du site", html, meta={"hide": ["toc"]})

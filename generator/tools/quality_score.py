@@ -16,7 +16,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pendulum
@@ -114,10 +114,10 @@ def score_services(
 ) -> dict[str, tuple[float, dict[str, float | None]]]:
     """Official score and per-criterion results of each service record, by id."""
     moment = pendulum.instance(
-        datetime(reference_date.year, reference_date.month, reference_date.day, tzinfo=timezone.utc)
+        datetime(reference_date.year, reference_date.month, reference_date.day, tzinfo=UTC)
     )
     scored: dict[str, tuple[float, dict[str, float | None]]] = {}
-    score_qualite.pendulum = _ClockAt(moment)  # type: ignore[assignment]
+    score_qualite.pendulum = _ClockAt(moment)
     try:
         for record in services:
             try:

@@ -1,0 +1,66 @@
+"""What the territories of the site are, said plainly where readers meet them (home page,
+territory index, « À propos », each provisional territory).
+
+The region has 18 Clefop; until the Région's official perimeter file is loaded, the
+site shows provisional groupings instead, and must say so rather than let a reader take
+them for the Clefop. Counts come from the data; the only fixed fact is the number of
+Clefop, with its source.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..catalog import Catalog
+
+CLEFOP_COUNT = 18
+"""« Depuis 2017, 18 Clefop pilotent des plans d'action locaux »:
+https://pro.choisirmonmetier-paysdelaloire.fr/territoire/Dossier-Clefop/Onglet/actions-innovantes"""
+OFFICIAL_FILE = "« Territoires EFOP en Pays de la Loire »"
+OFFICIAL_FILE_URL = "https://www.data.gouv.fr/datasets/territoires-efop-en-pays-de-la-loire/"
+IMPORT_COMMAND = "offre import-territoires FICHIER.csv"
+
+
+def _by_arrondissement(catalog: Catalog) -> bool:
+    provisional = [t for t in catalog.territoires.values() if t.statut == "provisoire"]
+    return bool(provisional) and all("arrondissement" in (t.regle or "") for t in provisional)
+
+
+def territories_explanation(catalog: Catalog) -> Markup:
+    """A short paragraph: the 18 Clefop, what the site shows instead, how that changes."""
+    total = len(catalog.territoires)
+    provisional = sum(1 for t in catalog.territoires.values() if t.statut == "provisoire")
+    official = total - provisional
+    if provisional == 0:
+        return Markup(
+            "Les {} territoires de ce site sont les périmètres officiels des Clefop (comités "
+            "locaux emploi, formation, orientation professionnelles), chargés depuis le "
+            "fichier {} de la Région."
+        ).format(total, OFFICIAL_FILE)
+    how = " par arrondissement" if _by_arrondissement(catalog) else ""
+    grouping = "regroupement provisoire" if provisional == 1 else "regroupements provisoires"
+    already = (
+        Markup(" {} territoire{} {} déjà son périmètre officiel.").format(
+            official, "s" if official > 1 else "", "ont" if official > 1 else "a"
+        )
+        if official
+        else ""
+    )
+    return Markup(
+        "Les Pays de la Loire comptent {clefop} Clefop (comités locaux emploi, formation, "
+        "orientation professionnelles). Leurs périmètres officiels, publiés par la Région "
+        '(fichier <a href="{url}">{file}</a>), ne sont pas encore chargés dans ce site : en '
+        "attendant, il présente {count} {grouping} d'intercommunalités{how}, qui ne "
+        "correspondent pas aux {clefop} Clefop et sont signalés comme provisoires.{already} "
+        "Le Cariforef charge le fichier officiel avec la commande <code>{command}</code> ; "
+        "les pages des territoires suivent alors les périmètres officiels."
+    ).format(
+        clefop=CLEFOP_COUNT,
+        url=OFFICIAL_FILE_URL,
+        file=OFFICIAL_FILE,
+        count=provisional,
+        grouping=grouping,
+        how=how,
+        already=already,
+        command=IMPORT_COMMAND,
+    )
