@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ from goldens import check_golden
 
 from generator import urls
 from generator.catalog import Catalog
-from generator.exports.atom import MAX_ENTRIES, scheme_events
+from generator.events import NEAR_END, scheme_events
+from generator.exports.atom import MAX_ENTRIES
 from generator.exports.common import LICENCE_NAME
 
 
@@ -83,7 +85,7 @@ def test_feeds_are_atom_with_dates_from_the_data(
         entries = _entries(root)
         assert 0 < len(entries) <= MAX_ENTRIES
         assert len({e["id"] for e in entries}) == len(entries)
-        assert all(e["id"].startswith("tag:offre-clefop,2026:dispositif/") for e in entries)
+        assert all(e["id"].startswith("tag:offre-clefop,2026:") for e in entries)
         assert all(e["href"].startswith(site_url) for e in entries)
         assert root.findtext(f"{ATOM}updated") == max(e["updated"] for e in entries)
         assert [e["updated"] for e in entries] == sorted(
@@ -111,17 +113,20 @@ def test_feeds_are_atom_with_dates_from_the_data(
     assert not any("/permis-jeunes-essai/" in i for i in littoral)
 
 
-def test_future_end_is_announced_at_the_date_it_was_recorded(catalog: Catalog) -> None:
+def test_future_end_is_announced_when_it_comes_near(catalog: Catalog) -> None:
     today = catalog.latest_date()
     scheme = catalog.dispositifs["permis-jeunes-essai"].model_copy(
-        update={"date_fin": "2027-06", "date_debut": "2027-01-15"}
+        update={"date_fin": "2026-12", "date_debut": "2027-01-15"}
     )
     events = {e.kind: e for e in scheme_events(scheme, today)}
-    assert events["se-termine"].day == scheme.consulte_le
+    # Ends by 31 December 2026: announced three months before, never on a re-reading.
+    assert events["se-termine"].day == date(2026, 12, 31) - NEAR_END <= today
     assert events["se-termine"].title == (
-        "Se termine en juin 2027 : Permis de conduire pour les jeunes (essai)"
+        "Se termine en décembre 2026 : Permis de conduire pour les jeunes (essai)"
     )
-    assert events["a-venir"].day == scheme.consulte_le
+    # Opening announced the day the record last changed (never the day it was re-read).
+    assert scheme.modifie_le is not None
+    assert events["a-venir"].day == scheme.modifie_le
     assert "nouveau" not in events
     assert "termine" not in events
 

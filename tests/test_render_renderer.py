@@ -18,14 +18,14 @@ def renderer(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
 
 
 def test_render_links_relative_to_the_page_and_gives_the_canonical(renderer: Renderer) -> None:
-    context = IndexContext(title="Essai", intro=None, groups=[])
+    context = IndexContext(title="Essai", intro=None, groups=[], note=None)
     html = renderer.render("index.html.j2", "porteurs/", context)
     assert '<a href="../">Accueil</a>' in html
     assert renderer.site_url == SITE_URL
 
 
 def test_deferred_renders_only_when_called(renderer: Renderer) -> None:
-    context = IndexContext(title="Plus tard", intro="<b>échappé</b>", groups=[])
+    context = IndexContext(title="Plus tard", intro="<b>échappé</b>", groups=[], note=None)
     deferred = renderer.deferred("index.html.j2", "publics/", context)
     html = deferred()
     assert "<h1>Plus tard</h1>" in html

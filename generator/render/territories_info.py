@@ -17,7 +17,8 @@ CLEFOP_COUNT = 18
 """« Depuis 2017, 18 Clefop pilotent des plans d'action locaux »:
 https://pro.choisirmonmetier-paysdelaloire.fr/territoire/Dossier-Clefop/Onglet/actions-innovantes"""
 OFFICIAL_FILE = "« Territoires EFOP en Pays de la Loire »"
-OFFICIAL_FILE_URL = "https://www.data.gouv.fr/datasets/territoires-efop-en-pays-de-la-loire/"
+# Published on data.gouv.fr (origin data.paysdelaloire.fr); named, not linked: the
+# site links only to addresses its data cites.
 IMPORT_COMMAND = "offre import-territoires FICHIER.csv"
 
 
@@ -38,29 +39,31 @@ def territories_explanation(catalog: Catalog) -> Markup:
             "fichier {} de la Région."
         ).format(total, OFFICIAL_FILE)
     how = " par arrondissement" if _by_arrondissement(catalog) else ""
-    grouping = "regroupement provisoire" if provisional == 1 else "regroupements provisoires"
-    already = (
-        Markup(" {} territoire{} {} déjà son périmètre officiel.").format(
-            official, "s" if official > 1 else "", "ont" if official > 1 else "a"
-        )
-        if official
-        else ""
+    plural = provisional > 1
+    grouping = (
+        f"{provisional} regroupements provisoires d'intercommunalités{how}, qui ne "
+        "correspondent pas"
+        if plural
+        else f"1 regroupement provisoire d'intercommunalités{how}, qui ne correspond pas"
     )
+    already = ""
+    if official:
+        already = (
+            f" {official} territoires ont déjà leur périmètre officiel."
+            if official > 1
+            else " 1 territoire a déjà son périmètre officiel."
+        )
     return Markup(
         "Les Pays de la Loire comptent {clefop} Clefop (comités locaux emploi, formation, "
         "orientation professionnelles). Leurs périmètres officiels, publiés par la Région "
-        '(fichier <a href="{url}">{file}</a>), ne sont pas encore chargés dans ce site : en '
-        "attendant, il présente {count} {grouping} d'intercommunalités{how}, qui ne "
-        "correspondent pas aux {clefop} Clefop et sont signalés comme provisoires.{already} "
+        "(fichier {file}), ne sont pas encore chargés dans ce site : en attendant, il "
+        "présente {grouping} aux {clefop} Clefop ; chaque page concernée le signale.{already} "
         "Le Cariforef charge le fichier officiel avec la commande <code>{command}</code> ; "
         "les pages des territoires suivent alors les périmètres officiels."
     ).format(
         clefop=CLEFOP_COUNT,
-        url=OFFICIAL_FILE_URL,
         file=OFFICIAL_FILE,
-        count=provisional,
         grouping=grouping,
-        how=how,
         already=already,
         command=IMPORT_COMMAND,
     )
