@@ -19,6 +19,7 @@ SECTIONS = {
     "porteur": "porteurs",
     "thematique": "thematiques",
     "public": "publics",
+    "lieu": "lieux",
 }
 
 

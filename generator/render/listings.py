@@ -9,6 +9,7 @@ from ..model import Dispositif
 from .context import Group, IndexContext, IndexEntry, IndexGroup, ListingContext
 from .helpers import sort_schemes
 from .page import GeneratedPage
+from .places import places_index_page
 from .renderer import Renderer
 
 # The site map's first group: every section, in the order of the navigation.
@@ -19,6 +20,7 @@ SITE_SECTIONS = [
     (urls.page_url("thematique"), "Thématiques"),
     (urls.page_url("public"), "Publics"),
     (urls.page_url("porteur"), "Porteurs"),
+    (urls.page_url("lieu"), "Lieux d'accueil"),
     (urls.page_url("dispositif"), "Tous les dispositifs de A à Z"),
     (urls.DATA_URL, "Données ouvertes"),
     (urls.EMBED_INDEX_URL, "Intégrer sur votre site"),
@@ -166,6 +168,7 @@ def index_pages(renderer: Renderer) -> list[GeneratedPage]:
             "terminés ou remplacés).",
             _alphabetical_groups(renderer),
         ),
+        places_index_page(renderer),
     ]
 
 

@@ -38,6 +38,7 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
         communes=display.sorted_by_name(communes, lambda c: c.nom),
         communes_count=len(communes),
         population=sum(c.population for c in communes),
+        place_groups=renderer.site.lieux.by_network(catalog.territory_places.get(tid, [])),
     )
     provisional = " (périmètre provisoire)" if territoire.statut == "provisoire" else ""
     return GeneratedPage(
