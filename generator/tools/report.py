@@ -19,6 +19,7 @@ from .. import dates
 from ..catalog import Catalog
 from ..display import collation_key
 from ..model import Dispositif
+from .report_places import PlacesReport, build_places_report
 
 STALE_MONTHS = 12
 SIMILARITY_THRESHOLD = 0.9
@@ -72,6 +73,7 @@ class QualityReport:
     reference_date: date
     schemes_checked: int
     providers: list[ProviderFindings]
+    places: PlacesReport | None = None
 
     @property
     def total(self) -> int:
@@ -104,6 +106,7 @@ class QualityReport:
                 }
                 for p in self.providers
             ],
+            **({"lieux": self.places.as_dict()} if self.places is not None else {}),
         }
 
 
@@ -196,7 +199,13 @@ def build_report(
         for pid, found in findings.items()
     ]
     providers.sort(key=lambda p: (normalise_title(p.name), p.provider))
-    return QualityReport(reference_date, len(schemes), providers)
+    place_files = {
+        lid: _data_path(catalog, file) if data_relative else file
+        for (kind, lid), file in catalog.source_files.items()
+        if kind == "lieu"
+    }
+    places = build_places_report(catalog, reference_date, place_files)
+    return QualityReport(reference_date, len(schemes), providers, places)
 
 
 def _scheme_findings(

@@ -9,6 +9,7 @@ import json
 
 from .. import dates
 from .report import KINDS, QualityReport
+from .report_places import render_places_text
 
 
 def summary_line(report: QualityReport) -> str:
@@ -38,6 +39,8 @@ def render_text(report: QualityReport) -> str:
                 lines.append(
                     f"    - {finding.scheme} « {finding.title} »{where} : {finding.detail}"
                 )
+    if report.places is not None:
+        lines += render_places_text(report.places)
     return "\n".join(lines) + "\n"
 
 
