@@ -178,6 +178,9 @@ class BookletContext(TypedDict):
     groups: list[Group]
     data_date: date
     site_url: str | None
+    place_groups: list[PlaceGroup]
+    # Schemes of the booklet delivered at each of its places, by place id.
+    place_schemes: dict[str, list[Dispositif]]
 
 
 class BookletBlockContext(TypedDict):

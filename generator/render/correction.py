@@ -14,6 +14,24 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 PLACEHOLDERS = ("{id}", "{url}")
+SCHEMES = ("mailto:", "https://", "http://")
+
+
+def correction_problem(template: str | None) -> str | None:
+    """What is wrong with the operator's `correction` option, in French (None if fine)."""
+    if template is None:
+        return None
+    if not template.strip():
+        return "valeur vide : retirez l'option, ou donnez une adresse."
+    if not template.startswith(SCHEMES):
+        return (
+            f"« {template} » n'est ni une adresse « mailto: » ni une adresse web "
+            "(« https://… ») ; exemple : "
+            '« mailto:offre@exemple.fr?subject=Correction%20{id} ».'
+        )
+    if any(char in template for char in "<>\"\n"):
+        return f"« {template} » contient un caractère interdit dans une adresse (<, >, \", saut de ligne)."
+    return None
 
 
 def correction_target(template: str, ident: str, page_address: str) -> str:

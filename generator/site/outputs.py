@@ -144,7 +144,7 @@ class Prepared:
     files: Produced
 
 
-def prepare(catalog: Catalog, site_url: str | None) -> Prepared:
+def prepare(catalog: Catalog, site_url: str | None, correction: str | None = None) -> Prepared:
     """Run `BEFORE_PAGES`, then list the pages (which may link to what they produced)."""
     files: Produced = {}
     assets: dict[str, str] = {}
@@ -155,7 +155,7 @@ def prepare(catalog: Catalog, site_url: str | None) -> Prepared:
                 raise ProductionError(f"Deux productions revendiquent le fichier « {path} ».")
         files.update(production.files)
         assets.update(production.assets)
-    renderer = Renderer(catalog, site_url, assets)
+    renderer = Renderer(catalog, site_url, assets, correction)
     return Prepared(site_url, renderer, all_pages(renderer), dict(sorted(files.items())))
 
 
