@@ -261,7 +261,8 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
         "$id": urls.absolute_url(site_url, urls.OPEN_DATA_SCHEMA_URL),
         "title": f"{TITLE} : fichier offre.json",
         "description": "Structure du fichier offre.json (dispositifs, porteurs, territoires, "
-        f"lieux d'accueil, vocabulaires). Données et schéma publiés sous {LICENCE_NAME} ({LICENCE_URL}).",
+        "lieux d'accueil, vocabulaires). "
+        f"Données et schéma publiés sous {LICENCE_NAME} ({LICENCE_URL}).",
         "type": "object",
         "additionalProperties": False,
         "required": [

@@ -1,12 +1,12 @@
 """`donnees/data-inclusion/{structures,services}.json`: the offer in data·inclusion v1.
 
 One Structure per provider and one per place (reception point, with its address; its
-id is `lieu-<id>`, as a place and a provider may share an id), one Service per scheme that can be mobilised today (active
-or suspended): data·inclusion's consumers show services people can use, so ended and
-replaced schemes stay in offre.json only. Every record is checked with the official
-pydantic models of the `data-inclusion-schema` package; a record they reject is left
-out and reported in the build log, so a partner never receives a file that fails the
-schema.
+id is `lieu-<id>`, as a place and a provider may share an id), one Service per scheme
+that can be mobilised today (active or suspended): data·inclusion's consumers show
+services people can use, so ended and replaced schemes stay in offre.json only. Every
+record is checked with the official pydantic models of the `data-inclusion-schema`
+package; a record they reject is left out and reported in the build log, so a partner
+never receives a file that fails the schema.
 
 data·inclusion's own dumps are bare lists; ours wrap the list in an object so that the
 licence and the source travel with the data (`{"licence": …, "structures": […]}`).

@@ -151,7 +151,10 @@ def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, str]]) -> bytes:
 def catalogue_csv(catalog: Catalog, site_url: str | None) -> bytes:
     return _csv(
         COLUMNS,
-        (scheme_row(catalog, catalog.dispositifs[d], site_url) for d in sorted(catalog.dispositifs)),
+        (
+            scheme_row(catalog, catalog.dispositifs[d], site_url)
+            for d in sorted(catalog.dispositifs)
+        ),
     )
 
 

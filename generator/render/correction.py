@@ -27,10 +27,13 @@ def correction_problem(template: str | None) -> str | None:
         return (
             f"« {template} » n'est ni une adresse « mailto: » ni une adresse web "
             "(« https://… ») ; exemple : "
-            '« mailto:offre@exemple.fr?subject=Correction%20{id} ».'
+            "« mailto:offre@exemple.fr?subject=Correction%20{id} »."
         )
-    if any(char in template for char in "<>\"\n"):
-        return f"« {template} » contient un caractère interdit dans une adresse (<, >, \", saut de ligne)."
+    if any(char in template for char in '<>"\n'):
+        return (
+            f"« {template} » contient un caractère interdit dans une adresse "
+            '(<, >, ", saut de ligne).'
+        )
     return None
 
 

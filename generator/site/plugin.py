@@ -34,10 +34,10 @@ from mkdocs.utils import CountHandler
 
 from .. import urls
 from ..catalog import Catalog
+from ..render.correction import correction_problem
 from ..render.home import render_home_blocks
 from ..render.page import GeneratedPage
 from ..render.renderer import Renderer, RenderError
-from ..render.correction import correction_problem
 from ..validate import load_catalog
 from . import outputs, writer
 from .background import Background, ProductionError
