@@ -101,9 +101,7 @@ def test_the_commune_table_of_the_box(renderer: Renderer) -> None:
     assert table["lieux"] == ["agence-fictive-le-mans", "antenne-fictive-sans-zone"]
     assert table["communes"]["72181"] == [0]  # Le Mans: in Le Mans Métropole
     assert "72180" not in table["communes"]  # Mamers: its antenna's zone is unknown
-    assert renderer.catalog.places_for("aide-mobilite-essai", "72181") == [
-        "agence-fictive-le-mans"
-    ]
+    assert renderer.catalog.places_for("aide-mobilite-essai", "72181") == ["agence-fictive-le-mans"]
     json.dumps(table)  # plain data
 
 

@@ -36,9 +36,7 @@ def test_places_not_read_for_a_year_and_schemes_without_a_place(tmp_path: Path) 
     sarthe = gaps["sarthe"]
     assert sarthe.places == 2
     active_here = {
-        d
-        for d in catalog.territory_schemes["sarthe"]
-        if catalog.dispositifs[d].statut == "actif"
+        d for d in catalog.territory_schemes["sarthe"] if catalog.dispositifs[d].statut == "actif"
     }
     assert sarthe.schemes == len(active_here)
     # France Travail's schemes are delivered by its two places; the others by none.
