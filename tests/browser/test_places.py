@@ -133,3 +133,24 @@ def test_place_page(site: Server, tab: Tab) -> None:
     assert tab.errors == []
     assert tab.outside(site.url()) == []
     assert serious_violations(page) == []
+
+
+def test_a_link_with_a_commune_opens_on_its_answer(site: Server, tab: Tab) -> None:
+    page = tab.page
+    page.goto(site.url(SCHEME + "?commune=72181"))
+    card = page.locator(f"{RESULTS} [data-lieu='agence-fictive-le-mans']")
+    card.wait_for()
+    assert page.locator("#offre-ou-commune").input_value() == "72181"
+    assert not page.locator("[data-offre-ou-liste]").is_visible()
+
+
+def test_printed_sheet_keeps_the_places_not_the_box(site: Server, tab: Tab) -> None:
+    page = tab.page
+    page.goto(site.url(SCHEME))
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    assert not page.locator("#offre-ou-commune").is_visible()
+    listing = page.locator("[data-offre-ou-liste]")
+    assert listing.is_visible()
+    assert listing.locator("[data-lieu='agence-fictive-le-mans']").is_visible()
+    assert "relevées le 1er septembre 2026" in listing.inner_text()

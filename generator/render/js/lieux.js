@@ -88,7 +88,7 @@
     function showChoices(table, places, items) {
       results.textContent = "";
       results.appendChild(element("p", { "class": "offre-ou__message" },
-        plural(items.length, "commune correspond", "communes correspondent") + " : choisissez-la."));
+        plural(items.length, "commune correspond", "communes correspondent") + " : choisissez la bonne."));
       var ul = element("ul", { "class": "offre-ou__communes" });
       items.slice(0, MAX_CHOICES).forEach(function (item) {
         var c = item.commune;
@@ -153,7 +153,11 @@
         update(false);
       }
     });
-    if (input.value) { update(false); }
+    // `?commune=49099` (code or name) opens the page with the answer for that commune,
+    // so an adviser can send the link.
+    var asked = new URLSearchParams(global.location.search).get("commune");
+    if (asked) { input.value = asked; }
+    if (input.value) { update(Boolean(asked)); }
   }
 
   function init() {
