@@ -153,6 +153,10 @@ class Catalog:
         self.commune_places = dict(by_commune)
         delivered: dict[str, set[str]] = defaultdict(set)
         for did, scheme in self.dispositifs.items():
+            # Plans, governance bodies and information services are not delivered at a
+            # reception point, even when their providers run places.
+            if not scheme.is_scheme:
+                continue
             for lid in self._deliverers(scheme):
                 delivered[lid].add(did)
         self.place_schemes = {lid: sorted(delivered.get(lid, ())) for lid in self.lieux}

@@ -324,7 +324,9 @@ def build(dossier: Path | None, sortie: Path | None, config_file: Path) -> None:
 @guarded
 def rapport(dossier: Path, reference: str | None) -> None:
     """Lister, par porteur, les fiches à revoir : sources non relues depuis plus de 12 mois,
-    terminées mais encore « actif », sans contact ou sans source, titres en double."""
+    terminées mais encore « actif », sans contact ou sans source, titres en double ; puis
+    les lieux non relus depuis plus de 12 mois et, par territoire, les dispositifs
+    qu'aucun lieu ne délivre."""
     from datetime import date
 
     from .commands import run_report

@@ -19,6 +19,7 @@ SECTIONS = {
     "porteur": "porteurs",
     "thematique": "thematiques",
     "public": "publics",
+    "lieu": "lieux",
 }
 
 
@@ -93,6 +94,7 @@ FEED_URL = "flux/dispositifs.xml"
 OPEN_DATA_JSON_URL = "donnees/offre.json"
 OPEN_DATA_SCHEMA_URL = "donnees/offre.schema.json"
 OPEN_DATA_CSV_URL = "donnees/offre.csv"
+OPEN_DATA_PLACES_CSV_URL = "donnees/lieux.csv"
 DATA_INCLUSION_STRUCTURES_URL = "donnees/data-inclusion/structures.json"
 DATA_INCLUSION_SERVICES_URL = "donnees/data-inclusion/services.json"
 REPORT_FILE = "rapport/index.html"

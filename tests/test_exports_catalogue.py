@@ -78,6 +78,17 @@ def test_catalogue_json_holds_the_whole_catalogue(site: Path, catalog: Catalog) 
     sarthe = next(t for t in document["territoires"] if t["id"] == "sarthe")
     assert "247200132" in sarthe["epci"]
     assert sarthe["nombre_communes"] == len(catalog.territory_communes["sarthe"]) > 0
+    assert meta["nombre_lieux"] == len(catalog.lieux) == 2
+    places = {p["id"]: p for p in document["lieux"]}
+    assert list(places) == sorted(catalog.lieux)
+    agence = places["agence-fictive-le-mans"]
+    assert set(type(catalog.lieux["agence-fictive-le-mans"]).model_fields) <= set(agence)
+    assert agence["url"] == "lieux/agence-fictive-le-mans/"
+    assert agence["adresse"]["commune"] == "72181"
+    assert agence["telephone"] == "02 00 00 00 01"
+    assert agence["territoires_couverts"] == ["sarthe"]
+    assert agence["dispositifs_delivres"] == catalog.place_schemes["agence-fictive-le-mans"]
+    assert "aide-mobilite-essai" in agence["dispositifs_delivres"]
     publics = {v["valeur"]: v for v in document["vocabulaires"]["publics"]}
     assert publics["jeunes"]["origine"] == "data·inclusion"
     assert publics["employeurs"] == {

@@ -33,7 +33,7 @@ def _export_files(site: Path) -> dict[str, bytes]:
 
 def test_licence_is_stated_in_every_file(site: Path) -> None:
     files = _export_files(site)
-    assert len(files) == 5 + 1 + 2 * 3  # 3 territories in the test dataset
+    assert len(files) == 6 + 1 + 2 * 3  # 3 territories in the test dataset
     for path, content in files.items():
         assert LICENCE_NAME.encode() in content, path
 

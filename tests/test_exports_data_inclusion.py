@@ -56,7 +56,9 @@ def test_data_inclusion_records_pass_the_official_models(
         di.Structure.model_validate(record, context={"ignore_warnings": False})
     for record in services["services"]:
         di.Service.model_validate(record, context={"ignore_warnings": False})
-    assert [s["id"] for s in structures["structures"]] == sorted(catalog.porteurs)
+    assert [s["id"] for s in structures["structures"]] == sorted(catalog.porteurs) + [
+        f"lieu-{lid}" for lid in sorted(catalog.lieux)
+    ]
     current = sorted(
         did for did, d in catalog.dispositifs.items() if d.statut in ("actif", "suspendu")
     )
@@ -99,6 +101,30 @@ def test_data_inclusion_structures(site: Path) -> None:
     assert structures["france-travail-essai"]["reseaux_porteurs"] == ["france-travail"]
     assert structures["france-travail-essai"]["date_maj"] == "2026-11-01"
     assert "reseaux_porteurs" not in structures["association-essai"]
+
+
+def test_places_are_structures_with_their_address(site: Path, site_url: str) -> None:
+    structures = {s["id"]: s for s in _json(site, urls.DATA_INCLUSION_STRUCTURES_URL)["structures"]}
+    assert structures["lieu-agence-fictive-le-mans"] == {
+        "source": "offre-clefop-pdl",
+        "id": "lieu-agence-fictive-le-mans",
+        "nom": "Agence fictive d'essai du Mans",
+        "date_maj": "2026-09-01",
+        "description": "Point d'accueil fictif, pour les tests.",
+        "lien_source": site_url + "lieux/agence-fictive-le-mans/",
+        "commune": "Le Mans",
+        "code_postal": "72000",
+        "code_insee": "72181",
+        "adresse": "1 rue de l'Essai",
+        "telephone": "+33200000001",
+        "courriel": "accueil-essai@example.org",
+        "site_web": "https://example.org/agence-le-mans",
+        "horaires_accueil": "Mo-Fr 08:30-12:30,13:30-16:30; PH off",
+        "reseaux_porteurs": ["france-travail"],
+    }
+    bare = structures["lieu-antenne-fictive-sans-zone"]
+    assert (bare["commune"], bare["code_insee"]) == ("Mamers", "72180")
+    assert "telephone" not in bare and "adresse" not in bare
 
 
 def test_a_record_the_official_model_rejects_is_left_out_and_logged(
@@ -160,7 +186,9 @@ def test_shipped_data_exports_every_scheme_and_provider() -> None:
     assert catalog is not None, report.render()
     export = build_data_inclusion(catalog, "https://offre-clefop.invalid/")
     assert [r.message() for r in export.rejected] == []
-    assert {s["id"] for s in export.structures} == set(catalog.porteurs)
+    assert {s["id"] for s in export.structures} == set(catalog.porteurs) | {
+        f"lieu-{lid}" for lid in catalog.lieux
+    }
     # Governance bodies and plans are not services a person can use.
     assert {s["id"] for s in export.services} == {
         did

@@ -50,9 +50,33 @@ def test_csv_opens_in_excel_and_reads_back_as_the_data(site: Path, catalog: Cata
     assert permis["sigle"] == ""
 
 
-def test_csv_golden(site: Path, update_goldens: bool) -> None:
-    path = urls.OPEN_DATA_CSV_URL
+@pytest.mark.parametrize("path", [urls.OPEN_DATA_CSV_URL, urls.OPEN_DATA_PLACES_CSV_URL])
+def test_csv_golden(path: str, site: Path, update_goldens: bool) -> None:
     check_golden(f"exports/{path}", (site / path).read_bytes(), update_goldens)
+
+
+def test_places_csv_one_row_per_place(site: Path, catalog: Catalog) -> None:
+    raw = (site / urls.OPEN_DATA_PLACES_CSV_URL).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert [r["id"] for r in rows] == sorted(catalog.lieux)
+    agence = rows[0]
+    assert agence["nom"] == "Agence fictive d'essai du Mans"
+    assert (agence["code_postal"], agence["commune"], agence["commune_nom"]) == (
+        "72000",
+        "72181",
+        "Le Mans",
+    )
+    assert agence["telephone"] == "02 00 00 00 01"
+    assert agence["courriel"] == "accueil-essai@example.org"
+    # Hours in French for a spreadsheet reader, the OSM rule kept beside them.
+    assert agence["horaires"].startswith("Du lundi au vendredi : 8 h 30")
+    assert agence["horaires_osm"] == "Mo-Fr 08:30-12:30,13:30-16:30; PH off"
+    assert agence["zone_desservie"] == "247200132"
+    assert agence["territoires_couverts"] == "sarthe"
+    assert agence["consulte_le"] == "2026-09-01" and agence["verifie_le"] == ""
+    assert agence["url"].endswith("lieux/agence-fictive-le-mans/")
+    assert rows[1]["horaires"] == "Sur rendez-vous (essai)."
 
 
 def test_a_value_with_the_separator_or_a_quote_stays_one_cell(catalog: Catalog) -> None:

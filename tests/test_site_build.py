@@ -26,6 +26,8 @@ GOLDEN_PAGES = {
     "territoire-officiel": "territoires/sarthe/index.html",
     "territoire-provisoire": "territoires/littoral/index.html",
     "porteur": "porteurs/region-essai/index.html",
+    "lieu": "lieux/agence-fictive-le-mans/index.html",
+    "lieux": "lieux/index.html",
     "thematique": "thematiques/mobilite/index.html",
     "public": "publics/jeunes/index.html",
     "accueil": "index.html",

@@ -39,6 +39,7 @@ def test_beside_pages_every_other_file(catalog: Catalog, tmp_path: Path) -> None
         urls.OPEN_DATA_JSON_URL,
         urls.OPEN_DATA_SCHEMA_URL,
         urls.OPEN_DATA_CSV_URL,
+        urls.OPEN_DATA_PLACES_CSV_URL,
         urls.DATA_INCLUSION_STRUCTURES_URL,
         urls.DATA_INCLUSION_SERVICES_URL,
         urls.FEED_URL,
@@ -56,7 +57,11 @@ def test_beside_pages_every_other_file(catalog: Catalog, tmp_path: Path) -> None
 
 
 def test_the_list_is_explicit_and_in_order() -> None:
-    assert [p.__name__ for p in outputs.BEFORE_PAGES] == ["search_files", "embed_guide_script"]
+    assert [p.__name__ for p in outputs.BEFORE_PAGES] == [
+        "search_files",
+        "embed_guide_script",
+        "place_box_files",
+    ]
     assert [p.__name__ for p in outputs.BESIDE_PAGES] == [
         "embeds",
         "quality_report",

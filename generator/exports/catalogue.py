@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import urls
 from ..catalog import Catalog
-from ..model import Dispositif, Porteur, Territoire
+from ..model import Dispositif, Lieu, Porteur, Territoire
 from ..vocab import KINDS
 from .common import (
     LICENCE,
@@ -54,6 +54,14 @@ def territory_record(catalog: Catalog, territoire: Territoire) -> dict[str, Any]
     return record
 
 
+def place_record(catalog: Catalog, place: Lieu) -> dict[str, Any]:
+    record: dict[str, Any] = place.model_dump(mode="json")
+    record["url"] = urls.page_url("lieu", place.id)
+    record["territoires_couverts"] = list(catalog.place_territories.get(place.id, []))
+    record["dispositifs_delivres"] = list(catalog.place_schemes.get(place.id, []))
+    return record
+
+
 def vocabulary_records(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
     return {
         kind: [
@@ -84,6 +92,7 @@ def metadata(catalog: Catalog, site_url: str | None) -> dict[str, Any]:
         "nombre_dispositifs": len(catalog.dispositifs),
         "nombre_porteurs": len(catalog.porteurs),
         "nombre_territoires": len(catalog.territoires),
+        "nombre_lieux": len(catalog.lieux),
     }
 
 
@@ -100,6 +109,7 @@ def catalogue_document(catalog: Catalog, site_url: str | None) -> dict[str, Any]
             territory_record(catalog, catalog.territoires[tid])
             for tid in sorted(catalog.territoires)
         ],
+        "lieux": [place_record(catalog, catalog.lieux[lid]) for lid in sorted(catalog.lieux)],
         "vocabulaires": vocabulary_records(catalog),
     }
 
@@ -117,11 +127,13 @@ _MODEL_DESCRIPTIONS = {
     "Dispositif": "Un dispositif, une action ou un outil mobilisable par un conseiller.",
     "Porteur": "Une structure qui porte ou opère des dispositifs.",
     "Territoire": "Un territoire de Clefop : un ensemble d'EPCI (et de communes hors EPCI).",
+    "Lieu": "Un lieu d'accueil (agence, mission locale, antenne…) : adresse, contacts, zone "
+    "desservie et sources.",
 }
 
 
 def _model_schema(
-    model: type[Dispositif | Porteur | Territoire],
+    model: type[Dispositif | Porteur | Territoire | Lieu],
     extra: dict[str, dict[str, Any]],
     defs: dict[str, Any],
 ) -> dict[str, Any]:
@@ -185,7 +197,25 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
         },
         defs,
     )
-    defs.update({"Dispositif": dispositif, "Porteur": porteur, "Territoire": territoire})
+    lieu = _model_schema(
+        Lieu,
+        {
+            "url": {**_TEXT, "description": "Adresse de la page du lieu, relative à url_site."},
+            "territoires_couverts": {
+                **_IDS,
+                "description": "Territoires Clefop que le lieu dessert ou où il se trouve.",
+            },
+            "dispositifs_delivres": {
+                **_IDS,
+                "description": "Dispositifs délivrés dans ce lieu (par son réseau, ou nommés "
+                "par le lieu ou le dispositif).",
+            },
+        },
+        defs,
+    )
+    defs.update(
+        {"Dispositif": dispositif, "Porteur": porteur, "Territoire": territoire, "Lieu": lieu}
+    )
     defs["Valeur"] = {
         "type": "object",
         "additionalProperties": False,
@@ -218,6 +248,7 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
             "nombre_dispositifs",
             "nombre_porteurs",
             "nombre_territoires",
+            "nombre_lieux",
         ],
         "properties": {
             "titre": _TEXT,
@@ -242,6 +273,7 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
             "nombre_dispositifs": {"type": "integer", "minimum": 0},
             "nombre_porteurs": {"type": "integer", "minimum": 0},
             "nombre_territoires": {"type": "integer", "minimum": 0},
+            "nombre_lieux": {"type": "integer", "minimum": 0},
         },
     }
     return {
@@ -249,15 +281,24 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
         "$id": urls.absolute_url(site_url, urls.OPEN_DATA_SCHEMA_URL),
         "title": f"{TITLE} : fichier offre.json",
         "description": "Structure du fichier offre.json (dispositifs, porteurs, territoires, "
-        f"vocabulaires). Données et schéma publiés sous {LICENCE_NAME} ({LICENCE_URL}).",
+        "lieux d'accueil, vocabulaires). "
+        f"Données et schéma publiés sous {LICENCE_NAME} ({LICENCE_URL}).",
         "type": "object",
         "additionalProperties": False,
-        "required": ["metadonnees", "dispositifs", "porteurs", "territoires", "vocabulaires"],
+        "required": [
+            "metadonnees",
+            "dispositifs",
+            "porteurs",
+            "territoires",
+            "lieux",
+            "vocabulaires",
+        ],
         "properties": {
             "metadonnees": metadonnees,
             "dispositifs": {"type": "array", "items": {"$ref": "#/$defs/Dispositif"}},
             "porteurs": {"type": "array", "items": {"$ref": "#/$defs/Porteur"}},
             "territoires": {"type": "array", "items": {"$ref": "#/$defs/Territoire"}},
+            "lieux": {"type": "array", "items": {"$ref": "#/$defs/Lieu"}},
             "vocabulaires": {
                 "type": "object",
                 "additionalProperties": False,

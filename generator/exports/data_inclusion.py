@@ -1,10 +1,12 @@
 """`donnees/data-inclusion/{structures,services}.json`: the offer in data·inclusion v1.
 
-One Structure per provider, one Service per scheme that can be mobilised today (active
-or suspended): data·inclusion's consumers show services people can use, so ended and
-replaced schemes, governance bodies and plans (`nature` instance or plan) stay in
-offre.json only. A scheme whose status is to be confirmed is exported with a note that
-opens its description (data·inclusion has no such status: see `doubt_note`). Every
+One Structure per provider and one per place (reception point, with its address; its
+id is `lieu-<id>`, as a place and a provider may share an id), one Service per scheme
+that can be mobilised today (active or suspended): data·inclusion's consumers show
+services people can use, so ended and replaced schemes, governance bodies and plans
+(`nature` instance or plan) stay in offre.json only. A scheme whose status is to be
+confirmed is exported with a note that opens its description (data·inclusion has no such
+status: see `doubt_note`). Every
 record is checked with the official pydantic models of the `data-inclusion-schema`
 package; a record they reject is left out and reported in the build log, so a partner
 never receives a file that fails the schema.
@@ -29,7 +31,7 @@ from pydantic import ValidationError
 
 from .. import urls
 from ..catalog import Catalog
-from ..model import Dispositif, Porteur
+from ..model import Dispositif, Lieu, Porteur
 from ..richtext import plain_text
 from .common import CURRENT_STATUSES, LICENCE, TITLE, dumps
 
@@ -248,6 +250,39 @@ def structure_record(catalog: Catalog, porteur: Porteur, site_url: str | None) -
     )
 
 
+def place_structure_id(lid: str) -> str:
+    return f"lieu-{lid}"
+
+
+def place_structure_record(catalog: Catalog, place: Lieu, site_url: str | None) -> dict[str, Any]:
+    """A place as a data·inclusion Structure: a reception point with its address."""
+    adresse = place.adresse
+    commune = catalog.geo.commune(adresse.commune)
+    return _compact(
+        {
+            "source": SOURCE_ID,
+            "id": place_structure_id(place.id),
+            "nom": _name(place.nom),
+            "date_maj": (place.verifie_le or place.consulte_le).isoformat(),
+            "description": _text(place.description),
+            "lien_source": urls.absolute_url(site_url, urls.page_url("lieu", place.id))
+            if site_url
+            else None,
+            "commune": commune.nom if commune else None,
+            "code_postal": adresse.code_postal,
+            "code_insee": adresse.commune,
+            "adresse": adresse.ligne,
+            "complement_adresse": adresse.complement,
+            "telephone": _phone(place.telephone),
+            "courriel": place.courriel,
+            "site_web": place.site_web,
+            "horaires_accueil": place.horaires_osm,
+            "accessibilite_lieu": place.accessibilite,
+            "reseaux_porteurs": equivalents(catalog, "reseaux_porteurs", place.reseaux_porteurs),
+        }
+    )
+
+
 # ---------------------------------------------------------------------------- checking
 
 
@@ -287,6 +322,10 @@ def build_data_inclusion(catalog: Catalog, site_url: str | None) -> DataInclusio
         if _check(di.Structure, "structure", record, export):
             export.structures.append(record)
             accepted.add(pid)
+    for lid in sorted(catalog.lieux):
+        record = place_structure_record(catalog, catalog.lieux[lid], site_url)
+        if _check(di.Structure, "structure", record, export):
+            export.structures.append(record)
     for did in sorted(catalog.dispositifs):
         scheme = catalog.dispositifs[did]
         if scheme.statut not in CURRENT_STATUSES or not exported_nature(scheme):

@@ -1,4 +1,4 @@
-"""`donnees/offre.csv`: one row per scheme, for spreadsheets.
+"""`donnees/offre.csv`: one row per scheme, and `donnees/lieux.csv`: one per place.
 
 Written for Excel as French users have it: UTF-8 with a byte order mark (without it
 Excel reads accents as Windows-1252), `;` as separator (the list separator of French
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
-from .. import urls
+from .. import opening_hours, urls
 from ..catalog import Catalog
-from ..model import Dispositif
+from ..model import Dispositif, Lieu
 from .common import LICENCE_NAME, provider_name, shown_status_fields
 
 LIST_SEPARATOR = " | "
@@ -43,6 +44,34 @@ COLUMNS = (
     # The licence is repeated on every row: a CSV has no place for metadata that Excel
     # (or any reader that expects a header on the first line) would not break on, and a
     # column survives filtering, sorting and copying rows into another sheet.
+    "licence",
+)
+
+
+PLACE_COLUMNS = (
+    "id",
+    "nom",
+    "porteur",
+    "porteur_nom",
+    "reseaux_porteurs",
+    "adresse_ligne",
+    "adresse_complement",
+    "code_postal",
+    "commune",
+    "commune_nom",
+    "telephone",
+    "courriel",
+    "site_web",
+    "horaires",
+    "horaires_osm",
+    "accessibilite",
+    "zone_desservie",
+    "territoires_couverts",
+    "dispositifs_delivres",
+    "consulte_le",
+    "verifie_le",
+    "url",
+    "sources",
     "licence",
 )
 
@@ -79,16 +108,68 @@ def scheme_row(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> di
     }
 
 
-def catalogue_csv(catalog: Catalog, site_url: str | None) -> bytes:
+def place_row(catalog: Catalog, place: Lieu, site_url: str | None) -> dict[str, str]:
+    commune = catalog.geo.commune(place.adresse.commune)
+    hours = place.horaires or (
+        " ; ".join(opening_hours.to_french(place.horaires_osm)) if place.horaires_osm else ""
+    )
+    return {
+        "id": place.id,
+        "nom": place.nom,
+        "porteur": place.porteur,
+        "porteur_nom": provider_name(catalog, place.porteur),
+        "reseaux_porteurs": _join(place.reseaux_porteurs),
+        "adresse_ligne": place.adresse.ligne or "",
+        "adresse_complement": place.adresse.complement or "",
+        "code_postal": place.adresse.code_postal or "",
+        "commune": place.adresse.commune,
+        "commune_nom": commune.nom if commune else "",
+        "telephone": place.telephone or "",
+        "courriel": place.courriel or "",
+        "site_web": place.site_web or "",
+        "horaires": hours,
+        "horaires_osm": place.horaires_osm or "",
+        "accessibilite": place.accessibilite or "",
+        "zone_desservie": _join(place.zone_desservie),
+        "territoires_couverts": _join(catalog.place_territories.get(place.id, [])),
+        "dispositifs_delivres": _join(catalog.place_schemes.get(place.id, [])),
+        "consulte_le": place.consulte_le.isoformat(),
+        "verifie_le": place.verifie_le.isoformat() if place.verifie_le else "",
+        "url": urls.absolute_url(site_url, urls.page_url("lieu", place.id)),
+        "sources": _join([source.url for source in place.sources]),
+        "licence": LICENCE_NAME,
+    }
+
+
+def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(
-        buffer, fieldnames=COLUMNS, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+        buffer, fieldnames=columns, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
     )
     writer.writeheader()
-    for did in sorted(catalog.dispositifs):
-        writer.writerow(scheme_row(catalog, catalog.dispositifs[did], site_url))
+    writer.writerows(rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def catalogue_csv(catalog: Catalog, site_url: str | None) -> bytes:
+    return _csv(
+        COLUMNS,
+        (
+            scheme_row(catalog, catalog.dispositifs[d], site_url)
+            for d in sorted(catalog.dispositifs)
+        ),
+    )
+
+
+def places_csv(catalog: Catalog, site_url: str | None) -> bytes:
+    return _csv(
+        PLACE_COLUMNS,
+        (place_row(catalog, catalog.lieux[lid], site_url) for lid in sorted(catalog.lieux)),
+    )
+
+
 def csv_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]:
-    return {urls.OPEN_DATA_CSV_URL: catalogue_csv(catalog, site_url)}
+    return {
+        urls.OPEN_DATA_CSV_URL: catalogue_csv(catalog, site_url),
+        urls.OPEN_DATA_PLACES_CSV_URL: places_csv(catalog, site_url),
+    }

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, TypedDict
 
 from ..catalog import Catalog
 from ..geo import Commune
-from ..model import Dispositif, Porteur, Territoire
+from ..model import Dispositif, Lieu, Porteur, Territoire
 
 if TYPE_CHECKING:
     from markupsafe import Markup
 
     from ..tools.report import QualityReport
+    from .place_helpers import PlaceGroup
 
 # Produced files pages link to, by name (their names carry a content hash).
 SEARCH_ASSETS = (
@@ -90,6 +91,33 @@ class SchemeContext(TypedDict):
 
     d: Dispositif
     replaced_schemes: list[Dispositif]
+    where: PlaceBoxContext | None
+
+
+class PlaceBoxContext(TypedDict):
+    """_ou_s_adresser.html.j2: the places of a scheme, by territory, and the box's files."""
+
+    count: int
+    by_territory: list[PlaceGroup]
+    outside: list[Lieu]
+    assets: Mapping[str, str]
+
+
+class PlaceContext(TypedDict):
+    """lieu.html.j2"""
+
+    place: Lieu
+    schemes: list[Dispositif]
+    territories: list[str]
+
+
+class PlacesIndexContext(TypedDict):
+    """lieux.html.j2"""
+
+    count: int
+    by_territory: list[PlaceGroup]
+    outside: list[Lieu]
+    by_network: list[PlaceGroup]
 
 
 class TerritoryContext(TypedDict):
@@ -106,6 +134,7 @@ class TerritoryContext(TypedDict):
     communes: list[Commune]
     communes_count: int
     population: int
+    place_groups: list[PlaceGroup]
 
 
 class ProviderContext(TypedDict):
@@ -153,6 +182,9 @@ class BookletContext(TypedDict):
     groups: list[Group]
     data_date: date
     site_url: str | None
+    place_groups: list[PlaceGroup]
+    # Schemes of the booklet delivered at each of its places, by place id.
+    place_schemes: dict[str, list[Dispositif]]
 
 
 class BookletBlockContext(TypedDict):

@@ -17,6 +17,7 @@ from ..model import Dispositif
 from ..vocab import category_of
 from .context import Group, Option
 from .environment import Linker
+from .place_helpers import PlaceHelpers
 from .territories_info import territories_explanation
 
 
@@ -46,6 +47,7 @@ class SiteHelpers:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self.lieux = PlaceHelpers(catalog)
         self._items: dict[tuple[object, ...], Markup] = {}
         # Theme pages have a section per theme of their open schemes only.
         self._open_themes = {

@@ -11,6 +11,7 @@ from ..model import Dispositif
 from .context import Group, IndexContext, IndexEntry, IndexGroup, ListingContext
 from .helpers import sort_schemes, split_kinds
 from .page import GeneratedPage
+from .places import places_index_page
 from .renderer import Renderer
 from .territories_info import territories_explanation
 
@@ -22,6 +23,7 @@ SITE_SECTIONS = [
     (urls.page_url("thematique"), "Thématiques"),
     (urls.page_url("public"), "Publics"),
     (urls.page_url("porteur"), "Porteurs"),
+    (urls.page_url("lieu"), "Lieux d'accueil"),
     (urls.page_url("dispositif"), "Tous les dispositifs de A à Z"),
     (urls.OTHER_KINDS_URL, display.OTHER_KINDS_TITLE),
     (urls.DATA_URL, "Données ouvertes"),
@@ -183,6 +185,7 @@ def index_pages(renderer: Renderer) -> list[GeneratedPage]:
             _alphabetical_groups(renderer),
         ),
         _other_kinds_page(renderer),
+        places_index_page(renderer),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .embeds import embed_guide_page
 from .listings import index_pages, public_pages, site_map_page, theme_pages
 from .page import GeneratedPage
+from .places import place_page
 from .providers import provider_page
 from .renderer import Renderer
 from .schemes import scheme_page
@@ -23,6 +24,7 @@ def all_pages(renderer: Renderer) -> list[GeneratedPage]:
     pages += [scheme_page(renderer, d) for d in catalog.dispositifs.values()]
     pages += [territory_page(renderer, tid) for tid in catalog.territoires]
     pages += [provider_page(renderer, pid) for pid in catalog.porteurs]
+    pages += [place_page(renderer, lid) for lid in catalog.lieux]
     pages += theme_pages(renderer)
     pages += public_pages(renderer)
     pages += index_pages(renderer)

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from ..catalog import Catalog
+from .correction import Correction
 from .environment import Linker, make_environment
 from .helpers import SiteHelpers
 
@@ -31,8 +32,11 @@ class Renderer:
         catalog: Catalog,
         site_url: str | None = None,
         assets: Mapping[str, str] | None = None,
+        correction: str | None = None,
     ) -> None:
         self.catalog = catalog
+        # Target of "Proposer une correction" (plugin option), None when unset.
+        self.correction = correction or None
         self.site = SiteHelpers(catalog)
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         # Site path of each produced file pages link to, by name.
@@ -56,7 +60,11 @@ class Renderer:
         """`template` rendered for the page at `here` (site-relative URL)."""
         canonical = f"{self.site_url}{here}" if self.site_url else None
         return self._template(template).render(
-            site=self.site, link=Linker(here), canonical=canonical, **context
+            site=self.site,
+            link=Linker(here),
+            canonical=canonical,
+            correction=Correction(self.correction, canonical or here),
+            **context,
         )
 
     def deferred(self, template: str, here: str, context: Mapping[str, Any]) -> Callable[[], str]:
@@ -72,7 +80,12 @@ class Renderer:
     def macros(self, template: str, here: str, context: Mapping[str, Any]) -> Any:
         """A template's macros, bound to the page at `here` (blocks inside other pages)."""
         return self._template(template).make_module(
-            {"site": self.site, "link": Linker(here), **context}
+            {
+                "site": self.site,
+                "link": Linker(here),
+                "correction": Correction(self.correction, here),
+                **context,
+            }
         )
 
     def _template(self, name: str) -> jinja2.Template:

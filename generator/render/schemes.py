@@ -6,6 +6,7 @@ from .. import urls
 from ..model import Dispositif
 from .context import SchemeContext
 from .page import GeneratedPage
+from .place_box import BOX_ASSETS, place_box
 from .renderer import Renderer
 
 
@@ -13,7 +14,12 @@ def scheme_page(renderer: Renderer, d: Dispositif) -> GeneratedPage:
     catalog = renderer.catalog
     here = urls.page_url("dispositif", d.id)
     replaced = [catalog.dispositifs[x] for x in catalog.replaced_by_me.get(d.id, [])]
-    context = SchemeContext(d=d, replaced_schemes=replaced)
+    # Where to go: for schemes still mobilisable (not plans, bodies or information).
+    where = None
+    if d.is_open and d.is_scheme:
+        assets = renderer.require(BOX_ASSETS, "encadré « Où s'adresser »")
+        where = place_box(renderer.site.lieux, d, dict(assets))
+    context = SchemeContext(d=d, replaced_schemes=replaced, where=where)
     return GeneratedPage(
         here,
         d.titre,

@@ -41,6 +41,7 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
         communes=display.sorted_by_name(communes, lambda c: c.nom),
         communes_count=len(communes),
         population=sum(c.population for c in communes),
+        place_groups=renderer.site.lieux.by_network(catalog.territory_places.get(tid, [])),
     )
     provisional = " (périmètre provisoire)" if territoire.statut == "provisoire" else ""
     return GeneratedPage(
@@ -73,6 +74,7 @@ def booklet_page(renderer: Renderer, tid: str) -> GeneratedPage:
     territoire = catalog.territoires[tid]
     here = urls.territory_booklet_url(tid)
     schemes = active_schemes(catalog, tid)
+    lids = catalog.territory_places.get(tid, [])
     context = BookletContext(
         fiche=partial(booklet_block, renderer, tid=tid),
         t=territoire,
@@ -80,6 +82,11 @@ def booklet_page(renderer: Renderer, tid: str) -> GeneratedPage:
         groups=renderer.site.group_by_theme(schemes),
         data_date=catalog.latest_date(),
         site_url=renderer.site_url,
+        place_groups=renderer.site.lieux.by_network(lids),
+        place_schemes={
+            lid: [d for d in schemes if d.id in set(catalog.place_schemes.get(lid, []))]
+            for lid in lids
+        },
     )
     return GeneratedPage(
         here,

@@ -26,6 +26,7 @@ from ..exports.territoires import territory_files
 from ..render.embeds import embed_files, guide_script
 from ..render.page import GeneratedPage
 from ..render.pages import all_pages
+from ..render.place_box import box_files
 from ..render.redirects import redirect_pages
 from ..render.renderer import Renderer
 from ..render.report import report_html
@@ -67,7 +68,16 @@ def embed_guide_script(catalog: Catalog) -> Production:
     return Production({path: script}, {"integrer": path})
 
 
-BEFORE_PAGES: tuple[Callable[[Catalog], Production], ...] = (search_files, embed_guide_script)
+def place_box_files(catalog: Catalog) -> Production:
+    files, names = box_files(catalog)
+    return Production(files, names)
+
+
+BEFORE_PAGES: tuple[Callable[[Catalog], Production], ...] = (
+    search_files,
+    embed_guide_script,
+    place_box_files,
+)
 
 
 # ---------------------------------------------------------------------------- beside pages
@@ -134,7 +144,7 @@ class Prepared:
     files: Produced
 
 
-def prepare(catalog: Catalog, site_url: str | None) -> Prepared:
+def prepare(catalog: Catalog, site_url: str | None, correction: str | None = None) -> Prepared:
     """Run `BEFORE_PAGES`, then list the pages (which may link to what they produced)."""
     files: Produced = {}
     assets: dict[str, str] = {}
@@ -145,7 +155,7 @@ def prepare(catalog: Catalog, site_url: str | None) -> Prepared:
                 raise ProductionError(f"Deux productions revendiquent le fichier « {path} ».")
         files.update(production.files)
         assets.update(production.assets)
-    renderer = Renderer(catalog, site_url, assets)
+    renderer = Renderer(catalog, site_url, assets, correction)
     return Prepared(site_url, renderer, all_pages(renderer), dict(sorted(files.items())))
 
 

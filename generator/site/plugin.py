@@ -34,6 +34,7 @@ from mkdocs.utils import CountHandler
 
 from .. import urls
 from ..catalog import Catalog
+from ..render.correction import correction_problem
 from ..render.home import render_home_blocks
 from ..render.page import GeneratedPage
 from ..render.renderer import Renderer, RenderError
@@ -54,6 +55,8 @@ class OffreConfig(base.Config):
     """Data folder, relative to mkdocs.yml."""
     atomic = c.Type(bool, default=True)
     """Build into a sibling folder and swap it in only when the build succeeded."""
+    correction = c.Optional(c.Type(str))
+    """Target of "Proposer une correction" (`mailto:` or form URL, `{id}`, `{url}`)."""
 
 
 class OffrePlugin(BasePlugin[OffreConfig]):
@@ -84,6 +87,9 @@ class OffrePlugin(BasePlugin[OffreConfig]):
                 f"construit.\n{report.render()}"
             )
         self.catalog = catalog
+        problem = correction_problem(self.config.correction)
+        if problem:
+            raise PluginError(f"mkdocs.yml, greffon offre, option « correction » : {problem}")
         config.theme.dirs.insert(0, str(THEME_DIR))
         # Dates in the output (sitemap) come from the data, never from the clock, so two
         # builds of the same data are byte-identical.
@@ -110,7 +116,9 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         try:
             for file in files:
                 self.claims.claim(file.dest_uri, f"docs/{file.src_uri}")
-            prepared = outputs.prepare(self.catalog, config.site_url)
+            prepared = outputs.prepare(
+                self.catalog, config.site_url, correction=self.config.correction
+            )
             self.renderer = prepared.renderer
             self.pages = {}
             for page in prepared.pages:

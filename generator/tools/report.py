@@ -20,6 +20,7 @@ from ..catalog import Catalog
 from ..display import collation_key
 from ..model import Dispositif
 from .quality_score import QualityScores, quality_scores
+from .report_places import PlacesReport, build_places_report
 
 STALE_MONTHS = 12
 SIMILARITY_THRESHOLD = 0.9
@@ -77,6 +78,7 @@ class QualityReport:
     providers: list[ProviderFindings]
     # The official data·inclusion score of the services export (`with_scores`).
     scores: QualityScores | None = None
+    places: PlacesReport | None = None
 
     @property
     def total(self) -> int:
@@ -110,6 +112,7 @@ class QualityReport:
                 for p in self.providers
             ],
             **({"score_qualite_data_inclusion": self.scores.as_dict()} if self.scores else {}),
+            **({"lieux": self.places.as_dict()} if self.places is not None else {}),
         }
 
 
@@ -219,7 +222,13 @@ def build_report(
     ]
     providers.sort(key=lambda p: (normalise_title(p.name), p.provider))
     scores = quality_scores(catalog, reference_date) if with_scores else None
-    return QualityReport(reference_date, len(schemes), providers, scores)
+    place_files = {
+        lid: _data_path(catalog, file) if data_relative else file
+        for (kind, lid), file in catalog.source_files.items()
+        if kind == "lieu"
+    }
+    places = build_places_report(catalog, reference_date, place_files)
+    return QualityReport(reference_date, len(schemes), providers, scores, places)
 
 
 def _scheme_findings(

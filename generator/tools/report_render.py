@@ -10,6 +10,7 @@ import json
 from .. import dates
 from .quality_score import QualityScores
 from .report import KINDS, QualityReport
+from .report_places import render_places_text
 
 
 def summary_line(report: QualityReport) -> str:
@@ -39,6 +40,8 @@ def render_text(report: QualityReport) -> str:
                 lines.append(
                     f"    - {finding.scheme} « {finding.title} »{where} : {finding.detail}"
                 )
+    if report.places is not None:
+        lines += render_places_text(report.places)
     if report.scores is not None:
         lines += ["", *score_lines(report.scores)]
     return "\n".join(lines) + "\n"

@@ -83,6 +83,8 @@ def test_every_page_kind_is_covered(hostile_site: Server) -> None:
         "dispositifs/piege-html-essai/",
         "dispositifs/ancienne-aide-mobilite/",  # a redirect page
         "porteurs/association-essai/",
+        "lieux/",
+        "lieux/agence-fictive-le-mans/",
         "territoires/sarthe/",
         "territoires/sarthe/livret/",
         "thematiques/mobilite/",

@@ -1,0 +1,156 @@
+"""Places in Chromium: the "Où s'adresser" box of a scheme page, and a place's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conftest import Server, Tab, serious_violations
+
+SCHEME = "dispositifs/aide-mobilite-essai/"
+RESULTS = "[data-offre-ou-resultats]"
+
+
+def _open_box(site: Server, tab: Tab) -> Any:
+    page = tab.page
+    page.goto(site.url(SCHEME))
+    page.wait_for_load_state("networkidle")
+    box = page.get_by_label("Commune de la personne (nom, code postal ou code INSEE)")
+    assert box.is_visible()
+    return box
+
+
+def test_a_commune_shows_the_places_serving_it_with_working_links(site: Server, tab: Tab) -> None:
+    page = tab.page
+    box = _open_box(site, tab)
+    box.fill("Le Mans")
+    card = page.locator(f"{RESULTS} [data-lieu='agence-fictive-le-mans']")
+    card.wait_for()
+    message = page.locator(f"{RESULTS} .offre-ou__message").inner_text()
+    assert message == "1 lieu délivre ce dispositif pour Le Mans (72) :"
+    # Only the place whose zone includes Le Mans, not the one whose zone is unknown.
+    assert page.locator(f"{RESULTS} [data-lieu]").count() == 1
+    assert card.get_by_role("link", name="02 00 00 00 01").get_attribute("href") == "tel:0200000001"
+    mail = card.get_by_role("link", name="accueil-essai@example.org")
+    assert mail.get_attribute("href") == "mailto:accueil-essai@example.org"
+    assert "relevées le 1er septembre 2026" in card.inner_text()
+    # The full list by territory gives way to the answer, and comes back when the box empties.
+    assert not page.locator("[data-offre-ou-liste]").is_visible()
+    box.fill("")
+    page.locator("[data-offre-ou-liste]").wait_for(state="visible")
+    assert page.locator(f"{RESULTS} [data-lieu]").count() == 0
+    card_page = page.locator("[data-offre-ou-liste] [data-lieu='agence-fictive-le-mans'] a").first
+    card_page.click()
+    page.wait_for_url("**/lieux/agence-fictive-le-mans/")
+    assert tab.errors == []
+    assert tab.outside(site.url()) == []
+
+
+def test_a_commune_no_place_claims_falls_back_to_its_territory(site: Server, tab: Tab) -> None:
+    page = tab.page
+    box = _open_box(site, tab)
+    box.fill("Mamers")
+    page.locator(f"{RESULTS} [data-lieu]").first.wait_for()
+    text = page.locator(RESULTS).inner_text()
+    assert "Aucun lieu connu ne dit desservir Mamers (72)" in text
+    assert "zone desservie non précisée" in text
+    found = page.locator(f"{RESULTS} [data-lieu]").evaluate_all(
+        "cards => cards.map(c => c.dataset.lieu)"
+    )
+    assert sorted(found) == ["agence-fictive-le-mans", "antenne-fictive-sans-zone"]
+
+
+def test_a_commune_without_any_place_says_so(site: Server, tab: Tab) -> None:
+    page = tab.page
+    box = _open_box(site, tab)
+    box.fill("Laval")
+    message = page.locator(f"{RESULTS} .offre-ou__message")
+    message.wait_for()
+    assert message.inner_text().startswith(
+        "Aucun lieu d'accueil connu ne délivre ce dispositif pour Laval (53)"
+    )
+    assert page.locator(f"{RESULTS} [data-lieu]").count() == 0
+    box.fill("Zzzville")
+    page.locator(RESULTS, has_text="Zzzville").wait_for()
+    assert "Aucune commune des Pays de la Loire ne correspond" in page.locator(RESULTS).inner_text()
+
+
+def test_the_box_works_with_the_keyboard(site: Server, tab: Tab) -> None:
+    page = tab.page
+    _open_box(site, tab)
+    page.locator("#offre-ou-commune").focus()
+    page.keyboard.type("72000")  # a postal code of Le Mans only: one commune
+    page.locator(f"{RESULTS} [data-lieu='agence-fictive-le-mans']").wait_for()
+    page.keyboard.press("Escape")
+    page.locator("[data-offre-ou-liste]").wait_for(state="visible")
+    # Several communes: a list of buttons; Tab reaches the first, Enter chooses it.
+    page.keyboard.type("saint")
+    first = page.locator(f"{RESULTS} button.offre-ou__commune").first
+    first.wait_for()
+    chosen = first.get_attribute("data-commune")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.commune") == chosen
+    page.keyboard.press("Enter")
+    page.locator(f"{RESULTS} button.offre-ou__commune").first.wait_for(state="detached")
+    assert page.evaluate("document.activeElement.id") == "offre-ou-commune"
+    # Enter in the box takes the first commune proposed.
+    page.locator("#offre-ou-commune").fill("")
+    page.keyboard.type("saint")
+    first.wait_for()
+    page.keyboard.press("Enter")
+    page.locator(f"{RESULTS} button.offre-ou__commune").first.wait_for(state="detached")
+    live = page.locator(RESULTS)
+    assert live.get_attribute("aria-live") == "polite"
+    assert live.locator(".offre-ou__message").count() == 1
+    assert serious_violations(page) == []
+
+
+def test_without_javascript_the_list_by_territory(site: Server, browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url(SCHEME))
+    assert not page.locator("[data-offre-ou]").is_visible()
+    listing = page.locator("[data-offre-ou-liste]")
+    assert listing.is_visible()
+    assert "Territoire : Territoire d'essai Sarthe (2)" in listing.inner_text()
+    phone = listing.locator("a[href^='tel:']")
+    assert phone.count() == 1 and phone.get_attribute("href") == "tel:0200000001"
+    context.close()
+
+
+def test_place_page(site: Server, tab: Tab) -> None:
+    page = tab.page
+    page.goto(site.url("lieux/agence-fictive-le-mans/"))
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Agence fictive d'essai du Mans"
+    article = page.locator("article")
+    assert article.locator("a[href='tel:0200000001']").count() == 1
+    assert article.locator("a[href='mailto:accueil-essai@example.org']").count() == 1
+    text = article.inner_text()
+    assert "Du lundi au vendredi : 8 h 30 – 12 h 30, 13 h 30 – 16 h 30" in text
+    assert "CU Le Mans Métropole" in text
+    assert "non vérifiées auprès de la structure" in text
+    assert article.locator("a[href='../../dispositifs/aide-mobilite-essai/']").count() == 1
+    assert tab.errors == []
+    assert tab.outside(site.url()) == []
+    assert serious_violations(page) == []
+
+
+def test_a_link_with_a_commune_opens_on_its_answer(site: Server, tab: Tab) -> None:
+    page = tab.page
+    page.goto(site.url(SCHEME + "?commune=72181"))
+    card = page.locator(f"{RESULTS} [data-lieu='agence-fictive-le-mans']")
+    card.wait_for()
+    assert page.locator("#offre-ou-commune").input_value() == "72181"
+    assert not page.locator("[data-offre-ou-liste]").is_visible()
+
+
+def test_printed_sheet_keeps_the_places_not_the_box(site: Server, tab: Tab) -> None:
+    page = tab.page
+    page.goto(site.url(SCHEME))
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    assert not page.locator("#offre-ou-commune").is_visible()
+    listing = page.locator("[data-offre-ou-liste]")
+    assert listing.is_visible()
+    assert listing.locator("[data-lieu='agence-fictive-le-mans']").is_visible()
+    assert "relevées le 1er septembre 2026" in listing.inner_text()
