@@ -11,11 +11,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import dates
 from .geo import Commune, Geo
 from .model import Dispositif, Lieu, Porteur, Reglages, Territoire
 from .vocab import Vocabularies
+
+if TYPE_CHECKING:
+    from .search.synonyms import SynonymTable
 
 
 @dataclass
@@ -30,6 +34,8 @@ class Catalog:
     reglages: Reglages = field(default_factory=Reglages)
     # Source file of each object, as shown to editors (for "modifier cette fiche").
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Synonyms and acronyms of the search (offer_data/synonymes.yaml), already checked.
+    synonymes: SynonymTable | None = None
     # Derived relations, filled by `link()`.
     commune_territory: dict[str, str] = field(default_factory=dict)
     epci_territory: dict[str, str] = field(default_factory=dict)

@@ -34,6 +34,11 @@ def page_url(kind: str, ident: str | None = None) -> str:
     return f"{section}/{ident}/" if ident else f"{section}/"
 
 
+def js_patterns() -> dict[str, str]:
+    """Page URL patterns for scripts, which fill in `{id}`: no path is built by hand in JS."""
+    return {kind: page_url(kind, "{id}") for kind in SECTIONS}
+
+
 def source_uri(url: str) -> str:
     """Markdown source path MkDocs needs for a generated page at `url`."""
     return "index.md" if url == "" else f"{url.rstrip('/')}.md"

@@ -15,6 +15,7 @@ from .errors import Issue, Report, Severity, display_path
 from .geo import Geo, GeoDataError, load_geo
 from .model import Reglages
 from .reader import GEO_FILE, RawDataset, read_dataset
+from .search.synonyms import read_synonyms
 from .vocab import Vocabularies, build_vocabularies
 
 
@@ -27,6 +28,7 @@ def load_catalog(root: Path, *, today: date | None = None) -> tuple[Catalog | No
     geo = _load_geo(root, report)
     data = read_dataset(root, report)
     vocab = _vocabularies(data, report)
+    synonyms = read_synonyms(root, report)
     if geo is not None:
         report.extend(check_dataset(data, vocab, geo, today or date.today()))
     if report.errors or geo is None:
@@ -41,6 +43,7 @@ def load_catalog(root: Path, *, today: date | None = None) -> tuple[Catalog | No
         vocab=vocab,
         geo=geo,
         source_files=_source_files(data),
+        synonymes=synonyms,
     )
     return catalog.link(), report
 

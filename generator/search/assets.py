@@ -1,7 +1,7 @@
 """The files of the search, with content-hashed names so a CDN may cache them forever.
 
-lunr.js and lunr-languages are copied from the installed MkDocs package at build time
-(not vendored in this repository), together with our own scripts.
+Our scripts and stylesheet are copied from `js/` and `css/`; the index files come from
+`index.py`. Nothing is fetched from outside the site.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from .communes import communes_table
-from .index import build_facet_table, build_index_and_postings, dumps, hashed_name
-from .text import LUNR_FR_JS, LUNR_JS, LUNR_STEMMER_SUPPORT_JS
+from .index import build_search_files, dumps, hashed_name
 
-SCRIPTS = Path(__file__).parent / "js"
+HERE = Path(__file__).parent
 FOLDER = "recherche"
+SCRIPTS = ("texte", "moteur", "commune", "recherche")
 
 
 @dataclass
@@ -33,14 +33,12 @@ class SearchAssets:
 
 def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets = SearchAssets()
-    assets.add("lunr", "lunr", LUNR_JS.read_bytes(), ".js")
-    assets.add("lunr_support", "lunr.stemmer.support", LUNR_STEMMER_SUPPORT_JS.read_bytes(), ".js")
-    assets.add("lunr_fr", "lunr.fr", LUNR_FR_JS.read_bytes(), ".js")
-    assets.add("texte", "texte", (SCRIPTS / "texte.js").read_bytes(), ".js")
-    assets.add("commune", "commune", (SCRIPTS / "commune.js").read_bytes(), ".js")
-    assets.add("recherche", "recherche", (SCRIPTS / "recherche.js").read_bytes(), ".js")
-    _, postings = build_index_and_postings(catalog)
-    assets.add("index", "index", dumps(postings), ".json")
-    assets.add("fiches", "fiches", dumps(build_facet_table(catalog).to_json()), ".json")
+    for script in SCRIPTS:
+        assets.add(script, script, (HERE / "js" / f"{script}.js").read_bytes(), ".js")
+    assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")
+    search = build_search_files(catalog)
+    for path, content in search.files.items():
+        assets.files[f"{FOLDER}/{path}"] = content
+    assets.urls["index"] = f"{FOLDER}/{search.index}"
     return assets
