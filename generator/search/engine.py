@@ -9,11 +9,13 @@ Ranking, for a query of n words (stop words dropped, synonyms expanded):
 1. schemes matching more of the query's words first (a word matches by its stem; the
    last one, while typing, also as a prefix; a synonym of it counts; a word that
    matches nothing anywhere tolerates one typo);
-2. then schemes with every word in their title;
-3. then the score: for each word its best way of matching (exact ×4, prefix or synonym
+2. then schemes holding more of the query's consecutive pairs as a phrase (« création
+   entreprise »), or a synonym of several words in their place;
+3. then schemes with every word in their title;
+4. then the score: for each word its best way of matching (exact ×4, prefix or synonym
    ×3, typo ×2, times the scheme's stored score for that term), plus, for each pair of
    consecutive query words, the score of that two-word phrase in the scheme;
-4. then alphabetical order (the scheme's number).
+5. then alphabetical order (the scheme's number).
 
 All arithmetic is on integers, so Python and JavaScript agree exactly.
 """
@@ -28,9 +30,10 @@ from typing import Any
 from . import text
 
 COVERAGE = 2**48
-IN_TITLE = 2**47
+PHRASES = 2**44
+IN_TITLE = 2**43
 SCORE = 2**17
-SCORE_MAX = 2**30 - 1
+SCORE_MAX = 2**26 - 1
 NUMBER_MAX = 2**17 - 1
 
 Filters = dict[str, list[str]]
@@ -50,6 +53,7 @@ class Variant:
     terms: list[str]
     phrase: bool
     weight: int
+    pairs: range = range(0)  # query pairs a synonym of several words stands for
 
 
 @dataclass
@@ -200,14 +204,16 @@ class Engine:
                 if [w.stem for w in words[start : start + len(key)]] != key:
                     continue
                 outcome.also += [x for x in rule["libelles"] if x not in outcome.also]
+                covered = range(start, start + len(key) - 1)
                 for alternative in rule["equivalents"]:
                     variant = (
-                        Variant(alternative, False, s["poids_synonyme"])
+                        Variant(alternative, False, s["poids_synonyme"], covered)
                         if len(alternative) == 1
                         else Variant(
                             [f"{a} {b}" for a, b in zip(alternative, alternative[1:], strict=False)],
                             True,
                             s["poids_synonyme"],
+                            covered,
                         )
                     )
                     for position in range(start, start + len(key)):
@@ -250,6 +256,9 @@ class Engine:
         variants = self._variants(words, outcome)
         best: list[dict[int, int]] = [{} for _ in words]
         title: list[set[int]] = [set() for _ in words]
+        # Query pairs found as a phrase in each scheme: the pair itself, or a synonym
+        # of several words that stands for it.
+        phrases: dict[int, set[int]] = {}
         for position, options in enumerate(variants):
             for variant in options:
                 matches = self._matches(variant)
@@ -259,15 +268,18 @@ class Engine:
                     else:
                         outcome.matched.update(variant.terms)
                 for number, (score, in_title) in matches.items():
+                    if variant.pairs:
+                        phrases.setdefault(number, set()).update(variant.pairs)
                     value = score * variant.weight
                     if value > best[position].get(number, 0):
                         best[position][number] = value
                     if in_title:
                         title[position].add(number)
         bonus: dict[int, int] = {}
-        for first, second in zip(words, words[1:], strict=False):
+        for pair, (first, second) in enumerate(zip(words, words[1:], strict=False)):
             for number, stored in self.postings("expressions", f"{first.stem} {second.stem}"):
                 bonus[number] = bonus.get(number, 0) + (stored >> 1) * self.settings["poids_exact"]
+                phrases.setdefault(number, set()).add(pair)
         keys: dict[int, int] = {}
         candidates = set().union(*best)
         for number in candidates:
@@ -276,6 +288,7 @@ class Engine:
             total = sum(b.get(number, 0) for b in best) + bonus.get(number, 0)
             keys[number] = (
                 min(coverage, 15) * COVERAGE
+                + min(len(phrases.get(number, ())), 15) * PHRASES
                 + (IN_TITLE if all_in_title else 0)
                 + min(total, SCORE_MAX) * SCORE
                 + (NUMBER_MAX - number)

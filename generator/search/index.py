@@ -108,6 +108,14 @@ def _territory_names(d: Dispositif, catalog: Catalog) -> list[str]:
     return names
 
 
+def _precisions(d: Dispositif) -> list[str]:
+    return [
+        t
+        for t in (d.precisions_publics, d.precisions_frais, d.modalites_mobilisation.precisions)
+        if t
+    ]
+
+
 def document_segments(d: Dispositif, catalog: Catalog) -> dict[str, list[str]]:
     """The texts each field is indexed from; a two-word phrase never spans two texts."""
     vocab = catalog.vocab
@@ -120,13 +128,10 @@ def document_segments(d: Dispositif, catalog: Catalog) -> dict[str, list[str]]:
     labels += [vocab.label("categories_thematiques", category_of(vocab, t)) for t in d.thematiques]
     labels.append(vocab.label("types", d.type))
     labels += [vocab.label("axes_clefop", a) for a in d.axes_clefop]
-    mobilisation = d.modalites_mobilisation.precisions
     texts = [
         *plain_paragraphs(d.description),
-        *d.conditions,
-        d.precisions_publics or "",
-        d.precisions_frais or "",
-        *(plain_paragraphs(mobilisation) if mobilisation else []),
+        *(p for c in d.conditions for p in plain_paragraphs(c)),
+        *(p for t in _precisions(d) for p in plain_paragraphs(t)),
     ]
     return {
         "titre": [d.titre],
@@ -141,9 +146,12 @@ def fiche(d: Dispositif, catalog: Catalog) -> dict[str, Any]:
     """What a result shows: title, badges, and the passages its snippet is cut from."""
     passages = [{"champ": "resume", "texte": d.resume}]
     passages += [{"champ": "description", "texte": p} for p in plain_paragraphs(d.description)]
-    passages += [{"champ": "conditions", "texte": c} for c in d.conditions]
+    passages += [
+        {"champ": "conditions", "texte": p} for c in d.conditions for p in plain_paragraphs(c)
+    ]
     for name, value in (
         ("publics", d.precisions_publics),
+        ("frais", d.precisions_frais),
         ("mobilisation", d.modalites_mobilisation.precisions),
     ):
         if value:
@@ -233,7 +241,7 @@ def bm25(tf: int, length: int, average: float, idf: float, boost: int) -> float:
 
 
 def idf(df: int, count: int) -> float:
-    """lunr.idf."""
+    """lunr.idf, where `df` counts (scheme, field) pairs holding the term."""
     return math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
 
 
@@ -249,7 +257,8 @@ def compute_postings(documents: list[dict[str, list[str]]]) -> Postings:
         fields = [_field_terms(segments.get(name, []), seen) for name in names]
         for position, (_, length) in enumerate(fields):
             totals[position] += length
-        df.update({term for counts, _ in fields for term in counts})
+        for counts, _ in fields:  # lunr counts a scheme once per field holding the term
+            df.update(counts.keys())
         per_doc.append(fields)
     count = len(documents)
     averages = [total / count if count else 0.0 for total in totals]

@@ -9,9 +9,10 @@
 
   var Texte = global.OffreTexte;
   var COVERAGE = 281474976710656; // 2^48
-  var IN_TITLE = 140737488355328; // 2^47
+  var PHRASES = 17592186044416; // 2^44
+  var IN_TITLE = 8796093022208; // 2^43
   var SCORE = 131072; // 2^17
-  var SCORE_MAX = 1073741823; // 2^30 - 1
+  var SCORE_MAX = 67108863; // 2^26 - 1
   var NUMBER_MAX = 131071; // 2^17 - 1
 
   function fetchJson(url) {
@@ -328,10 +329,13 @@
       rule.libelles.forEach(function (label) {
         if (outcome.also.indexOf(label) < 0) { outcome.also.push(label); }
       });
+      // Query pairs a synonym of several words stands for.
+      var covered = [];
+      for (var c = hit.start; c < hit.start + rule.cle.length - 1; c++) { covered.push(c); }
       rule.equivalents.forEach(function (alternative) {
         var variant = alternative.length === 1
-          ? { terms: alternative, phrase: false, weight: s.poids_synonyme }
-          : { terms: pairs(alternative), phrase: true, weight: s.poids_synonyme };
+          ? { terms: alternative, phrase: false, weight: s.poids_synonyme, pairs: covered }
+          : { terms: pairs(alternative), phrase: true, weight: s.poids_synonyme, pairs: covered };
         for (var p = hit.start; p < hit.start + rule.cle.length; p++) { perWord[p].push(variant); }
       });
     });
@@ -400,6 +404,9 @@
     var title = words.map(function () { return new Uint8Array(n); });
     var touched = new Uint8Array(n);
     var candidates = [];
+    // phrase[p][number]: query pair p found as a phrase (or through a synonym).
+    var phrase = [];
+    for (var p0 = 0; p0 + 1 < words.length; p0++) { phrase.push(new Uint8Array(n)); }
     var self = this;
     variants.forEach(function (options, position) {
       options.forEach(function (variant) {
@@ -409,8 +416,10 @@
             term.split(" ").forEach(function (t) { outcome.matched.add(t); });
           });
         }
+        var covers = variant.pairs || [];
         for (var i = 0; i < m.numbers.length; i++) {
           var number = m.numbers[i];
+          for (var c = 0; c < covers.length; c++) { phrase[covers[c]][number] = 1; }
           var value = m.scores[i] * variant.weight;
           if (value > best[position][number]) { best[position][number] = value; }
           if (m.titles[i]) { title[position][number] = 1; }
@@ -423,6 +432,7 @@
       var pair = this.postings("expressions", words[w].stem + " " + words[w + 1].stem);
       for (var k = 0; k < pair[0].length; k++) {
         bonus[pair[0][k]] += (pair[1][k] >> 1) * this.settings.poids_exact;
+        phrase[w][pair[0][k]] = 1;
       }
     }
     var keys = new Map();
@@ -434,8 +444,10 @@
         if (best[p][number] > 0) { coverage++; total += best[p][number]; }
         if (!title[p][number]) { allInTitle = false; }
       }
-      keys.set(number, Math.min(coverage, 15) * COVERAGE + (allInTitle ? IN_TITLE : 0) +
-        Math.min(total, SCORE_MAX) * SCORE + (NUMBER_MAX - number));
+      var phrases = 0;
+      for (var q = 0; q < phrase.length; q++) { phrases += phrase[q][number]; }
+      keys.set(number, Math.min(coverage, 15) * COVERAGE + Math.min(phrases, 15) * PHRASES +
+        (allInTitle ? IN_TITLE : 0) + Math.min(total, SCORE_MAX) * SCORE + (NUMBER_MAX - number));
       outcome.complete.set(number, coverage);
     });
     return { keys: keys, outcome: outcome };
