@@ -91,7 +91,16 @@ def test_acronyms_are_kept_whole(acronym: str) -> None:
 def test_french_collation_puts_accented_capitals_among_their_letter() -> None:
     labels = ["Zone", "État", "Étudiants", "Emploi", "Actifs", "Familles", "Santé", "S’ouvrir"]
     ordered = sorted(labels, key=text.collation_key)
-    assert ordered == ["Actifs", "Emploi", "État", "Étudiants", "Familles", "S’ouvrir", "Santé", "Zone"]
+    assert ordered == [
+        "Actifs",
+        "Emploi",
+        "État",
+        "Étudiants",
+        "Familles",
+        "S’ouvrir",
+        "Santé",
+        "Zone",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -146,12 +155,8 @@ def test_scores_are_lunr_bm25_summed_over_fields(shipped: Catalog) -> None:
     index = builder.build()
     position = {term: posting["_index"] for term, posting in index.inverted_index.items()}
     checked = 0
-    for term, number, stored in [
-        (term, number, stored)
-        for term in postings.terms
-        if " " not in term
-        for number, stored, _ in postings.entries(term)
-    ]:
+    words = [t for t in postings.terms if " " not in t]
+    for term, number, stored in [(t, n, s) for t in words for n, s, _ in postings.entries(t)]:
         reference = 0.0
         for name, _ in FIELDS:
             elements = index.field_vectors[f"{name}/{number}"].elements
@@ -196,7 +201,9 @@ def test_every_file_name_carries_the_hash_of_its_content(shipped: Catalog) -> No
     index = json.loads(files.files[files.index])
     group = index["fiches"]["groupe"]
     for position, digest in enumerate(index["fiches"]["empreintes"]):
-        names = [f"fiches/{n}.{digest}.json" for n in range(position * group, (position + 1) * group)]
+        names = [
+            f"fiches/{n}.{digest}.json" for n in range(position * group, (position + 1) * group)
+        ]
         contents = [files.files[n] for n in names if n in files.files]
         assert hashlib.sha256("\n".join(contents).encode()).hexdigest()[:12] == digest
     referenced = [s["fichier"] for shards in index["tranches"].values() for s in shards]
@@ -240,18 +247,25 @@ def test_result_excerpts_cut_long_summaries_at_a_word() -> None:
 # ---------------------------------------------------------------------------- ranking
 
 
-def _fixture_with(tmp_path: Path, schemes: dict[str, dict[str, str]], synonyms: str = "") -> Catalog:
+def _fixture_with(
+    tmp_path: Path, schemes: dict[str, dict[str, str]], synonyms: str = ""
+) -> Catalog:
     """The test dataset plus schemes that differ from one of its own by the given texts
     (and say nothing else: no keywords, the summary as description)."""
     root = copy_fixture(tmp_path / "d")
     template = (root / "dispositifs/association-essai/permis-jeunes-essai.yaml").read_text()
     template = re.sub(r"(?m)^(mots_cles|precisions_publics|precisions_frais): .*\n", "", template)
-    template = template.replace("thematiques: [mobilite--preparer-un-permis]", "thematiques: [numerique--acceder-a-des-services-en-ligne]")
+    template = template.replace(
+        "thematiques: [mobilite--preparer-un-permis]",
+        "thematiques: [numerique--acceder-a-des-services-en-ligne]",
+    )
     for ident, fields in schemes.items():
         content = template.replace("id: permis-jeunes-essai", f"id: {ident}")
         fields = {"description": fields["resume"], **fields}
         for key, value in fields.items():
-            content = re.sub(rf"(?m)^{key}: .*$", f"{key}: {json.dumps(value, ensure_ascii=False)}", content)
+            content = re.sub(
+                rf"(?m)^{key}: .*$", f"{key}: {json.dumps(value, ensure_ascii=False)}", content
+            )
         (root / f"dispositifs/association-essai/{ident}.yaml").write_text(content)
     if synonyms:
         (root / "synonymes.yaml").write_text(synonyms)
@@ -268,8 +282,14 @@ def test_more_words_matched_rank_first_and_no_word_is_required(tmp_path: Path) -
     catalog = _fixture_with(
         tmp_path,
         {
-            "deux-mots-essai": {"titre": "Tremplin (essai)", "resume": "Un tremplin vers l'emploi pour les cuisiniers du littoral."},
-            "un-mot-essai": {"titre": "Cuisiniers cuisiniers cuisiniers", "resume": "Les cuisiniers, encore les cuisiniers, toujours les cuisiniers."},
+            "deux-mots-essai": {
+                "titre": "Tremplin (essai)",
+                "resume": "Un tremplin vers l'emploi pour les cuisiniers du littoral.",
+            },
+            "un-mot-essai": {
+                "titre": "Cuisiniers cuisiniers cuisiniers",
+                "resume": "Les cuisiniers, encore les cuisiniers, toujours les cuisiniers.",
+            },
         },
     )
     engine, ids = _engine(catalog)
@@ -282,7 +302,12 @@ def test_more_words_matched_rank_first_and_no_word_is_required(tmp_path: Path) -
 def test_permis_does_not_find_permet(tmp_path: Path) -> None:
     catalog = _fixture_with(
         tmp_path,
-        {"permet-essai": {"titre": "Aide qui permet tout (essai)", "resume": "Ce dispositif permet de financer un projet professionnel."}},
+        {
+            "permet-essai": {
+                "titre": "Aide qui permet tout (essai)",
+                "resume": "Ce dispositif permet de financer un projet professionnel.",
+            }
+        },
     )
     engine, ids = _engine(catalog)
     for query in ("permis", "permis ", "permi"):
@@ -301,7 +326,12 @@ def test_last_word_is_a_prefix_only_while_typing(shipped: Catalog) -> None:
 def test_a_typo_matches_below_exact_words(tmp_path: Path) -> None:
     catalog = _fixture_with(
         tmp_path,
-        {"mobilte-essai": {"titre": "Mobilté mal écrite (essai)", "resume": "Le mot mobilté est mal écrit dans cette fiche de test."}},
+        {
+            "mobilte-essai": {
+                "titre": "Mobilté mal écrite (essai)",
+                "resume": "Le mot mobilté est mal écrit dans cette fiche de test.",
+            }
+        },
     )
     engine, ids = _engine(catalog)
     # « mobilté » exists here, so it is matched exactly and no typo is looked for.
@@ -334,15 +364,26 @@ def test_synonyms_both_ways_and_one_way(tmp_path: Path) -> None:
     catalog = _fixture_with(
         tmp_path,
         {
-            "partiel-essai": {"titre": "Activité partielle (essai)", "resume": "Indemnisation de l'activité partielle des salariés."},
-            "chomage-essai": {"titre": "Chômage partiel (essai)", "resume": "Le chômage partiel, nom courant de la mesure."},
-            "conduite-essai": {"titre": "Conduite accompagnée (essai)", "resume": "Apprendre la conduite accompagnée avec un proche."},
+            "partiel-essai": {
+                "titre": "Activité partielle (essai)",
+                "resume": "Indemnisation de l'activité partielle des salariés.",
+            },
+            "chomage-essai": {
+                "titre": "Chômage partiel (essai)",
+                "resume": "Le chômage partiel, nom courant de la mesure.",
+            },
+            "conduite-essai": {
+                "titre": "Conduite accompagnée (essai)",
+                "resume": "Apprendre la conduite accompagnée avec un proche.",
+            },
         },
         synonyms,
     )
     engine, ids = _engine(catalog)
     assert {"partiel-essai", "chomage-essai"} <= set(_ranked(engine, ids, "chômage partiel ")[:2])
-    assert {"partiel-essai", "chomage-essai"} <= set(_ranked(engine, ids, "activité partielle ")[:2])
+    assert {"partiel-essai", "chomage-essai"} <= set(
+        _ranked(engine, ids, "activité partielle ")[:2]
+    )
     assert "permis-jeunes-essai" in _ranked(engine, ids, "conduite ")
     assert "conduite-essai" not in _ranked(engine, ids, "permis de conduire ")
     assert engine.search("chômage partiel ").also == ["activité partielle"]
@@ -352,8 +393,14 @@ def test_exact_phrase_ranks_first(tmp_path: Path) -> None:
     catalog = _fixture_with(
         tmp_path,
         {
-            "phrase-essai": {"titre": "Soutien (essai)", "resume": "Aide à la création d'entreprise pour les demandeurs."},
-            "mots-essai": {"titre": "Entreprise et création (essai)", "resume": "Une entreprise de création graphique, et une autre entreprise."},
+            "phrase-essai": {
+                "titre": "Soutien (essai)",
+                "resume": "Aide à la création d'entreprise pour les demandeurs.",
+            },
+            "mots-essai": {
+                "titre": "Entreprise et création (essai)",
+                "resume": "Une entreprise de création graphique, et une autre entreprise.",
+            },
         },
     )
     engine, ids = _engine(catalog)

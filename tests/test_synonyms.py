@@ -13,7 +13,9 @@ from generator.search.synonyms import SYNONYMS_FILE, read_synonyms
 from generator.validate import load_catalog
 
 
-def _read(tmp_path: Path, content: str) -> tuple[Report, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]]:
+def _read(
+    tmp_path: Path, content: str
+) -> tuple[Report, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]]:
     (tmp_path / SYNONYMS_FILE).write_text(content, encoding="utf-8")
     report = Report()
     table = read_synonyms(tmp_path, report)
@@ -28,7 +30,10 @@ def test_shipped_synonyms_are_valid_and_compiled() -> None:
     rqth = rules[tuple(text.stems("RQTH"))]
     assert tuple(text.stems("travailleur handicapé")) in rqth.alternatives
     # One way: « aide-soignant » finds « sanitaire et social », not the reverse.
-    assert tuple(text.stems("sanitaire et social")) in rules[tuple(text.stems("aide-soignant"))].alternatives
+    assert (
+        tuple(text.stems("sanitaire et social"))
+        in rules[tuple(text.stems("aide-soignant"))].alternatives
+    )
     assert tuple(text.stems("sanitaire et social")) not in rules
     # « DE » only as typed in capitals: in lowercase it is the stop word « de ».
     assert ("de",) in rules
@@ -108,7 +113,9 @@ def test_expressions_are_checked_once_the_shape_is_right(tmp_path: Path) -> None
     assert at(3, 14, "aucun mot que la recherche retient"), messages
     assert at(3, 21, "aucun mot que la recherche retient"), messages
     assert at(4, 26, "revient à une expression de ce groupe (« handicapés », ligne 4)"), messages
-    assert at(4, 37, "figure déjà dans un autre groupe (« travailleur handicapé », ligne 2)"), messages
+    assert at(4, 37, "figure déjà dans un autre groupe (« travailleur handicapé », ligne 2)"), (
+        messages
+    )
     assert at(8, 16, "est déjà cherché plus haut (« alternance », ligne 6)"), messages
     assert at(9, 20, "est l'expression cherchée elle-même"), messages
     assert len(messages) == 6
@@ -129,7 +136,7 @@ def test_malformed_files_give_a_french_error_not_a_traceback(tmp_path: Path, con
 def test_validate_reports_synonym_errors_with_the_rest(tmp_path: Path) -> None:
     data = copy_fixture(tmp_path / "d")
     (data / SYNONYMS_FILE).write_text("equivalences:\n  - termes: [de, pour]\n", encoding="utf-8")
-    catalog, report = load_catalog(data)
+    catalog, _ = load_catalog(data)
     assert catalog is None
     code, output = run_cli("validate", str(data))
     assert code == 1

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from . import text
@@ -66,7 +67,9 @@ class Outcome:
     complete: dict[int, int] = field(default_factory=dict)  # number → words matched
 
 
-def query_words(query: str, settings: dict[str, int], stop_words: frozenset[str]) -> list[QueryWord]:
+def query_words(
+    query: str, settings: dict[str, int], stop_words: frozenset[str]
+) -> list[QueryWord]:
     typing = bool(query) and not query[-1].isspace()
     tokens = text.tokenize(query)
     kept: list[QueryWord] = []
@@ -186,9 +189,7 @@ class Engine:
 
     # ------------------------------------------------------------------ ranking
 
-    def _variants(
-        self, words: list[QueryWord], outcome: Outcome
-    ) -> list[list[Variant]]:
+    def _variants(self, words: list[QueryWord], outcome: Outcome) -> list[list[Variant]]:
         s = self.settings
         per_word: list[list[Variant]] = [
             [Variant([w.stem], False, s["poids_exact"])] for w in words
@@ -210,7 +211,7 @@ class Engine:
                         Variant(alternative, False, s["poids_synonyme"], covered)
                         if len(alternative) == 1
                         else Variant(
-                            [f"{a} {b}" for a, b in zip(alternative, alternative[1:], strict=False)],
+                            [f"{a} {b}" for a, b in pairwise(alternative)],
                             True,
                             s["poids_synonyme"],
                             covered,
@@ -276,7 +277,7 @@ class Engine:
                     if in_title:
                         title[position].add(number)
         bonus: dict[int, int] = {}
-        for pair, (first, second) in enumerate(zip(words, words[1:], strict=False)):
+        for pair, (first, second) in enumerate(pairwise(words)):
             for number, stored in self.postings("expressions", f"{first.stem} {second.stem}"):
                 bonus[number] = bonus.get(number, 0) + (stored >> 1) * self.settings["poids_exact"]
                 phrases.setdefault(number, set()).add(pair)

@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .. import urls
@@ -188,9 +189,7 @@ def excerpt(summary: str, limit: int = EXCERPT_LENGTH) -> str:
 
 def ordered_schemes(catalog: Catalog) -> list[Dispositif]:
     """Schemes in French alphabetical order of their titles: their number in the index."""
-    return sorted(
-        catalog.dispositifs.values(), key=lambda d: (text.collation_key(d.titre), d.id)
-    )
+    return sorted(catalog.dispositifs.values(), key=lambda d: (text.collation_key(d.titre), d.id))
 
 
 # ---------------------------------------------------------------------------- scores
@@ -219,7 +218,7 @@ def _field_terms(segments: Iterable[str], seen: set[str]) -> tuple[Counter[str],
     for segment in segments:
         stems = text.segment_stems(segment, seen)
         counts.update(stems)
-        counts.update(map(" ".join, zip(stems, stems[1:], strict=False)))
+        counts.update(map(" ".join, pairwise(stems)))
         length += len(stems)
     return counts, length
 
@@ -338,7 +337,7 @@ def build_shards(
         else:
             batches.append([term])
             size = cost
-    starts = [""] + [_separator(a[-1], b[0]) for a, b in zip(batches, batches[1:], strict=False)]
+    starts = [""] + [_separator(a[-1], b[0]) for a, b in pairwise(batches)]
     shard_forms: list[list[dict[str, str]]] = [[] for _ in batches]
     for form in sorted(forms):
         shard_forms[bisect.bisect_right(starts, form) - 1].append(
@@ -384,9 +383,7 @@ def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
         "porteur": ordered((pid, p.sigle or p.nom) for pid, p in catalog.porteurs.items()),
         "type": ordered((d.type, vocab.label("types", d.type)) for d in schemes),
         "statut": ordered((s, STATUS_LABELS[s]) for s in STATUS_LABELS),
-        "axe": ordered(
-            (a, vocab.label("axes_clefop", a)) for d in schemes for a in d.axes_clefop
-        ),
+        "axe": ordered((a, vocab.label("axes_clefop", a)) for d in schemes for a in d.axes_clefop),
     }
 
 

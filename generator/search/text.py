@@ -31,8 +31,7 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 # Function words of French (lunr-languages' list, folded, without « sans », which
 # changes the meaning: « sans diplôme »), plus what advisers type around a request:
 # « salarié qui veut changer de métier », « je cherche une aide pour mon fils ».
-STOP_WORDS = frozenset(
-    """
+_STOP_WORDS = """
     a ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez
     aurions aurons auront aux avaient avais avait avec avez aviez avions avons ayant ayez
     ayons c ce ceci cela ces cet cette d dans de des du elle en es est et eu eue eues
@@ -45,8 +44,8 @@ STOP_WORDS = frozenset(
     etions ete etee etees etes
     veut veulent veux voudrait voudraient voudrais souhaite souhaitent souhaiterait
     cherche cherchent aimerait peut peuvent pourrait doit faut quoi comment quand chez
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 # Feminine → masculine endings, tried in this order (the first that fits applies).
 _FEMININE = (
@@ -87,10 +86,7 @@ def stem(word: str) -> str:
     """The light stem of a folded word (see the module docstring)."""
     if len(word) < _MIN_STEMMED or not word.isalpha():
         return word
-    if word.endswith("aux"):
-        word = word[:-3] + "al"
-    else:
-        word = _drop_plural(word)
+    word = word[:-3] + "al" if word.endswith("aux") else _drop_plural(word)
     for ending, replacement in _FEMININE:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             word = word[: -len(ending)] + replacement
