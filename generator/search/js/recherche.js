@@ -533,6 +533,8 @@
   announce("Chargement de la recherche…");
   global.OffreMoteur.open(root.getAttribute("data-index")).then(function (opened) {
     moteur = opened;
+    // The words' shards are requested before the facets are built, not after.
+    moteur.prepare(state.q).catch(function () { /* reported by render() */ });
     buildFacets();
     syncControls();
     render();
