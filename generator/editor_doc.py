@@ -24,6 +24,7 @@ from .model import (
     Source,
     Territoire,
 )
+from .search.synonyms import Equivalence, SensUnique
 
 DOC_FILE = "LISEZMOI.md"
 
@@ -41,6 +42,7 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
   antenne…) avec son adresse, ses coordonnées et la zone qu'il dessert ;
 - `vocabulaires.yaml` : nos valeurs ajoutées aux vocabulaires de data·inclusion ;
 - `reglages.yaml` (facultatif) : les seuils de l'offre (statut à confirmer, fiches à revoir) ;
+- `synonymes.yaml` (facultatif) : les synonymes et sigles que la recherche connaît ;
 - `geo/` : communes et EPCI de la région (fichier généré, ne pas modifier) ;
 - `schemas/` : schémas JSON pour l'autocomplétion dans l'éditeur (générés).
 
@@ -72,6 +74,24 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
   (lettre, portail d'information) sont publiés à part.
 - Un lieu ne publie que des structures, jamais le nom d'une personne.
 - Valeurs des vocabulaires : `offre vocabulaires` (liste), `offre vocabulaires publics`.
+
+## Synonymes de la recherche (`synonymes.yaml`)
+
+La recherche trouve déjà les mots sans accents, au pluriel ou au féminin, et met en tête
+les fiches qui contiennent le plus de mots tapés. Ce fichier lui apprend les sigles et les
+expressions qui veulent dire la même chose :
+
+- `equivalences` : chaque groupe (`termes`) réunit des expressions équivalentes ;
+  chercher l'une trouve aussi les fiches qui emploient les autres
+  (`[chômage partiel, activité partielle]`) ;
+- `sens_unique` : chercher `recherche` trouve aussi `trouve_aussi`, pas l'inverse
+  (`aide-soignant` trouve `sanitaire et social`).
+
+N'y mettez que de vraies équivalences : un mot plus large ou voisin noierait les bons
+résultats. Un sigle écrit en majuscules (`DE`) n'est reconnu que tapé en majuscules (en
+minuscules, « de » reste un mot ignoré). `offre validate` signale une expression faite
+seulement de mots ignorés, une expression répétée dans un groupe ou présente dans deux
+groupes, et toute clé inconnue.
 """
 
 
@@ -97,6 +117,8 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("L'adresse d'un lieu (`adresse`)", Adresse),
     ("La provenance d'un lieu importé (`origine`)", Origine),
     ("Réglages (`reglages.yaml`)", Reglages),
+    ("Un groupe d'équivalences (`synonymes.yaml`, `equivalences`)", Equivalence),
+    ("Un synonyme à sens unique (`synonymes.yaml`, `sens_unique`)", SensUnique),
 ]
 
 

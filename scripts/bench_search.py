@@ -142,6 +142,7 @@ SETTLED_JS = """
 """
 ENGINE_ONLY_JS = """
 async (typed) => {
+  if (!window.OffreRecherche || !OffreRecherche.moteur) { return []; }  // an older page
   const m = OffreRecherche.moteur();
   const out = [];
   for (const q of typed) {

@@ -420,3 +420,20 @@ def test_facet_counts_and_filters(shipped: Catalog) -> None:
     active = [d for d in shipped.dispositifs.values() if d.statut == "actif"]
     for position, value in enumerate(publics):
         assert outcome.counts["public"][position] == sum(1 for d in active if value in d.publics)
+
+
+def test_scripts_receive_url_patterns_and_column_names(shipped: Catalog) -> None:
+    from generator import urls
+    from generator.search.communes import communes_table
+
+    files = build_search_files(shipped)
+    index = json.loads(files.files[files.index])
+    for kind in ("dispositif", "territoire"):
+        assert index["adresses"][kind].replace("{id}", "x") == urls.page_url(kind, "x")
+    table = communes_table(shipped)
+    assert table["adresses"] == urls.js_patterns()
+    assert len(table["colonnes"]) == len(table["communes"][0])
+    assert len(table["colonnes_hors_region"]) == len(table["hors_region"][0])
+    assert set(index["colonnes"]) == {"statut"}
+    facets = json.loads(files.files[index["fichier_facettes"]])["colonnes"]
+    assert set(facets) == {"territoire", "public", "thematique", "porteur", "type", "axe"}

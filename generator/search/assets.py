@@ -38,7 +38,9 @@ def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets = SearchAssets()
     for script in SCRIPTS:
         assets.add(script, script, (HERE / "js" / f"{script}.js").read_bytes(), ".js")
-    bundle = b"\n".join((HERE / "js" / f"{script}.js").read_bytes() for script in SEARCH_PAGE_SCRIPTS)
+    bundle = b"\n".join(
+        (HERE / "js" / f"{script}.js").read_bytes() for script in SEARCH_PAGE_SCRIPTS
+    )
     assets.add("recherche", "recherche", bundle, ".js")
     assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")

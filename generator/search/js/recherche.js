@@ -9,6 +9,9 @@
 
   var root = document.getElementById("offre-recherche");
   if (!root) { return; }
+  // Milestones of the first search, for the benchmark (User Timing marks).
+  function mark(name) { if (global.performance && performance.mark) { performance.mark(name); } }
+  mark("offre-script");
   var Texte = global.OffreTexte;
   var PAGE = 20;
   var MULTI = ["public", "thematique", "axe", "porteur", "type", "statut"];
@@ -533,8 +536,10 @@
   announce("Chargement de la recherche…");
   global.OffreMoteur.open(root.getAttribute("data-index")).then(function (opened) {
     moteur = opened;
+    mark("offre-index");
     // The words' shards are requested before the facets are built, not after.
-    moteur.prepare(state.q).catch(function () { /* reported by render() */ });
+    moteur.prepare(state.q).then(function () { mark("offre-tranches"); },
+                                 function () { /* reported by render() */ });
     buildFacets();
     syncControls();
     render();
