@@ -21,7 +21,6 @@ from generator.search.index import (
     build_shards,
     compute_postings,
     document_segments,
-    excerpt,
     facet_values,
     ordered_schemes,
 )
@@ -233,15 +232,6 @@ def test_facet_values_in_french_order(shipped: Catalog) -> None:
         assert labels == sorted(labels, key=text.collation_key), facet
     publics = [label for _, label in facet_values(shipped)["public"]]
     assert publics.index("Étudiants") < publics.index("Familles")
-
-
-def test_result_excerpts_cut_long_summaries_at_a_word() -> None:
-    short = "Une aide pour financer le permis."
-    assert excerpt(short) == short
-    long = "Accompagnement renforcé vers l'emploi, " * 10
-    cut = excerpt(long)
-    assert cut.endswith("…")
-    assert long.startswith(cut[:-1])
 
 
 # ---------------------------------------------------------------------------- ranking

@@ -4,9 +4,11 @@ one small file per scheme for the results shown.
 What the browser downloads, and when:
 
 - `index.<hash>.json` (preloaded by the search page): the settings of the engine, the
-  stop words and synonym rules, the facet values, one column per facet giving each
-  scheme's values, and the map of the other files. Schemes are numbered in French
-  alphabetical order of their titles, so the number itself breaks ties.
+  stop words and synonym rules, the facet values, each scheme's status (results are
+  filtered on it by default), and the map of the other files. Schemes are numbered in
+  French alphabetical order of their titles, so the number itself breaks ties.
+- `facettes.<hash>.json`, fetched after the first results: one column per facet giving
+  each scheme's values, for the counts beside each value and the filters.
 - `termes/<hash>.json` shards, fetched for the words typed: contiguous ranges of the
   sorted terms (like Pagefind's chunks), each listing, for each term, the schemes that
   contain it and its score in each. Words and two-word phrases (« création
@@ -78,7 +80,6 @@ SETTINGS: dict[str, int] = {
 
 SHARD_BYTES = 24_000  # raw JSON per shard of terms (a single huge term gets its own)
 FICHES_GROUP = 64  # schemes whose fiches share one hash
-EXCERPT_LENGTH = 160
 
 
 # ---------------------------------------------------------------------------- documents
@@ -177,14 +178,6 @@ def fiche(d: Dispositif, catalog: Catalog) -> dict[str, Any]:
         "local": not d.everywhere,
         "passages": passages,
     }
-
-
-def excerpt(summary: str, limit: int = EXCERPT_LENGTH) -> str:
-    """The start of a summary, cut at a word."""
-    if len(summary) <= limit:
-        return summary
-    cut = summary[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return f"{cut}…"
 
 
 def ordered_schemes(catalog: Catalog) -> list[Dispositif]:
@@ -468,7 +461,7 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
         "format": FORMAT,
         "reglages": SETTINGS,
         "mots_vides": sorted(text.STOP_WORDS),
-        "synonymes": (catalog_synonyms(catalog)).to_json(),
+        "synonymes": (catalog.synonymes or SynonymTable()).to_json(),
         "nombre": len(schemes),
         "tranches": shard_maps,
         "vocabulaire": vocabulary,
@@ -483,11 +476,6 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
     out.index = hashed_name("index", content, ".json")
     out.files[out.index] = content
     return out
-
-
-def catalog_synonyms(catalog: Catalog) -> SynonymTable:
-    table = getattr(catalog, "synonymes", None)
-    return table if isinstance(table, SynonymTable) else SynonymTable()
 
 
 def dumps(data: Any) -> str:

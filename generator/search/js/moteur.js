@@ -470,17 +470,28 @@
     return facets.every(function (f) { return self.columns[f] !== undefined; });
   };
 
-  Moteur.prototype._values = function (facet, number) {
-    var value = this.columns[facet][number];
-    if (facet === "territoire" && value === -1) { return this._allTerritories; }
-    return Array.isArray(value) ? value : [value];
-  };
+  /* A scheme's value in a facet column is a position, a list of positions, or -1 for
+     "every territory". These two read it without building arrays (10,000 schemes are
+     counted at each key). */
+  function matches(value, mask) {
+    if (typeof value === "number") { return value === -1 || mask[value] === 1; }
+    for (var v = 0; v < value.length; v++) { if (mask[value[v]] === 1) { return true; } }
+    return false;
+  }
+
+  function count(value, counts) {
+    if (typeof value === "number") {
+      if (value === -1) { for (var t = 0; t < counts.length; t++) { counts[t] += 1; } }
+      else { counts[value] += 1; }
+      return;
+    }
+    for (var v = 0; v < value.length; v++) { counts[value[v]] += 1; }
+  }
 
   /* Schemes for a query and filters ({facet: [values]}), best first, with the count of
      each facet value (for the facets whose column is loaded). */
   Moteur.prototype.search = function (query, filters) {
     filters = filters || {};
-    this._allTerritories = this.facets.territoire.map(function (_, i) { return i; });
     var scored = this.scores(query);
     var keys = scored.keys;
     var outcome = scored.outcome;
@@ -493,11 +504,14 @@
       self.facets[facet].forEach(function (entry, position) {
         if (values.indexOf(entry.valeur) >= 0) { mask[position] = 1; }
       });
-      selected.push({ facet: facet, mask: mask });
+      selected.push({ facet: facet, column: self.columns[facet], mask: mask });
     });
     var counted = Object.keys(this.facets).filter(function (f) { return self.columns[f] !== undefined; });
     var counts = {};
-    counted.forEach(function (f) { counts[f] = new Array(self.facets[f].length).fill(0); });
+    var tallies = counted.map(function (f) {
+      counts[f] = new Array(self.facets[f].length).fill(0);
+      return { facet: f, column: self.columns[f], counts: counts[f] };
+    });
     var shown = [];
     var pool = keys === null ? null : Array.from(keys.keys());
     var size = pool === null ? this.count : pool.length;
@@ -506,18 +520,16 @@
       var failing = null;
       var failures = 0;
       for (var s = 0; s < selected.length; s++) {
-        var values = this._values(selected[s].facet, number);
-        var ok = false;
-        for (var v = 0; v < values.length; v++) { if (selected[s].mask[values[v]]) { ok = true; break; } }
-        if (!ok) { failures++; failing = selected[s].facet; }
+        if (!matches(selected[s].column[number], selected[s].mask)) {
+          failures++;
+          failing = selected[s].facet;
+        }
       }
       if (failures === 0) { shown.push(number); }
       if (failures > 1) { continue; }
-      for (var c = 0; c < counted.length; c++) {
-        var facet = counted[c];
-        if (failures === 1 && failing !== facet) { continue; }
-        var list = this._values(facet, number);
-        for (var x = 0; x < list.length; x++) { counts[facet][list[x]] += 1; }
+      for (var c = 0; c < tallies.length; c++) {
+        if (failures === 1 && failing !== tallies[c].facet) { continue; }
+        count(tallies[c].column[number], tallies[c].counts);
       }
     }
     if (keys !== null) {

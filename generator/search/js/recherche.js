@@ -115,6 +115,8 @@
     }).sort(function (a, b) { return collator.compare(a.libelle, b.libelle); });
   }
 
+  var valueRows = []; // {box, label, wrapper, facet, position}: the checkboxes, once built
+
   function buildFacets() {
     sortedValues("territoire").forEach(function (entry) {
       var option = document.createElement("option");
@@ -138,6 +140,8 @@
         label.setAttribute("data-libelle", entry.libelle);
         wrapper.appendChild(checkbox); wrapper.appendChild(label);
         box.appendChild(wrapper);
+        valueRows.push({ box: checkbox, label: label, wrapper: wrapper, facet: name,
+                         text: entry.libelle, position: entry.position });
       });
     });
   }
@@ -171,14 +175,13 @@
       option.textContent = n === null ? label : label + " (" + n + ")";
       option.hidden = n === 0 && option.value !== state.territoire;
     });
-    MULTI.forEach(function (name) {
-      root.querySelectorAll("input[type=checkbox][name=" + name + "]").forEach(function (box) {
-        var label = root.querySelector("label[for='" + box.id + "']");
-        var known = counts[name];
-        var n = known ? known[Number(box.getAttribute("data-position"))] : null;
-        label.textContent = label.getAttribute("data-libelle") + (n === null ? "" : " (" + n + ")");
-        box.parentNode.hidden = n === 0 && !box.checked;
-      });
+    valueRows.forEach(function (row) {
+      var known = counts[row.facet];
+      var n = known ? known[row.position] : null;
+      var text = row.text + (n === null ? "" : " (" + n + ")");
+      if (row.label.textContent !== text) { row.label.textContent = text; }
+      var hidden = n === 0 && !row.box.checked;
+      if (row.wrapper.hidden !== hidden) { row.wrapper.hidden = hidden; }
     });
   }
 

@@ -58,11 +58,18 @@
     return raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
   }
 
-  /* {folded, stem} of a token, or null for a stop word (`stopWords`: a Set). */
+  /* {folded, stem} of a token, or null for a stop word (`stopWords`: a Set). Memoised
+     per stop-word list: snippets normalise every word of the passages shown. */
+  var memo = new WeakMap();
   function word(raw, stopWords) {
+    var known = memo.get(stopWords);
+    if (!known) { known = new Map(); memo.set(stopWords, known); }
+    var found = known.get(raw);
+    if (found !== undefined) { return found; }
     var folded = fold(raw);
-    if (stopWords.has(folded) && !isAcronym(raw)) { return null; }
-    return { folded: folded, stem: stem(folded) };
+    found = stopWords.has(folded) && !isAcronym(raw) ? null : { folded: folded, stem: stem(folded) };
+    if (known.size < 100000) { known.set(raw, found); }
+    return found;
   }
 
   function isLetters(text) { return LETTERS.test(text); }
