@@ -21,8 +21,11 @@ PAGEFIND_VERSION = "1.6.0"
 PAGEFIND_PREFIX = Path("/tmp/offre-pagefind")
 PAGEFIND_FOLDER = "pagefind"
 # Pagefind reads the page's content, not the theme around it (header, navigation,
-# footer): Material puts the content in this element.
+# footer): Material puts the content in this element. It indexes the scheme pages, as
+# ours does: the other pages list schemes (a territory's booklet holds hundreds of them,
+# 1.5 MB of text at 1,000 schemes, and Pagefind then takes seconds for its excerpt).
 PAGEFIND_ROOT = "article"
+PAGEFIND_GLOB = "dispositifs/**/*.html"
 
 # "Slow 4G" as Chromium's DevTools presets it, and a 4× slower CPU (an old laptop).
 SLOW_4G = {
@@ -129,7 +132,9 @@ def index_with_pagefind(binary: Path, site: Path) -> PagefindIndex:
     output = site / PAGEFIND_FOLDER
     if output.exists():
         shutil.rmtree(output)
-    command = [str(binary), "--site", str(site), "--root-selector", PAGEFIND_ROOT]
+    command = [
+        str(binary), "--site", str(site), "--root-selector", PAGEFIND_ROOT, "--glob", PAGEFIND_GLOB,
+    ]  # fmt: skip
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - start

@@ -283,6 +283,11 @@ def test_empty_results_offer_what_to_drop(site: Server, tab: Tab) -> None:
     page.wait_for_function("() => !location.search.includes('employeurs')")
     assert shown(tab) == ["permis-jeunes-essai"]
     assert empty.is_hidden()
+    assert results(tab, "?q=zzzzz", site) == []
+    assert (
+        empty.get_by_role("button", name="Voir tous les dispositifs, sans les mots-clés").count()
+        == 1
+    )
     assert results(tab, "?q=zzzzz&statut=termine", site) == []
     assert "Vérifiez l'orthographe" not in empty.inner_text()
     empty.get_by_role(

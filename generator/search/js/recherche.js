@@ -381,7 +381,9 @@
     // the text as a whole (or a filter).
     var words = outcome.words;
     if (words.length) {
-      tryState("Chercher sans les mots-clés, avec les seuls filtres", function (s) { s.q = ""; });
+      tryState(activeFilters(state) ? "Chercher sans les mots-clés, avec les seuls filtres"
+                                    : "Voir tous les dispositifs, sans les mots-clés",
+               function (s) { s.q = ""; });
     }
     var intro = element("p", "", options.length
       ? "Essayez plutôt :"
