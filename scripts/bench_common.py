@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import shutil
 import subprocess
 import threading
@@ -53,8 +54,12 @@ class _Handler(SimpleHTTPRequestHandler):
             path = path / "index.html"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts and path.is_file() and path.suffix in COMPRESSED):
-            return super().send_head()
+            opened = super().send_head()
+            if opened is not None and hasattr(opened, "fileno"):
+                self.server.count(self.path, os.fstat(opened.fileno()).st_size)  # type: ignore[attr-defined]
+            return opened
         body = _compressed(path, path.stat().st_mtime_ns)
+        self.server.count(self.path, len(body))  # type: ignore[attr-defined]
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -71,6 +76,18 @@ def _compressed(path: Path, _mtime: int) -> bytes:
 
 
 class _QuietServer(ThreadingHTTPServer):
+    """Counts the body bytes it sends, per path (Pagefind fetches from a worker, which
+    the page's DevTools session does not see: the server sees everything)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.sent: dict[str, int] = {}
+        self.lock = threading.Lock()
+
+    def count(self, path: str, size: int) -> None:
+        with self.lock:
+            self.sent[path] = self.sent.get(path, 0) + size
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # the browser closed a connection early (a page closed mid-download)
 
@@ -85,6 +102,15 @@ class Server:
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
+
+    def reset(self) -> None:
+        with self.httpd.lock:
+            self.httpd.sent.clear()
+
+    def sent(self, keep: Any = None) -> int:
+        """Body bytes sent since the last reset (compressed as sent), for paths `keep`s."""
+        with self.httpd.lock:
+            return sum(n for p, n in self.httpd.sent.items() if keep is None or keep(p))
 
     def close(self) -> None:
         self.httpd.shutdown()
@@ -170,27 +196,6 @@ def throttle(page: Any, profile: str) -> Any:
         session.send("Network.emulateNetworkConditions", SLOW_4G)
         session.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     return session
-
-
-class Transfer:
-    """Bytes received on the wire (compressed, headers included), per URL."""
-
-    def __init__(self, session: Any) -> None:
-        self.urls: dict[str, str] = {}
-        self.bytes: dict[str, float] = {}
-        session.on("Network.responseReceived", self._response)
-        session.on("Network.loadingFinished", self._finished)
-
-    def _response(self, event: dict[str, Any]) -> None:
-        self.urls[event["requestId"]] = event["response"]["url"]
-
-    def _finished(self, event: dict[str, Any]) -> None:
-        url = self.urls.get(event["requestId"])
-        if url:
-            self.bytes[url] = self.bytes.get(url, 0) + event["encodedDataLength"]
-
-    def total(self, keep: Any = None) -> int:
-        return int(sum(b for u, b in self.bytes.items() if keep is None or keep(u)))
 
 
 def task_ms(session: Any) -> float:

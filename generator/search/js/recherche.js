@@ -13,7 +13,7 @@
   function mark(name) { if (global.performance && performance.mark) { performance.mark(name); } }
   mark("offre-script");
   var Texte = global.OffreTexte;
-  var PAGE = 20;
+  var PAGE = 10;
   var MULTI = ["public", "thematique", "axe", "porteur", "type", "statut"];
   var FACETS = ["territoire"].concat(MULTI);
   var FACET_NAMES = { territoire: "Territoire", "public": "Public", thematique: "Thématique",
@@ -144,6 +144,19 @@
                          text: entry.libelle, position: entry.position });
       });
     });
+  }
+
+  /* The facets are built after the first results (or at once when a filter is set):
+     the results are what the page is opened for. */
+  var facetsBuilt = false;
+  function ensureFacets() {
+    if (facetsBuilt) { return; }
+    facetsBuilt = true;
+    var started = performance.now();
+    buildFacets();
+    syncControls();
+    if (last) { renderCounts(last.outcome.counts); }
+    measure("offre-travail", started);
   }
 
   function syncControls() {
@@ -288,7 +301,21 @@
 
   /* Appends the items of `numbers` in order, each as soon as it and those before it
      have their fiche; `replace` empties the list when the first one is ready. */
+  var displayed = ""; // what the list shows: scheme numbers and the words marked
+
+  function signature(numbers, outcome) {
+    return numbers.join(",") + "|" + Array.from(outcome.matched).sort().join(" ");
+  }
+
   function showItems(numbers, outcome, id, replace, done) {
+    if (replace) {
+      // While a word is being typed the first results often stay the same: no work then.
+      var same = signature(numbers, outcome);
+      if (same === displayed) { done(); return; }
+      displayed = same;
+    } else {
+      displayed = "";
+    }
     var fiches = new Array(numbers.length);
     var next = 0;
     var replaced = !replace;
@@ -429,6 +456,7 @@
     if (needsFacets(state)) { wanted.push(moteur.loadFacets()); }
     Promise.all(wanted).then(function () {
       if (id !== request) { return; }
+      if (needsFacets(state)) { ensureFacets(); }
       var started = performance.now();
       var outcome = moteur.search(query, filters(state));
       last = { outcome: outcome, query: query, id: id };
@@ -439,6 +467,7 @@
       more.hidden = outcome.numbers.length <= shown;
       measure("offre-travail", started);
       showItems(outcome.numbers.slice(0, shown), outcome, id, true, function () {
+        ensureFacets();
         finish(id);
         if (!moteur.hasColumns(FACETS)) {
           moteur.loadFacets().then(function () {
@@ -459,17 +488,22 @@
   /* ---------------------------------------------------------------- évènements */
 
   var typingTimer = null;
+  var addressTimer = null;
   input.addEventListener("input", function () {
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(function () {
       state.q = input.value;
       shown = PAGE;
-      commit(false);
       render();
+      // The address follows once typing pauses: rewriting it saves the scroll position,
+      // which lays the page out again, at every key otherwise.
+      window.clearTimeout(addressTimer);
+      addressTimer = window.setTimeout(function () { commit(false); }, 400);
     }, 60);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    window.clearTimeout(addressTimer);
     state.q = input.value;
     commit(true);
     render();
@@ -501,6 +535,11 @@
     commit(true);
     render();
   });
+  // Leaving for a result: the address first takes the query being typed (for « back »).
+  list.addEventListener("click", function () {
+    window.clearTimeout(addressTimer);
+    commit(false);
+  }, true);
   more.addEventListener("click", function () {
     if (!last) { return; }
     var first = shown;
@@ -545,7 +584,6 @@
     // The words' shards are requested before the facets are built, not after.
     moteur.prepare(state.q).then(function () { mark("offre-tranches"); },
                                  function () { /* reported by render() */ });
-    buildFacets();
     syncControls();
     render();
   }).catch(function (error) {
