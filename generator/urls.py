@@ -19,6 +19,8 @@ SECTIONS = {
     "porteur": "porteurs",
     "thematique": "thematiques",
     "public": "publics",
+    "lieu": "lieux",
+    "priorite": "priorites",
 }
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..tools.report import QualityReport
 
 # Produced files pages link to, by name (their names carry a content hash).
-SEARCH_ASSETS = ("recherche", "recherche_css", "index", "communes")
+SEARCH_ASSETS = ("recherche", "recherche_css", "index", "communes", "lieux")
 COMMUNE_BOX_ASSETS = ("texte", "commune", "communes")
 EMBED_GUIDE_ASSETS = ("integrer",)
 

@@ -14,12 +14,13 @@ from ..urls import SEARCH_ASSETS_FOLDER as FOLDER
 from ..urls import hashed_path
 from .communes import communes_table
 from .index import build_search_files, dumps
+from .places import places_table
 
 HERE = Path(__file__).parent
 # The home page's commune box loads texte.js and commune.js; the search page loads one
 # file (fewer requests, and `async`: it starts before the theme's own script has run).
 SCRIPTS = ("texte", "commune")
-SEARCH_PAGE_SCRIPTS = ("texte", "moteur", "commune", "recherche")
+SEARCH_PAGE_SCRIPTS = ("texte", "moteur", "commune", "lieux", "recherche")
 
 
 @dataclass
@@ -45,6 +46,7 @@ def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets.add("recherche", "recherche", bundle, ".js")
     assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")
+    assets.add("lieux", "lieux", dumps(places_table(catalog)), ".json")
     search = build_search_files(catalog)
     for path, content in search.files.items():
         assets.files[f"{FOLDER}/{path}"] = content

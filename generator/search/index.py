@@ -42,7 +42,8 @@ from typing import Any
 
 from .. import urls
 from ..catalog import Catalog
-from ..display import STATUS_LABELS, STATUS_ORDER
+from .. import display
+from ..display import NATURE_LABELS, NATURE_ORDER, STATUS_LABELS, STATUS_ORDER
 from ..model import Dispositif
 from ..richtext import render_markdown
 from ..vocab import category_of
@@ -354,7 +355,21 @@ def build_shards(
 # ---------------------------------------------------------------------------- facets
 
 
-FACETS = ("territoire", "public", "thematique", "porteur", "type", "statut", "axe")
+FACETS = (
+    "territoire",
+    "public",
+    "thematique",
+    "porteur",
+    "type",
+    "statut",
+    "axe",
+    "nature",
+    "doute",
+)
+# Columns that come with the index: the default filters (status, kind of record) and the
+# "statut à confirmer" badge need them before any facet is shown.
+INDEX_COLUMNS = ("statut", "nature", "doute")
+DOUBT_VALUE = "a-confirmer"
 
 
 def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
@@ -377,6 +392,8 @@ def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
         "type": ordered((d.type, vocab.label("types", d.type)) for d in schemes),
         "statut": ordered((s, STATUS_LABELS[s]) for s in STATUS_ORDER),
         "axe": ordered((a, vocab.label("axes_clefop", a)) for d in schemes for a in d.axes_clefop),
+        "nature": [(n, NATURE_LABELS[n]) for n in NATURE_ORDER],
+        "doute": [(DOUBT_VALUE, display.STATUS_DOUBT_LABEL)],
     }
 
 
@@ -402,6 +419,9 @@ def facet_columns(
         columns["type"].append(position["type"][d.type])
         columns["statut"].append(position["statut"][d.statut])
         columns["axe"].append(sorted({position["axe"][a] for a in d.axes_clefop}))
+        columns["nature"].append(position["nature"][d.nature])
+        # A list: empty for a scheme not in doubt, so it neither matches nor counts.
+        columns["doute"].append([0] if d.id in catalog.status_doubt else [])
     return columns
 
 
@@ -452,9 +472,11 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
 
     values = facet_values(catalog)
     columns = facet_columns(schemes, catalog, values)
-    # Only the status column comes with the index (results are filtered on it by
-    # default); the others arrive after the first results, for the facet counts.
-    facets_content = dumps({"colonnes": {k: v for k, v in columns.items() if k != "statut"}})
+    # The columns of the default filters and badges come with the index; the others
+    # arrive after the first results, for the facet counts.
+    facets_content = dumps(
+        {"colonnes": {k: v for k, v in columns.items() if k not in INDEX_COLUMNS}}
+    )
     facets_name = urls.hashed_name("facettes", facets_content, ".json")
     out.files[facets_name] = facets_content
     index = {
@@ -469,7 +491,8 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
         "adresses": urls.js_patterns(),
         "facettes": {facet: [{"valeur": v, "libelle": label} for v, label in pairs]
                      for facet, pairs in values.items()},
-        "colonnes": {"statut": columns["statut"]},
+        "libelles": display.js_labels(),
+        "colonnes": {k: columns[k] for k in INDEX_COLUMNS},
         "fichier_facettes": facets_name,
     }  # fmt: skip
     content = dumps(index)

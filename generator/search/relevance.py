@@ -20,7 +20,8 @@ from ..catalog import Catalog
 from .engine import Engine
 from .index import build_search_files, ordered_schemes
 
-DEFAULT_FILTERS = {"statut": ["actif"]}  # what the search page shows by default
+# What the search page shows by default: open schemes, not governance bodies or plans.
+DEFAULT_FILTERS = {"statut": ["actif"], "nature": ["dispositif"]}
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import REPO
 
 from generator.search import text
 from generator.search.engine import Engine
 from generator.search.relevance import DEFAULT_FILTERS, load_queries
 from generator.validate import load_catalog
 
-from .conftest import REPO, Server, Tab
+from .conftest import Server, Tab
 
 ACTIVE_REGIONAL = {
     "aide-mobilite-essai",

@@ -176,8 +176,21 @@
     container.appendChild(list);
   }
 
-  /* `form` is a <form> (home page) or any element holding the box (search page). */
-  function attach(form, onFilter) {
+  /* The commune a lookup settles on: the only one found, or the one whose name is
+     exactly what was typed when it comes first; null otherwise. */
+  function settled(result) {
+    if (!result || !result.items.length) { return null; }
+    var first = result.items[0];
+    var exact = result.items.filter(function (item) { return item.exact; });
+    if (result.items.length === 1 || (exact.length === 1 && exact[0] === first)) {
+      return first.commune;
+    }
+    return null;
+  }
+
+  /* `form` is a <form> (home page) or any element holding the box (search page);
+     `onCommune`, if given, hears of the commune settled on (or null) after each lookup. */
+  function attach(form, onFilter, onCommune) {
     var input = form.querySelector("input[name=commune]");
     var container = form.querySelector("[data-offre-commune-resultats]");
     var url = form.getAttribute("data-communes");
@@ -189,6 +202,7 @@
       load(url).then(function (table) {
         latest = lookup(table, input.value);
         render(container, table, latest, root, onFilter);
+        if (onCommune) { onCommune(settled(latest)); }
       }).catch(function () {
         container.textContent = "La liste des communes n'a pas pu être chargée.";
       });
@@ -203,6 +217,7 @@
       load(url).then(function (table) {
         latest = lookup(table, input.value);
         render(container, table, latest, root, onFilter);
+        if (onCommune) { onCommune(settled(latest)); }
         var links = container.querySelectorAll("a[data-territoire]");
         // One answer, or one exact name among several ("Le Mans" before "Sargé-lès-le-Mans").
         var exact = latest.items.filter(function (item) { return item.exact; });
@@ -228,7 +243,8 @@
     if (input.value) { update(); }
   }
 
-  global.OffreCommunes = { load: load, lookup: lookup, normalise: normalise, attach: attach };
+  global.OffreCommunes = { load: load, lookup: lookup, normalise: normalise, attach: attach,
+                           settled: settled };
 
   function init() {
     document.querySelectorAll("[data-offre-commune]").forEach(function (form) {

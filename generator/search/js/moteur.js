@@ -72,7 +72,10 @@
     this.pending = new Map(); // file → promise
     this.vocabulary = new Map();
     this.fiches = new Map();
-    this.columns = { statut: index.colonnes.statut };
+    this.columns = {}; // the default filters' columns come with the index, the others later
+    var columns = this.columns;
+    Object.keys(index.colonnes).forEach(function (name) { columns[name] = index.colonnes[name]; });
+    this.labels = index.libelles;
     this.facets = index.facettes;
     this.facetsLoaded = null;
   }

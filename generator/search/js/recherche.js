@@ -1,6 +1,7 @@
 /* Offre de services Clefop — page « Rechercher un dispositif ».
    Texte libre classé par pertinence (moteur.js) et facettes (territoire, public,
-   thématique, priorité Clefop, porteur, type, statut) avec le nombre de dispositifs de
+   thématique, priorité Clefop, porteur, type, statut, nature de la fiche, statut à
+   confirmer) avec le nombre de dispositifs de
    chaque valeur ; l'état vit dans l'adresse (partageable, précédent/suivant). Tout ce
    qui vient des données est écrit avec textContent : jamais de balisage venu des
    fiches. Aucune requête hors du site. */
@@ -14,11 +15,16 @@
   mark("offre-script");
   var Texte = global.OffreTexte;
   var PAGE = 10;
-  var MULTI = ["public", "thematique", "axe", "porteur", "type", "statut"];
+  var MULTI = ["public", "thematique", "axe", "porteur", "type", "statut", "nature", "doute"];
   var FACETS = ["territoire"].concat(MULTI);
   var FACET_NAMES = { territoire: "Territoire", "public": "Public", thematique: "Thématique",
-                      axe: "Priorité Clefop", porteur: "Porteur", type: "Type", statut: "Statut" };
-  var DEFAULT_STATUS = ["actif"];
+                      axe: "Priorité Clefop", porteur: "Porteur", type: "Type", statut: "Statut",
+                      nature: "Nature de la fiche", doute: "Statut" };
+  // What the page shows unless asked: open schemes an adviser mobilises (governance
+  // bodies, plans and information services one click away).
+  var DEFAULTS = { statut: ["actif"], nature: ["dispositif"] };
+  // Facets whose column comes with the index (no facet file needed to filter on them).
+  var INDEX_FACETS = ["statut", "nature", "doute"];
   var SNIPPET = 220;
   var collator = new Intl.Collator("fr");
   var form = document.getElementById("offre-recherche-formulaire");
@@ -32,6 +38,7 @@
   var panel = document.getElementById("offre-recherche-filtres");
   var toggle = document.getElementById("offre-filtres-bouton");
   var clear = document.getElementById("offre-effacer");
+  var natures = document.getElementById("offre-natures");
   var base = root.getAttribute("data-racine") || "";
 
   var moteur = null;
@@ -52,7 +59,9 @@
     var s = { q: params.get("q") || "", territoire: params.get("territoire") || "",
               commune: params.get("commune") || "" };
     MULTI.forEach(function (name) { s[name] = params.getAll(name).filter(Boolean); });
-    if (!s.statut.length) { s.statut = DEFAULT_STATUS.slice(); }
+    Object.keys(DEFAULTS).forEach(function (name) {
+      if (!s[name].length) { s[name] = DEFAULTS[name].slice(); }
+    });
     return s;
   }
 
@@ -60,12 +69,16 @@
     return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
   }
 
+  function isDefault(s, name) {
+    return DEFAULTS[name] !== undefined && sameList(s[name], DEFAULTS[name]);
+  }
+
   function writeParams(s) {
     var params = new URLSearchParams();
     if (s.q) { params.set("q", s.q); }
     if (s.territoire) { params.set("territoire", s.territoire); }
     MULTI.forEach(function (name) {
-      if (name === "statut" && sameList(s.statut, DEFAULT_STATUS)) { return; }
+      if (isDefault(s, name)) { return; }
       s[name].forEach(function (value) { params.append(name, value); });
     });
     var text = params.toString();
@@ -90,14 +103,15 @@
   function activeFilters(s) {
     var n = s.territoire ? 1 : 0;
     MULTI.forEach(function (name) {
-      if (name === "statut") { n += sameList(s.statut, DEFAULT_STATUS) ? 0 : s.statut.length; }
-      else { n += s[name].length; }
+      n += isDefault(s, name) ? 0 : s[name].length;
     });
     return n;
   }
 
   function needsFacets(s) {
-    return !!s.territoire || MULTI.some(function (name) { return name !== "statut" && s[name].length; });
+    return !!s.territoire || MULTI.some(function (name) {
+      return INDEX_FACETS.indexOf(name) < 0 && s[name].length;
+    });
   }
 
   /* ---------------------------------------------------------------- facettes */
@@ -272,6 +286,14 @@
     return moteur.facets.statut[moteur.columns.statut[number]];
   }
 
+  function natureOf(number) {
+    return moteur.facets.nature[moteur.columns.nature[number]];
+  }
+
+  function inDoubt(number) {
+    return moteur.columns.doute[number].length > 0;
+  }
+
   function renderItem(number, fiche, outcome) {
     var li = element("li", "offre-item");
     li.setAttribute("data-dispositif", fiche.id);
@@ -282,9 +304,13 @@
     var badges = element("span", "offre-item__badges");
     badges.appendChild(badge(fiche.porteur, "porteur"));
     badges.appendChild(badge(fiche.type));
-    if (fiche.local) { badges.appendChild(badge("Local", "local")); }
+    if (fiche.local) { badges.appendChild(badge(moteur.labels.local, "local")); }
+    var nature = natureOf(number);
+    if (nature.valeur !== "dispositif") { badges.appendChild(badge(nature.libelle, "nature")); }
     var status = statusOf(number);
-    if (status.valeur !== "actif") { badges.appendChild(badge(status.libelle, "statut-" + status.valeur)); }
+    // A scheme in doubt never reads "Actif": its badge says the status is to be confirmed.
+    if (inDoubt(number)) { badges.appendChild(badge(moteur.labels.a_confirmer, "a-confirmer")); }
+    else if (status.valeur !== "actif") { badges.appendChild(badge(status.libelle, "statut-" + status.valeur)); }
     li.appendChild(document.createTextNode(" "));
     li.appendChild(badges);
     var text = element("span", "offre-item__resume");
@@ -394,15 +420,18 @@
     }
     MULTI.forEach(function (name) {
       state[name].forEach(function (value) {
-        if (name === "statut") { return; }
+        if (DEFAULTS[name] !== undefined) { return; }
         tryState("Retirer le filtre « " + FACET_NAMES[name] + " : " + labelOf(name, value) + " »",
                  function (s) { s[name] = s[name].filter(function (v) { return v !== value; }); });
       });
     });
-    if (sameList(state.statut, DEFAULT_STATUS)) {
+    if (isDefault(state, "statut")) {
       tryState("Inclure les dispositifs suspendus, terminés ou remplacés", function (s) {
         s.statut = moteur.facets.statut.map(function (e) { return e.valeur; });
       });
+    }
+    if (isDefault(state, "nature")) {
+      tryState(OTHER_NATURES, function (s) { s.nature = allNatures(); });
     }
     // Every word is optional already: with no match, no single word is to blame, only
     // the text as a whole (or a filter).
@@ -437,6 +466,33 @@
     empty.appendChild(ul);
   }
 
+  /* ---------------------------------------------------------------- natures */
+
+  var OTHER_NATURES = "Inclure les instances, plans et services d'information";
+
+  function allNatures() {
+    return moteur.facets.nature.map(function (e) { return e.valeur; });
+  }
+
+  /* The other kinds of record, one click away: the button says how many match. */
+  function renderNatures(outcome) {
+    var counted = outcome.counts.nature;
+    var others = 0;
+    moteur.facets.nature.forEach(function (entry, position) {
+      if (entry.valeur !== "dispositif" && state.nature.indexOf(entry.valeur) < 0) {
+        others += counted[position];
+      }
+    });
+    var text = "";
+    if (isDefault(state, "nature")) {
+      if (others > 0) { text = OTHER_NATURES + " (" + others + ")"; }
+    } else {
+      text = "Ne montrer que les dispositifs mobilisables";
+    }
+    natures.hidden = !text;
+    if (natures.textContent !== text) { natures.textContent = text; }
+  }
+
   function labelOf(facet, value) {
     var entries = moteur.facets[facet];
     for (var i = 0; i < entries.length; i++) { if (entries[i].valeur === value) { return entries[i].libelle; } }
@@ -462,6 +518,7 @@
       last = { outcome: outcome, query: query, id: id };
       renderCounts(outcome.counts);
       announce(summary(outcome));
+      renderNatures(outcome);
       renderAlso(outcome);
       renderEmpty(outcome, query);
       more.hidden = outcome.numbers.length <= shown;
@@ -509,10 +566,17 @@
     render();
   });
   toggle.addEventListener("click", function () { setPanel(panel.hidden); });
+  natures.addEventListener("click", function () {
+    state.nature = isDefault(state, "nature") ? allNatures() : DEFAULTS.nature.slice();
+    shown = PAGE;
+    syncControls();
+    commit(true);
+    render();
+  });
   clear.addEventListener("click", function () {
     state.territoire = "";
     state.commune = "";
-    MULTI.forEach(function (name) { state[name] = name === "statut" ? DEFAULT_STATUS.slice() : []; });
+    MULTI.forEach(function (name) { state[name] = DEFAULTS[name] ? DEFAULTS[name].slice() : []; });
     shown = PAGE;
     syncControls();
     commit(true);
@@ -565,14 +629,21 @@
   if (communeBox && global.OffreCommunes) {
     var communeInput = communeBox.querySelector("input[name=commune]");
     if (state.commune) { communeInput.value = state.commune; }
-    global.OffreCommunes.attach(communeBox, function (territoryId) {
+    var placesBox = document.getElementById("offre-lieux");
+    function showPlaces(commune) {
+      if (placesBox && global.OffreLieux) {
+        global.OffreLieux.show(placesBox, communeBox.getAttribute("data-lieux"), base, commune);
+      }
+    }
+    global.OffreCommunes.attach(communeBox, function (territoryId, commune) {
       state.territoire = territoryId;
+      if (commune) { showPlaces(commune); }
       syncControls();
       shown = PAGE;
       commit(true);
       render();
       territorySelect.focus();
-    });
+    }, showPlaces);
   }
 
   /* ---------------------------------------------------------------- démarrage */
