@@ -40,9 +40,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from .. import urls
+from .. import display, urls
 from ..catalog import Catalog
-from .. import display
 from ..display import NATURE_LABELS, NATURE_ORDER, STATUS_LABELS, STATUS_ORDER
 from ..model import Dispositif
 from ..richtext import render_markdown
