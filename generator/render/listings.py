@@ -19,6 +19,7 @@ SITE_SECTIONS = [
     (urls.page_url("thematique"), "Thématiques"),
     (urls.page_url("public"), "Publics"),
     (urls.page_url("porteur"), "Porteurs"),
+    (urls.page_url("priorite"), "Priorités Clefop"),
     (urls.page_url("dispositif"), "Tous les dispositifs de A à Z"),
     (urls.DATA_URL, "Données ouvertes"),
     (urls.EMBED_INDEX_URL, "Intégrer sur votre site"),
