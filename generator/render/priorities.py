@@ -103,10 +103,12 @@ def priority_page(renderer: Renderer, axis: str, schemes: list[Dispositif]) -> G
         )
         for tid, t in catalog.territoires.items()
     ]
+    title = f"Priorité Clefop : {label}"
+    description = term.description if term and term.description else ""
     context = {
-        "title": f"Priorité Clefop : {label}",
+        "title": title,
         "label": label,
-        "description": term.description if term else None,
+        "description": description,
         "groups": display.sorted_by_name(groups, lambda g: g.label),
         "count": len(toolbox),
         "territories": display.sorted_by_name(territories, lambda t: t.name),
@@ -115,4 +117,4 @@ def priority_page(renderer: Renderer, axis: str, schemes: list[Dispositif]) -> G
         "search_query": f"axe={axis}",
     }
     html = renderer.deferred("priorite.html.j2", here, context)
-    return GeneratedPage(here, context["title"], html, description=context["description"] or "")
+    return GeneratedPage(here, title, html, description=description)
