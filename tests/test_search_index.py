@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, copy_fixture
 
+from generator import display
 from generator.catalog import Catalog
 from generator.search import text
 from generator.search.engine import Engine, within_one_edit
@@ -24,6 +25,7 @@ from generator.search.index import (
     facet_values,
     ordered_schemes,
 )
+from generator.search.relevance import DEFAULT_FILTERS
 from generator.validate import load_catalog
 
 # ---------------------------------------------------------------------------- text
@@ -424,6 +426,36 @@ def test_scripts_receive_url_patterns_and_column_names(shipped: Catalog) -> None
     assert table["adresses"] == urls.js_patterns()
     assert len(table["colonnes"]) == len(table["communes"][0])
     assert len(table["colonnes_hors_region"]) == len(table["hors_region"][0])
-    assert set(index["colonnes"]) == {"statut"}
+    assert set(index["colonnes"]) == {"statut", "nature", "doute"}
+    assert index["libelles"] == display.js_labels()
     facets = json.loads(files.files[index["fichier_facettes"]])["colonnes"]
     assert set(facets) == {"territoire", "public", "thematique", "porteur", "type", "axe"}
+
+
+def test_default_filters_show_open_mobilisable_schemes(shipped: Catalog) -> None:
+    """Governance bodies, plans and information services are out of the default results,
+    and counted in the nature facet (the page's "one click away")."""
+    engine, ids = _engine(shipped)
+    outcome = engine.search("", DEFAULT_FILTERS)
+    expected = {d.id for d in shipped.dispositifs.values() if d.is_open and d.is_scheme}
+    assert {ids[n] for n in outcome.numbers} == expected
+    others = [d for d in shipped.dispositifs.values() if d.is_open and not d.is_scheme]
+    assert others  # the shipped data has some: otherwise this proves nothing
+    natures = [e["valeur"] for e in engine.facets["nature"]]
+    assert natures == list(display.NATURE_ORDER)
+    for position, nature in enumerate(natures):
+        assert outcome.counts["nature"][position] == sum(
+            1 for d in shipped.dispositifs.values() if d.is_open and d.nature == nature
+        )
+    everything = engine.search("", {"statut": ["actif"], "nature": natures})
+    assert len(everything.numbers) == len(expected) + len(others)
+
+
+def test_schemes_in_doubt_have_their_own_facet(shipped: Catalog) -> None:
+    engine, ids = _engine(shipped)
+    assert shipped.status_doubt
+    doubtful = engine.search("", {"doute": ["a-confirmer"]})
+    assert {ids[n] for n in doubtful.numbers} == set(shipped.status_doubt)
+    assert [e["libelle"] for e in engine.facets["doute"]] == [display.STATUS_DOUBT_LABEL]
+    counted = engine.search("", {}).counts["doute"]
+    assert counted == [len(shipped.status_doubt)]

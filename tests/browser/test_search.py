@@ -402,6 +402,7 @@ def test_python_and_the_browser_rank_alike(shipped: tuple[Any, Engine, list[str]
         DEFAULT_FILTERS,
         {"public": ["jeunes"]},
         {"territoire": ["laval"], "axe": ["relance"]},
+        {"nature": ["instance", "plan", "information"], "doute": ["a-confirmer"]},
     ]
     browser_side = page.evaluate(
         """async ([queries, filters]) => {
@@ -467,7 +468,7 @@ def test_facet_values_sort_in_french_order_like_python(
     shipped: tuple[Any, Engine, list[str]],
 ) -> None:
     page, engine, _ = shipped
-    for facet in ("public", "thematique", "axe", "porteur", "type", "statut"):
+    for facet in ("public", "thematique", "axe", "porteur", "type", "statut", "nature", "doute"):
         shown_labels = page.locator(f"[data-facette={facet}] label").evaluate_all(
             "labels => labels.map(l => l.getAttribute('data-libelle'))"
         )
