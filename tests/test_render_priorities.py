@@ -66,13 +66,13 @@ def test_closed_schemes_are_apart(renderer: Renderer) -> None:
 def test_the_count_per_territory_and_the_territories_that_chose_it(renderer: Renderer) -> None:
     catalog = renderer.catalog
     html = _page(renderer, "freins-peripheriques")
-    rows = dict(
-        (unescape(name), (int(count), chosen))
+    rows = {
+        unescape(name): (int(count), chosen)
         for name, count, chosen in re.findall(
             r'<tr><th scope="row"><a href="[^"]*">([^<]*)</a></th><td>(\d+)</td><td>([^<]*)</td>',
             html,
         )
-    )
+    }
     assert len(rows) == len(catalog.territoires)
     for tid, territory in catalog.territoires.items():
         expected = sum(
