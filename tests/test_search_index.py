@@ -459,3 +459,32 @@ def test_schemes_in_doubt_have_their_own_facet(shipped: Catalog) -> None:
     assert [e["libelle"] for e in engine.facets["doute"]] == [display.STATUS_DOUBT_LABEL]
     counted = engine.search("", {}).counts["doute"]
     assert counted == [len(shipped.status_doubt)]
+
+
+def test_a_word_after_sans_matches_only_where_a_scheme_says_sans_before_it(
+    tmp_path: Path,
+) -> None:
+    catalog = _fixture_with(
+        tmp_path,
+        {
+            "diplomes-essai": {
+                "titre": "Premier emploi des jeunes diplômés (essai)",
+                "resume": "Pour les jeunes diplômés du supérieur, sans frais.",
+            },
+            "sans-diplome-essai": {
+                "titre": "Seconde chance (essai)",
+                "resume": "Une formation pour les jeunes sortis de l'école sans diplôme.",
+            },
+        },
+    )
+    engine, ids = _engine(catalog)
+    ranked = _ranked(engine, ids, "jeunes sans diplôme ")
+    assert ranked[0] == "sans-diplome-essai"
+    # The graduates' scheme says « sans » and « diplômés », not « sans diplôme »: it
+    # matches two words of three, below the scheme that says it.
+    assert (
+        engine.search("jeunes sans diplôme ", {}).complete[ids.index("diplomes-essai")] == 2
+        and ranked.index("diplomes-essai") > 0
+    )
+    # No scheme says « sans permis »: « permis » matches as any word.
+    assert "permis-jeunes-essai" in _ranked(engine, ids, "sans permis ")

@@ -17,6 +17,12 @@ Ranking, for a query of n words (stop words dropped, synonyms expanded):
    consecutive query words, the score of that two-word phrase in the scheme;
 5. then alphabetical order (the scheme's number).
 
+A word after « sans » (« sans diplôme ») asks for its absence: when some scheme says
+« sans » before it, the word matches only there (the two-word phrase), never alone
+(« jeunes diplômés »), nor through its prefixes, typos or one-word synonyms. When no
+scheme says it (« sans permis »), the word matches as any other: the schemes about it
+are the best answer there is.
+
 All arithmetic is on integers, so Python and JavaScript agree exactly.
 """
 
@@ -36,6 +42,7 @@ IN_TITLE = 2**43
 SCORE = 2**17
 SCORE_MAX = 2**26 - 1
 NUMBER_MAX = 2**17 - 1
+NEGATION = "sans"
 
 Filters = dict[str, list[str]]
 
@@ -261,8 +268,16 @@ class Engine:
         # of several words that stands for it.
         phrases: dict[int, set[int]] = {}
         for position, options in enumerate(variants):
+            said: set[int] = set()
+            if position > 0 and words[position - 1].stem == NEGATION:
+                stated = self.postings("expressions", f"{NEGATION} {words[position].stem}")
+                said = {number for number, _ in stated}
+            if said:  # the word as typed, or a synonym that spans « sans » too
+                options = [options[0]] + [v for v in options[1:] if position - 1 in v.pairs]
             for variant in options:
                 matches = self._matches(variant)
+                if said and not variant.pairs:
+                    matches = {n: m for n, m in matches.items() if n in said}
                 if matches:
                     if variant.phrase:
                         outcome.matched.update(t for term in variant.terms for t in term.split())

@@ -383,6 +383,10 @@ AGREEMENT_QUERIES = [
     "activité partielle",
     "aide-soignant",
     "sans diplôme",
+    "jeune sans diplôme",
+    "sans permis",
+    "sans dipl",
+    "sans emploi ni formation",
     "création d'entreprise",
     "créer une entreprise",
     "r",
@@ -431,7 +435,8 @@ def test_python_and_the_browser_rank_alike(shipped: tuple[Any, Engine, list[str]
         if js != py
     ]
     assert differences == []
-    assert sum(1 for js in browser_side if js[0]) > len(browser_side) * 0.8
+    # Most queries find something with the default filters (the comparison means something).
+    assert sum(1 for js in browser_side[:: len(filters)] if js[0]) > len(queries) * 0.8
 
 
 def test_python_and_the_browser_normalise_words_alike(

@@ -14,6 +14,7 @@
   var SCORE = 131072; // 2^17
   var SCORE_MAX = 67108863; // 2^26 - 1
   var NUMBER_MAX = 131071; // 2^17 - 1
+  var NEGATION = "sans"; // « sans diplôme » is not « diplômés » (see scores)
 
   function fetchJson(url) {
     return fetch(url).then(function (response) {
@@ -412,8 +413,29 @@
     for (var p0 = 0; p0 + 1 < words.length; p0++) { phrase.push(new Uint8Array(n)); }
     var self = this;
     variants.forEach(function (options, position) {
+      // After « sans », when some scheme says « sans <mot> », the word matches only
+      // there (engine.py says why).
+      var said = null;
+      if (position > 0 && words[position - 1].stem === NEGATION) {
+        var stated = self.postings("expressions", NEGATION + " " + words[position].stem)[0];
+        if (stated.length) { said = new Set(stated); }
+      }
+      if (said) {
+        options = [options[0]].concat(options.slice(1).filter(function (v) {
+          return (v.pairs || []).indexOf(position - 1) >= 0;
+        }));
+      }
       options.forEach(function (variant) {
         var m = self._matches(variant);
+        if (said && !(variant.pairs || []).length) {
+          var kept = { numbers: [], scores: [], titles: [] };
+          for (var j = 0; j < m.numbers.length; j++) {
+            if (said.has(m.numbers[j])) {
+              kept.numbers.push(m.numbers[j]); kept.scores.push(m.scores[j]); kept.titles.push(m.titles[j]);
+            }
+          }
+          m = kept;
+        }
         if (m.numbers.length) {
           variant.terms.forEach(function (term) {
             term.split(" ").forEach(function (t) { outcome.matched.add(t); });
