@@ -9,7 +9,8 @@ tests/relevance/requetes.yaml is run:
 - by our engine, in Python (the very ranking the search page uses: a browser test
   proves both agree), on the active schemes as the page lists them by default;
 - by Pagefind in headless Chromium; its results are kept when they are scheme pages of
-  active schemes (the same default, and nothing else can be expected), in its order.
+  active mobilisable schemes (the same default, and nothing else can be expected), in
+  its order.
 
 Printed: for each query R@5 and reciprocal rank, then R@5 and MRR@10 for both. R@5 is
 the share of the first min(5, |expected|) places held by expected schemes; MRR@10 the
@@ -94,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     theirs = None
     if not args.sans_pagefind:
         binary = common.pagefind_binary(args.pagefind_prefix)
-        active = {i for i, d in catalog.dispositifs.items() if d.statut == "actif"}
+        # As our page by default: active schemes an adviser mobilises (not governance
+        # bodies, plans or information services).
+        active = {i for i, d in catalog.dispositifs.items() if d.statut == "actif" and d.is_scheme}
         with tempfile.TemporaryDirectory(prefix="bench-relevance-") as work:
             site = Path(work) / "site"
             build_site(args.data, site)
@@ -104,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         by_query = dict(zip((q.text for q in queries), rankings, strict=True))
         theirs = evaluate(queries, lambda text: by_query[text])
 
-    print(f"\n{len(queries)} requêtes ({args.queries.relative_to(REPO)}), dispositifs actifs")
+    where = args.queries.relative_to(REPO)
+    print(f"\n{len(queries)} requêtes ({where}), dispositifs actifs mobilisables")
     header = "| requête | attendus | nous R@5 | nous RR | Pagefind R@5 | Pagefind RR |"
     print(header)
     print("|---|---:|---:|---:|---:|---:|")
