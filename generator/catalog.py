@@ -11,12 +11,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import dates, display
 from .geo import Commune, Geo
 from .model import Dispositif, Lieu, Porteur, Reglages, Territoire
 from .vocab import Vocabularies
 from .yamlsource import SourceDoc
+
+if TYPE_CHECKING:
+    from .search.synonyms import SynonymTable
 
 
 @dataclass
@@ -35,6 +39,8 @@ class Catalog:
     # point at a line (`offre liens`). Kept only when asked (`load_catalog(positions=
     # True)`): the build does without, and they weigh tens of MB at 10,000 schemes.
     sources: dict[tuple[str, str], SourceDoc] = field(default_factory=dict)
+    # Synonyms and acronyms of the search (offer_data/synonymes.yaml), already checked.
+    synonymes: SynonymTable | None = None
     # Derived relations, filled by `link()`.
     commune_territory: dict[str, str] = field(default_factory=dict)
     epci_territory: dict[str, str] = field(default_factory=dict)

@@ -20,6 +20,7 @@ SECTIONS = {
     "thematique": "thematiques",
     "public": "publics",
     "lieu": "lieux",
+    "priorite": "priorites",
 }
 
 

@@ -16,6 +16,7 @@ from .errors import Issue, Report, Severity, display_path
 from .geo import Geo, GeoDataError, load_geo
 from .model import Reglages
 from .reader import GEO_FILE, VOCABULARY_FILE, RawDataset, link_problem, read_dataset
+from .search.synonyms import read_synonyms
 from .vocab import Vocabularies, build_vocabularies
 from .yamlsource import SourceDoc, special_file_kind
 
@@ -34,6 +35,7 @@ def load_catalog(
     geo = _load_geo(root, report)
     data = read_dataset(root, report)
     vocab = _vocabularies(data, report)
+    synonyms = read_synonyms(root, report)
     if geo is not None:
         report.extend(check_dataset(data, vocab, geo, today or date.today()))
     else:
@@ -64,6 +66,7 @@ def load_catalog(
         geo=geo,
         source_files=_source_files(data),
         sources=_sources(data) if positions else {},
+        synonymes=synonyms,
     )
     return catalog.link(), report
 

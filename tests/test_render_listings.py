@@ -41,7 +41,11 @@ def test_one_page_per_theme_category_and_per_public(renderer: Renderer) -> None:
 
 def test_section_indexes_and_the_a_to_z(renderer: Renderer) -> None:
     pages = {p.url: p for p in index_pages(renderer)}
-    assert set(pages) == {urls.page_url(k) for k in urls.SECTIONS} | {urls.OTHER_KINDS_URL}
+    # Priorities have their own module (render/priorities.py).
+    elsewhere = {"priorite"}
+    assert set(pages) == {urls.page_url(k) for k in urls.SECTIONS if k not in elsewhere} | {
+        urls.OTHER_KINDS_URL
+    }
     a_to_z = pages["dispositifs/"].render()
     letters = re.findall(r'<h2 id="(lettre-[a-z]|autres)">', a_to_z)
     assert letters and letters == sorted(letters)  # "#" (autres) first, then A–Z

@@ -22,7 +22,9 @@ def test_every_page_kind_is_listed_once(tmp_path: Path) -> None:
     expected |= {urls.page_url("territoire", t) for t in catalog.territoires}
     expected |= {urls.territory_booklet_url(t) for t in catalog.territoires}
     expected |= {urls.page_url("porteur", p) for p in catalog.porteurs}
-    expected |= {urls.page_url(kind) for kind in urls.SECTIONS}
+    # Places' pages (and their index) come with their own renderer.
+    expected |= {urls.page_url(kind) for kind in urls.SECTIONS if kind != "lieu"}
+    expected |= {urls.page_url("priorite", a) for a in catalog.vocab.values("axes_clefop")}
     expected |= {urls.SEARCH_URL, urls.SITE_MAP_URL, urls.EMBED_INDEX_URL}
     assert expected <= set(listed)
     # Listing does not render: each page's HTML is made when it is asked for.

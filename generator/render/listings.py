@@ -24,6 +24,7 @@ SITE_SECTIONS = [
     (urls.page_url("public"), "Publics"),
     (urls.page_url("porteur"), "Porteurs"),
     (urls.page_url("lieu"), "Lieux d'accueil"),
+    (urls.page_url("priorite"), "Priorités Clefop"),
     (urls.page_url("dispositif"), "Tous les dispositifs de A à Z"),
     (urls.OTHER_KINDS_URL, display.OTHER_KINDS_TITLE),
     (urls.DATA_URL, "Données ouvertes"),

@@ -6,6 +6,7 @@ from .embeds import embed_guide_page
 from .listings import index_pages, public_pages, site_map_page, theme_pages
 from .page import GeneratedPage
 from .places import place_page
+from .priorities import priority_pages
 from .providers import provider_page
 from .renderer import Renderer
 from .schemes import scheme_page
@@ -28,6 +29,7 @@ def all_pages(renderer: Renderer) -> list[GeneratedPage]:
     pages += theme_pages(renderer)
     pages += public_pages(renderer)
     pages += index_pages(renderer)
+    pages += priority_pages(renderer)
     pages += [booklet_page(renderer, tid) for tid in catalog.territoires]
     pages.append(embed_guide_page(renderer))
     pages.append(search_page(renderer))

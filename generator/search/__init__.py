@@ -1,1 +1,1 @@
-"""Scheme search: a lunr index built in Python, queried by lunr.js in the browser."""
+"""Scheme search: a sharded index built in Python, ranked the same way in Python and JS."""

@@ -1,7 +1,7 @@
 """The files of the search, with content-hashed names so a CDN may cache them forever.
 
-lunr.js and lunr-languages are copied from the installed MkDocs package at build time
-(not vendored in this repository), together with our own scripts.
+Our scripts and stylesheet are copied from `js/` and `css/`; the index files come from
+`index.py`. Nothing is fetched from outside the site.
 """
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..urls import SEARCH_ASSETS_FOLDER as FOLDER
-from ..urls import hashed_name
+from ..urls import hashed_path
 from .communes import communes_table
-from .index import build_facet_table, build_index_and_postings, dumps
-from .text import LUNR_FR_JS, LUNR_JS, LUNR_STEMMER_SUPPORT_JS
+from .index import build_search_files, dumps
+from .places import places_table
 
-SCRIPTS = Path(__file__).parent / "js"
+HERE = Path(__file__).parent
+# The home page's commune box loads texte.js and commune.js; the search page loads one
+# file (fewer requests, and `async`: it starts before the theme's own script has run).
+SCRIPTS = ("texte", "commune")
+SEARCH_PAGE_SCRIPTS = ("texte", "moteur", "commune", "lieux", "recherche")
 
 
 @dataclass
@@ -27,21 +31,24 @@ class SearchAssets:
     files: dict[str, str | bytes] = field(default_factory=dict)
 
     def add(self, name: str, stem: str, content: str | bytes, suffix: str) -> None:
-        path = f"{FOLDER}/{hashed_name(stem, content, suffix)}"
+        path = hashed_path(FOLDER, stem, content, suffix)
         self.urls[name] = path
         self.files[path] = content
 
 
 def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets = SearchAssets()
-    assets.add("lunr", "lunr", LUNR_JS.read_bytes(), ".js")
-    assets.add("lunr_support", "lunr.stemmer.support", LUNR_STEMMER_SUPPORT_JS.read_bytes(), ".js")
-    assets.add("lunr_fr", "lunr.fr", LUNR_FR_JS.read_bytes(), ".js")
-    assets.add("texte", "texte", (SCRIPTS / "texte.js").read_bytes(), ".js")
-    assets.add("commune", "commune", (SCRIPTS / "commune.js").read_bytes(), ".js")
-    assets.add("recherche", "recherche", (SCRIPTS / "recherche.js").read_bytes(), ".js")
-    _, postings = build_index_and_postings(catalog)
-    assets.add("index", "index", dumps(postings), ".json")
-    assets.add("fiches", "fiches", dumps(build_facet_table(catalog).to_json()), ".json")
+    for script in SCRIPTS:
+        assets.add(script, script, (HERE / "js" / f"{script}.js").read_bytes(), ".js")
+    bundle = b"\n".join(
+        (HERE / "js" / f"{script}.js").read_bytes() for script in SEARCH_PAGE_SCRIPTS
+    )
+    assets.add("recherche", "recherche", bundle, ".js")
+    assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")
+    assets.add("lieux", "lieux", dumps(places_table(catalog)), ".json")
+    search = build_search_files(catalog)
+    for path, content in search.files.items():
+        assets.files[f"{FOLDER}/{path}"] = content
+    assets.urls["index"] = f"{FOLDER}/{search.index}"
     return assets

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import urls
 from ..catalog import Catalog
 
 
@@ -36,8 +37,9 @@ def communes_table(catalog: Catalog) -> dict[str, Any]:
         for member in epci.hors_region:
             outside[member.code] = [member.code, member.nom, member.departement]
     return {
-        "version": 1,
-        "territoires": [[tid, t.nom] for tid, t in territories],
+        "version": 2,
+        "adresses": urls.js_patterns(),
+        "territoires": [{"id": tid, "nom": t.nom} for tid, t in territories],
         "departements": departements,
         "colonnes": [
             "code",
@@ -50,5 +52,6 @@ def communes_table(catalog: Catalog) -> dict[str, Any]:
             "population",
         ],
         "communes": rows,
+        "colonnes_hors_region": ["code", "nom", "departement"],
         "hors_region": [outside[code] for code in sorted(outside)],
     }

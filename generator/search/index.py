@@ -1,315 +1,505 @@
-"""Build the search files: a lunr index (lunr.py) and a compact table of schemes and facets.
+"""Build the search files: a sharded index of precomputed scores, the facet table, and
+one small file per scheme for the results shown.
 
-The lunr index holds only what text search needs; everything the results list and the
-facets show lives in `fiches.json`, where every vocabulary value is an index into a
-shared list, so the browser downloads each label once. Documents are numbered in
-catalog order and that number is the lunr ref, which keeps both files small and the
-output deterministic.
+What the browser downloads, and when:
+
+- `index.<hash>.json` (preloaded by the search page): the settings of the engine, the
+  stop words and synonym rules, the facet values, each scheme's status (results are
+  filtered on it by default), and the map of the other files. Schemes are numbered in
+  French alphabetical order of their titles, so the number itself breaks ties.
+- `facettes.<hash>.json`, fetched after the first results: one column per facet giving
+  each scheme's values, for the counts beside each value and the filters.
+- `termes/<hash>.json` shards, fetched for the words typed: contiguous ranges of the
+  sorted terms (like Pagefind's chunks), each listing, for each term, the schemes that
+  contain it and its score in each. Words and two-word phrases (« création
+  entreprise ») are separate ranges. The score is BM25 summed over the fields with
+  their boosts, computed here once (lunr's formula; a test checks it against lunr.py)
+  and stored as an integer, so the browser only adds integers and both sides agree
+  exactly.
+- `vocabulaire/<letter>.<hash>.json`, only when a word matches nothing: the words of
+  the index that start with the same letter, to find the one a typo meant.
+- `fiches/<n>.<hash>.json`, one per scheme, fetched for the results shown: title and
+  the passages a snippet is cut from.
+
+Every name carries a hash of its content (fiches: of their group of 64), so a CDN may
+cache them forever.
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import html
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
-from lunr.builder import Builder
-from lunr.index import Index
-from lunr.pipeline import Pipeline
-from lunr.query import Query, QueryPresence
-from lunr.token import Token
-
+from .. import display, urls
 from ..catalog import Catalog
-from ..display import STATUS_LABELS, STATUS_ORDER
+from ..display import NATURE_LABELS, NATURE_ORDER, STATUS_LABELS, STATUS_ORDER
 from ..model import Dispositif
+from ..richtext import render_markdown
 from ..vocab import category_of
 from . import text
+from .synonyms import SynonymTable
 
-FIELDS = (("titre", 10), ("mots", 5), ("texte", 1))
+FORMAT = "offre-recherche-2"
+
+# Field boosts: a word in the title counts ten times a word of the description.
+FIELDS: tuple[tuple[str, int], ...] = (
+    ("titre", 10),
+    ("mots", 6),
+    ("resume", 3),
+    ("libelles", 2),
+    ("texte", 1),
+)
+TITLE_FIELD = "titre"
+# BM25 as lunr computes it (lunr.Builder.createFieldVectors, lunr.idf).
+K1 = 1.2
+B = 0.75
+SCALE = 4  # stored score = round(BM25 × SCALE), at least 1
+
+# Query settings, written into index.json so the browser reads the same values.
+SETTINGS: dict[str, int] = {
+    "prefixe_min": 3,  # a last word shorter than this is matched whole while typing
+    "faute_min": 5,  # words of at least 5 letters tolerate one typo
+    "mots_max": 10,  # query words considered
+    "tranches_prefixe_max": 4,  # shards read for one prefix
+    "fautes_max": 1,  # typo candidates per word: the most frequent word at one edit
+    "poids_exact": 4,
+    "poids_prefixe": 3,
+    "poids_synonyme": 3,
+    "poids_faute": 2,
+}
+
+SHARD_BYTES = 24_000  # raw JSON per shard of terms (a single huge term gets its own)
+FICHES_GROUP = 64  # schemes whose fiches share one hash
 
 
-def _stop_word_filter(token: Token, i: int, tokens: list[Token]) -> Token | None:
-    return None if str(token) in text.stop_words() else token
+# ---------------------------------------------------------------------------- documents
 
 
-def _fold(token: Token, i: int, tokens: list[Token]) -> Token:
-    return token.update(lambda s, _metadata: text.fold(s))
+@lru_cache(maxsize=32768)
+def plain_paragraphs(markdown: str) -> tuple[str, ...]:
+    """Editor Markdown as plain paragraphs and list items (through the same sanitiser
+    as the pages, so pasted markup never reaches the index as text)."""
+    safe = render_markdown(markdown)
+    safe = re.sub(r"</(p|li|h[1-6]|tr|blockquote)>|<br\s*/?>", "\n", safe)
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", safe))
+    return tuple(" ".join(line.split()) for line in plain.splitlines() if line.strip())
 
 
-def _stem(token: Token, i: int, tokens: list[Token]) -> Token:
-    return token.update(lambda s, _metadata: text.stem(s))
+def _territory_names(d: Dispositif, catalog: Catalog) -> list[str]:
+    if d.everywhere:
+        return []
+    names = [catalog.territoires[t].nom for t in catalog.scheme_territories.get(d.id, [])]
+    geo = catalog.geo
+    for code in d.territoires:
+        epci = geo.epci(code)
+        commune = geo.commune(code)
+        departement = geo.departement(code)
+        for place in (epci, commune, departement):
+            if place is not None:
+                names.append(place.nom)
+    return names
 
 
-def _register(fn: Callable[..., Any], label: str) -> Callable[..., Any]:
-    if label not in Pipeline.registered_functions:
-        Pipeline.register_function(fn, label)
-    return Pipeline.registered_functions[label]  # type: ignore[no-any-return]
+def _precisions(d: Dispositif) -> list[str]:
+    return [
+        t
+        for t in (d.precisions_publics, d.precisions_frais, d.modalites_mobilisation.precisions)
+        if t
+    ]
 
 
-STOP_WORD_FILTER = _register(_stop_word_filter, "stopWordFilter-fr")
-FOLD = _register(_fold, text.FOLD_LABEL)
-STEM = _register(_stem, text.STEMMER_LABEL)
-
-
-def document_fields(d: Dispositif, catalog: Catalog) -> dict[str, list[str]]:
-    """The words each field is indexed from, already split by our tokenizer."""
+def document_segments(d: Dispositif, catalog: Catalog) -> dict[str, list[str]]:
+    """The texts each field is indexed from; a two-word phrase never spans two texts."""
     vocab = catalog.vocab
-    porteur = catalog.porteurs.get(d.porteur)
+    providers = []
+    for pid in (d.porteur, *d.co_porteurs):
+        porteur = catalog.porteurs.get(pid)
+        providers += [porteur.nom, porteur.sigle or ""] if porteur else [pid]
     labels = [vocab.label("publics", p) for p in d.publics]
     labels += [vocab.label("thematiques", t) for t in d.thematiques]
     labels += [vocab.label("categories_thematiques", category_of(vocab, t)) for t in d.thematiques]
     labels.append(vocab.label("types", d.type))
-    provider = [porteur.nom, porteur.sigle or ""] if porteur else [d.porteur]
+    labels += [vocab.label("axes_clefop", a) for a in d.axes_clefop]
+    texts = [
+        *plain_paragraphs(d.description),
+        *(p for c in d.conditions for p in plain_paragraphs(c)),
+        *(p for t in _precisions(d) for p in plain_paragraphs(t)),
+    ]
     return {
-        "titre": text.tokenize(d.titre),
-        "mots": text.tokenize(" ".join([d.sigle or "", *d.mots_cles])),
-        "texte": text.tokenize(" ".join([d.resume, *provider, *labels])),
+        "titre": [d.titre],
+        "mots": [d.sigle or "", *d.mots_cles],
+        "resume": [d.resume],
+        "libelles": [*providers, *labels, *_territory_names(d, catalog)],
+        "texte": texts,
     }
 
 
-def _builder() -> Builder:
-    builder = Builder()
-    builder.pipeline.add(STOP_WORD_FILTER, FOLD, STEM)
-    builder.search_pipeline.add(FOLD, STEM)
-    builder.ref("r")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    builder.metadata_whitelist = []
-    return builder
-
-
-def build_lunr_index(catalog: Catalog) -> Index:
-    return build_index_and_postings(catalog)[0]
-
-
-def build_index_and_postings(catalog: Catalog) -> tuple[Index, dict[str, Any]]:
-    """The lunr index, and the compact form of it the browser downloads."""
-    builder = _builder()
-    for number, scheme in enumerate(catalog.dispositifs.values()):
-        builder.add({"r": str(number), **document_fields(scheme, catalog)})
-    compact = compact_postings(builder)
-    return builder.build(), compact
-
-
-# A serialized lunr index repeats every document number as a JSON key in every posting
-# and ships every field vector (term, score) pair: 7.9 MB at 10,000 schemes. Its field
-# vectors are computed from term frequencies and field lengths, so the browser can
-# rebuild them with lunr.js's own Builder from the postings alone: documents as gaps
-# between numbers, frequencies as plain counts. Four times smaller once compressed.
-COMPACT_FORMAT = "offre-lunr-postings-1"
-
-
-def compact_postings(builder: Builder) -> dict[str, Any]:
-    """Postings of a lunr.py builder (after `add`, before `build`), in compact form."""
-    fields = [name for name, _ in FIELDS]
-    terms = sorted(builder.inverted_index, key=lambda t: builder.inverted_index[t]["_index"])
-    documents: list[list[list[int]]] = []
-    frequencies: list[list[list[int]]] = []
-    for term in terms:
-        posting = builder.inverted_index[term]
-        term_docs: list[list[int]] = []
-        term_freqs: list[list[int]] = []
-        for field in fields:
-            numbers = sorted(int(ref) for ref in posting[field])
-            term_docs.append([b - a for a, b in zip([0, *numbers], numbers, strict=False)])
-            term_freqs.append(
-                [builder.field_term_frequencies[f"{field}/{n}"][term] for n in numbers]
-            )
-        documents.append(term_docs)
-        frequencies.append(term_freqs)
+def fiche(d: Dispositif, catalog: Catalog) -> dict[str, Any]:
+    """What a result shows: title, badges, and the passages its snippet is cut from."""
+    passages = [{"champ": "resume", "texte": d.resume}]
+    passages += [{"champ": "description", "texte": p} for p in plain_paragraphs(d.description)]
+    passages += [
+        {"champ": "conditions", "texte": p} for c in d.conditions for p in plain_paragraphs(c)
+    ]
+    for name, value in (
+        ("publics", d.precisions_publics),
+        ("frais", d.precisions_frais),
+        ("mobilisation", d.modalites_mobilisation.precisions),
+    ):
+        if value:
+            passages += [{"champ": name, "texte": p} for p in plain_paragraphs(value)]
+    if d.mots_cles:
+        passages.append({"champ": "mots", "texte": "Mots-clés : " + ", ".join(d.mots_cles)})
+    vocab = catalog.vocab
+    for name, intro, labels in (
+        ("publics", "Publics", [vocab.label("publics", p) for p in d.publics]),
+        ("thematiques", "Thématiques", [vocab.label("thematiques", t) for t in d.thematiques]),
+        ("axes", "Priorités Clefop", [vocab.label("axes_clefop", a) for a in d.axes_clefop]),
+    ):
+        if labels:
+            passages.append({"champ": name, "texte": f"{intro} : " + " ; ".join(labels)})
+    porteur = catalog.porteurs.get(d.porteur)
     return {
-        "format": COMPACT_FORMAT,
-        "lunr": "2.3.9",
-        "champs": [[name, boost] for name, boost in FIELDS],
-        "pipeline": [fn.label for fn in builder.search_pipeline._stack],
-        "documents": builder.document_count,
-        "termes": terms,
-        "occurrences": documents,
-        "frequences": frequencies,
+        "id": d.id,
+        "titre": d.titre,
+        "sigle": d.sigle or "",
+        "porteur": (porteur.sigle or porteur.nom) if porteur else d.porteur,
+        "type": catalog.vocab.label("types", d.type),
+        "local": not d.everywhere,
+        "passages": passages,
     }
 
 
-def index_from_postings(compact: dict[str, Any]) -> Index:
-    """Rebuild the lunr index from its compact form, as search/js/texte.js does.
-
-    Used by the tests to prove the compact form loses nothing: the rebuilt index
-    serializes exactly like the one built from the documents.
-    """
-    builder = _builder()
-    fields = [name for name, _ in compact["champs"]]
-    count = compact["documents"]
-    builder.document_count = count
-    for number in range(count):
-        builder._documents[str(number)] = {}
-        for field in fields:
-            builder.field_term_frequencies[f"{field}/{number}"] = {}
-            builder.field_lengths[f"{field}/{number}"] = 0
-    for position, term in enumerate(compact["termes"]):
-        posting: dict[str, Any] = {field: {} for field in fields}
-        posting["_index"] = position
-        for field, gaps, tfs in zip(
-            fields,
-            compact["occurrences"][position],
-            compact["frequences"][position],
-            strict=True,
-        ):
-            number = 0
-            for gap, tf in zip(gaps, tfs, strict=True):
-                number += gap
-                posting[field][str(number)] = {}
-                key = f"{field}/{number}"
-                builder.field_term_frequencies[key][term] = tf
-                builder.field_lengths[key] += tf
-        builder.inverted_index[term] = posting
-    builder.term_index = len(compact["termes"])
-    return builder.build()
+def ordered_schemes(catalog: Catalog) -> list[Dispositif]:
+    """Schemes in French alphabetical order of their titles: their number in the index."""
+    return sorted(catalog.dispositifs.values(), key=lambda d: (text.collation_key(d.titre), d.id))
 
 
-# While typing, a last word shorter than this is not searched yet: "a*" would match most
-# of the index (and cost most of a keystroke's time) without telling anything.
-MIN_PREFIX = 3
-
-
-def search(index: Index, query: str) -> list[tuple[str, float]]:
-    """The query the browser runs (recherche.js), for tests and the agreement check.
-
-    Every word is required; the last one also matches as a prefix while typing.
-    """
-    terms = [t for t in text.tokenize(query) if t not in text.stop_words()]
-    typing = bool(query) and not query[-1].isspace()
-    if typing and terms and len(terms[-1]) < MIN_PREFIX:
-        terms = terms[:-1]
-    if not terms:
-        return []
-    lunr_query = index.create_query()
-    for position, term in enumerate(terms):
-        if typing and position == len(terms) - 1:
-            processed = index.pipeline.run_string(term)
-            if not processed:
-                continue
-            lunr_query.term(
-                processed[0],
-                use_pipeline=False,
-                wildcard=Query.WILDCARD_TRAILING,
-                presence=QueryPresence.REQUIRED,
-            )
-        else:
-            lunr_query.term(term, use_pipeline=True, presence=QueryPresence.REQUIRED)
-    return [(r["ref"], r["score"]) for r in index.query(lunr_query)]
+# ---------------------------------------------------------------------------- scores
 
 
 @dataclass
-class FacetTable:
-    """Everything the results list and the facets need, numbered for compactness."""
+class Postings:
+    """For each term, as stored: [gap, score × 2 + in title, gap, …] where gap is the
+    scheme's number minus the previous one's."""
 
-    territoires: list[tuple[str, str]]
-    publics: list[tuple[str, str]]
-    thematiques: list[tuple[str, str]]
-    porteurs: list[tuple[str, str]]
-    types: list[tuple[str, str]]
-    statuts: list[tuple[str, str]]
-    rows: list[list[Any]]
+    terms: dict[str, list[int]] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)  # surface → stem, when not a prefix
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "version": 1,
-            "facettes": {
-                "territoire": self.territoires,
-                "public": self.publics,
-                "thematique": self.thematiques,
-                "porteur": self.porteurs,
-                "type": self.types,
-                "statut": self.statuts,
-            },
-            "colonnes": [
-                "id",
-                "titre",
-                "sigle",
-                "extrait",
-                "porteur",
-                "type",
-                "statut",
-                "publics",
-                "thematiques",
-                "territoires",
-                "rang",
-            ],
-            "fiches": self.rows,
-        }
+    def entries(self, term: str) -> list[tuple[int, int, bool]]:
+        """(scheme number, score, in title) of a term."""
+        return decode_posting(self.terms.get(term, []))
 
 
-def build_facet_table(catalog: Catalog) -> FacetTable:
+def bigram(first: str, second: str) -> str:
+    return f"{first} {second}"
+
+
+def _field_terms(segments: Iterable[str], seen: set[str]) -> tuple[Counter[str], int]:
+    counts: Counter[str] = Counter()
+    length = 0
+    for segment in segments:
+        stems = text.segment_stems(segment, seen)
+        counts.update(stems)
+        counts.update(map(" ".join, pairwise(stems)))
+        length += len(stems)
+    return counts, length
+
+
+def _forms(tokens: Iterable[str], terms: dict[str, Any]) -> dict[str, str]:
+    """Folded words that do not start with their stem (« sociaux » → « social »)."""
+    forms = {}
+    for raw in tokens:
+        found = text.word(raw)
+        if found is not None and not found.folded.startswith(found.stem) and found.stem in terms:
+            forms[found.folded] = found.stem
+    return forms
+
+
+def bm25(tf: int, length: int, average: float, idf: float, boost: int) -> float:
+    """lunr's BM25 for one field (lunr.Builder.createFieldVectors)."""
+    norm = K1 * (1 - B + B * (length / average)) if average else K1
+    return idf * ((K1 + 1) * tf) / (norm + tf) * boost
+
+
+def idf(df: int, count: int) -> float:
+    """lunr.idf, where `df` counts (scheme, field) pairs holding the term."""
+    return math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
+
+
+def compute_postings(documents: list[dict[str, list[str]]]) -> Postings:
+    """Every term's postings: (scheme number, stored score, in title), by number."""
+    postings = Postings()
+    seen: set[str] = set()
+    names = [name for name, _ in FIELDS]
+    per_doc: list[list[tuple[Counter[str], int]]] = []
+    totals = [0] * len(FIELDS)
+    df: Counter[str] = Counter()
+    for segments in documents:
+        fields = [_field_terms(segments.get(name, []), seen) for name in names]
+        for position, (_, length) in enumerate(fields):
+            totals[position] += length
+        for counts, _ in fields:  # lunr counts a scheme once per field holding the term
+            df.update(counts.keys())
+        per_doc.append(fields)
+    count = len(documents)
+    averages = [total / count if count else 0.0 for total in totals]
+    idfs = {term: idf(n, count) for term, n in df.items()}
+    terms: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
+    title_position = names.index(TITLE_FIELD)
+    for number, fields in enumerate(per_doc):
+        # BM25 without its idf, summed over fields: idf is the same for every field.
+        partial: dict[str, float] = {}
+        for position, (counts, length) in enumerate(fields):
+            boost = FIELDS[position][1]
+            average = averages[position]
+            norm = K1 * (1 - B + B * (length / average)) if average else K1
+            by_tf = [(K1 + 1) * tf / (norm + tf) * boost for tf in range(8)]
+            get = partial.get
+            for term, tf in counts.items():
+                partial[term] = get(term, 0.0) + (
+                    by_tf[tf] if tf < 8 else (K1 + 1) * tf / (norm + tf) * boost
+                )
+        in_title = fields[title_position][0]
+        for term, value in partial.items():
+            stored = max(1, round(idfs[term] * value * SCALE))
+            encoded = terms[term]
+            encoded.append(number - last.get(term, 0))
+            encoded.append(stored * 2 + (1 if term in in_title else 0))
+            last[term] = number
+    postings.terms = dict(terms)
+    postings.forms = _forms(seen, postings.terms)
+    return postings
+
+
+# ---------------------------------------------------------------------------- shards
+
+
+def decode_posting(encoded: list[int]) -> list[tuple[int, int, bool]]:
+    out = []
+    number = 0
+    for position in range(0, len(encoded), 2):
+        number += encoded[position]
+        value = encoded[position + 1]
+        out.append((number, value >> 1, bool(value & 1)))
+    return out
+
+
+def _separator(before: str, after: str) -> str:
+    """Shortest prefix of `after` that sorts after `before` (a shard's first key)."""
+    for length in range(1, len(after) + 1):
+        if after[:length] > before:
+            return after[:length]
+    return after
+
+
+@dataclass
+class Shard:
+    start: str  # every term ≥ start and < the next shard's start
+    content: str
+    name: str = ""
+
+
+def build_shards(
+    terms: dict[str, list[int]],
+    forms: dict[str, str],
+    target: int = SHARD_BYTES,
+) -> list[Shard]:
+    """Contiguous ranges of the sorted terms, each about `target` bytes of JSON.
+
+    A surface form (« sociaux » → « social ») goes in the shard whose range holds the
+    form, so a prefix finds it where it looks."""
+    batches: list[list[str]] = []
+    size = 0
+    for term in sorted(terms):
+        cost = len(term) + 8 + 3 * len(terms[term])
+        if batches and batches[-1] and size + cost <= target:
+            batches[-1].append(term)
+            size += cost
+        else:
+            batches.append([term])
+            size = cost
+    starts = [""] + [_separator(a[-1], b[0]) for a, b in pairwise(batches)]
+    shard_forms: list[list[dict[str, str]]] = [[] for _ in batches]
+    for form in sorted(forms):
+        shard_forms[bisect.bisect_right(starts, form) - 1].append(
+            {"forme": form, "terme": forms[form]}
+        )
+    return [
+        Shard(
+            start,
+            dumps(
+                {
+                    "termes": batch,
+                    "postings": [terms[t] for t in batch],
+                    "formes": found,
+                }
+            ),
+        )
+        for start, batch, found in zip(starts, batches, shard_forms, strict=True)
+    ]
+
+
+# ---------------------------------------------------------------------------- facets
+
+
+FACETS = (
+    "territoire",
+    "public",
+    "thematique",
+    "porteur",
+    "type",
+    "statut",
+    "axe",
+    "nature",
+    "doute",
+)
+# Columns that come with the index: the default filters (status, kind of record) and the
+# "statut à confirmer" badge need them before any facet is shown.
+INDEX_COLUMNS = ("statut", "nature", "doute")
+DOUBT_VALUE = "a-confirmer"
+
+
+def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """Each facet's values (value, label), in French alphabetical order of the label."""
     vocab = catalog.vocab
     schemes = list(catalog.dispositifs.values())
-    territories = sorted(catalog.territoires.items(), key=lambda i: i[1].nom)
-    t_index = {tid: n for n, (tid, _) in enumerate(territories)}
-    publics = sorted(
-        {p for d in schemes for p in d.publics}, key=lambda p: vocab.label("publics", p)
-    )
-    categories = sorted(
-        {category_of(vocab, t) for d in schemes for t in d.thematiques},
-        key=lambda c: vocab.label("categories_thematiques", c),
-    )
-    providers = sorted(catalog.porteurs.items(), key=lambda i: i[1].nom)
-    types = sorted({d.type for d in schemes}, key=lambda t: vocab.label("types", t))
-    p_index = {v: n for n, v in enumerate(publics)}
-    c_index = {v: n for n, v in enumerate(categories)}
-    pr_index = {pid: n for n, (pid, _) in enumerate(providers)}
-    ty_index = {v: n for n, v in enumerate(types)}
-    s_index = {v: n for n, v in enumerate(STATUS_ORDER)}
-    # Alphabetical rank of each title (accents ignored), so the browser breaks ties
-    # between equal scores without comparing strings thousands of times per keystroke.
-    alphabetical = sorted(schemes, key=lambda d: (title_key(d.titre), d.id))
-    rank = {d.id: n for n, d in enumerate(alphabetical)}
-    rows = []
+
+    def ordered(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return sorted(set(pairs), key=lambda p: (text.collation_key(p[1]), p[0]))
+
+    return {
+        "territoire": ordered((tid, t.nom) for tid, t in catalog.territoires.items()),
+        "public": ordered((p, vocab.label("publics", p)) for d in schemes for p in d.publics),
+        "thematique": ordered(
+            (c, vocab.label("categories_thematiques", c))
+            for d in schemes
+            for c in (category_of(vocab, t) for t in d.thematiques)
+        ),
+        "porteur": ordered((pid, p.sigle or p.nom) for pid, p in catalog.porteurs.items()),
+        "type": ordered((d.type, vocab.label("types", d.type)) for d in schemes),
+        "statut": ordered((s, STATUS_LABELS[s]) for s in STATUS_ORDER),
+        "axe": ordered((a, vocab.label("axes_clefop", a)) for d in schemes for a in d.axes_clefop),
+        "nature": [(n, NATURE_LABELS[n]) for n in NATURE_ORDER],
+        "doute": [(DOUBT_VALUE, display.STATUS_DOUBT_LABEL)],
+    }
+
+
+def facet_columns(
+    schemes: list[Dispositif], catalog: Catalog, values: dict[str, list[tuple[str, str]]]
+) -> dict[str, list[Any]]:
+    """One column per facet, a value per scheme (by number): the position of its value
+    in the facet's list, a list of positions, or -1 for "every territory"."""
+    position = {facet: {v: n for n, (v, _) in enumerate(pairs)} for facet, pairs in values.items()}
+    vocab = catalog.vocab
+    columns: dict[str, list[Any]] = {facet: [] for facet in FACETS}
     for d in schemes:
-        where: int | list[int] = (
-            -1 if d.everywhere else [t_index[t] for t in catalog.scheme_territories.get(d.id, [])]
+        columns["territoire"].append(
+            -1
+            if d.everywhere
+            else sorted(position["territoire"][t] for t in catalog.scheme_territories[d.id])
         )
-        rows.append(
-            [
-                d.id,
-                d.titre,
-                d.sigle or "",
-                excerpt(d.resume),
-                pr_index[d.porteur],
-                ty_index[d.type],
-                s_index[d.statut],
-                sorted({p_index[p] for p in d.publics}),
-                sorted({c_index[category_of(vocab, t)] for t in d.thematiques}),
-                where,
-                rank[d.id],
-            ]
+        columns["public"].append(sorted({position["public"][p] for p in d.publics}))
+        columns["thematique"].append(
+            sorted({position["thematique"][category_of(vocab, t)] for t in d.thematiques})
         )
-    return FacetTable(
-        territoires=[(tid, t.nom) for tid, t in territories],
-        publics=[(p, vocab.label("publics", p)) for p in publics],
-        thematiques=[(c, vocab.label("categories_thematiques", c)) for c in categories],
-        porteurs=[(pid, p.sigle or p.nom) for pid, p in providers],
-        types=[(t, vocab.label("types", t)) for t in types],
-        statuts=[(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
-        rows=rows,
+        columns["porteur"].append(position["porteur"][d.porteur])
+        columns["type"].append(position["type"][d.type])
+        columns["statut"].append(position["statut"][d.statut])
+        columns["axe"].append(sorted({position["axe"][a] for a in d.axes_clefop}))
+        columns["nature"].append(position["nature"][d.nature])
+        # A list: empty for a scheme not in doubt, so it neither matches nor counts.
+        columns["doute"].append([0] if d.id in catalog.status_doubt else [])
+    return columns
+
+
+# ---------------------------------------------------------------------------- the files
+
+
+@dataclass
+class SearchFiles:
+    """Paths relative to the search folder → content; `index` names the main file."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    index: str = ""
+
+
+def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> SearchFiles:
+    schemes = ordered_schemes(catalog)
+    out = SearchFiles()
+    postings = compute_postings([document_segments(d, catalog) for d in schemes])
+    words = {t: p for t, p in postings.terms.items() if " " not in t}
+    pairs = {t: p for t, p in postings.terms.items() if " " in t}
+    shard_maps: dict[str, list[dict[str, str]]] = {}
+    for namespace, terms, forms in (("mots", words, postings.forms), ("expressions", pairs, {})):
+        shards = build_shards(terms, forms, shard_bytes)
+        for shard in shards:
+            shard.name = urls.hashed_name(f"termes/{namespace[0]}", shard.content, ".json")
+            out.files[shard.name] = shard.content
+        shard_maps[namespace] = [{"debut": s.start, "fichier": s.name} for s in shards]
+
+    # Most frequent first: a typo most likely meant the commonest word it is close to.
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for term in sorted(words, key=lambda t: (-len(words[t]), t)):
+        if len(term) >= SETTINGS["faute_min"] - 1 and term.isalpha():
+            by_letter[term[0]].append(term)
+    vocabulary = {}
+    for letter, terms_of_letter in sorted(by_letter.items()):
+        content = dumps({"termes": terms_of_letter})
+        name = urls.hashed_name(f"vocabulaire/{letter}", content, ".json")
+        out.files[name] = content
+        vocabulary[letter] = name
+
+    groups = []
+    for start in range(0, len(schemes), FICHES_GROUP):
+        contents = [dumps(fiche(d, catalog)) for d in schemes[start : start + FICHES_GROUP]]
+        digest = hashlib.sha256("\n".join(contents).encode("utf-8")).hexdigest()[:12]
+        groups.append(digest)
+        for offset, content in enumerate(contents):
+            out.files[f"fiches/{start + offset}.{digest}.json"] = content
+
+    values = facet_values(catalog)
+    columns = facet_columns(schemes, catalog, values)
+    # The columns of the default filters and badges come with the index; the others
+    # arrive after the first results, for the facet counts.
+    facets_content = dumps(
+        {"colonnes": {k: v for k, v in columns.items() if k not in INDEX_COLUMNS}}
     )
-
-
-EXCERPT_LENGTH = 160
-
-
-def excerpt(summary: str, limit: int = EXCERPT_LENGTH) -> str:
-    """A result shows the start of the summary (the scheme page has all of it): the
-    summaries are most of what the search page downloads."""
-    if len(summary) <= limit:
-        return summary
-    cut = summary[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return f"{cut}…"
-
-
-def title_key(title: str) -> str:
-    """Sort key of a title: accents and case ignored, as a French reader expects."""
-    return text.fold(title)
+    facets_name = urls.hashed_name("facettes", facets_content, ".json")
+    out.files[facets_name] = facets_content
+    index = {
+        "format": FORMAT,
+        "reglages": SETTINGS,
+        "mots_vides": sorted(text.STOP_WORDS),
+        "synonymes": (catalog.synonymes or SynonymTable()).to_json(),
+        "nombre": len(schemes),
+        "tranches": shard_maps,
+        "vocabulaire": vocabulary,
+        "fiches": {"groupe": FICHES_GROUP, "empreintes": groups, "modele": "fiches/{n}.{h}.json"},
+        "adresses": urls.js_patterns(),
+        "facettes": {facet: [{"valeur": v, "libelle": label} for v, label in pairs]
+                     for facet, pairs in values.items()},
+        "libelles": display.js_labels(),
+        "colonnes": {k: columns[k] for k in INDEX_COLUMNS},
+        "fichier_facettes": facets_name,
+    }  # fmt: skip
+    content = dumps(index)
+    out.index = urls.hashed_name("index", content, ".json")
+    out.files[out.index] = content
+    return out
 
 
 def dumps(data: Any) -> str:
-    """Compact, sorted-key-free (order is meaningful) and deterministic JSON."""
+    """Compact, deterministic JSON (key order is meaningful)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

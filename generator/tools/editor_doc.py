@@ -24,6 +24,7 @@ from ..model import (
     Source,
     Territoire,
 )
+from ..search.synonyms import Equivalence, SensUnique
 from .import_data_inclusion.mapping import (
     Correspondances,
     RegleDispositif,
@@ -50,6 +51,7 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
 - `correspondances-data-inclusion.yaml` : ce que `offre import-data-inclusion` retient
   des fichiers de data·inclusion (quelles structures deviennent des lieux de quel
   porteur, quels services relient un lieu à un dispositif) ;
+- `synonymes.yaml` (facultatif) : les synonymes et sigles que la recherche connaît ;
 - `geo/` : communes et EPCI de la région (fichier généré, ne pas modifier) ;
 - `schemas/` : schémas JSON pour l'autocomplétion dans l'éditeur (générés).
 
@@ -100,6 +102,23 @@ partir des fichiers publiés par data·inclusion et selon `correspondances-data-
   jour, empreinte). Tant qu'il reste tel quel, chaque import le met à jour ; modifié à la
   main, il est laissé tel quel par les imports suivants (qui le signalent). Pour le rendre
   à l'import, supprimez le fichier : le prochain import le recrée.
+## Synonymes de la recherche (`synonymes.yaml`)
+
+La recherche trouve déjà les mots sans accents, au pluriel ou au féminin, et met en tête
+les fiches qui contiennent le plus de mots tapés. Ce fichier lui apprend les sigles et les
+expressions qui veulent dire la même chose :
+
+- `equivalences` : chaque groupe (`termes`) réunit des expressions équivalentes ;
+  chercher l'une trouve aussi les fiches qui emploient les autres
+  (`[chômage partiel, activité partielle]`) ;
+- `sens_unique` : chercher `recherche` trouve aussi `trouve_aussi`, pas l'inverse
+  (`aide-soignant` trouve `sanitaire et social`).
+
+N'y mettez que de vraies équivalences : un mot plus large ou voisin noierait les bons
+résultats. Un sigle écrit en majuscules (`DE`) n'est reconnu que tapé en majuscules (en
+minuscules, « de » reste un mot ignoré). `offre validate` signale une expression faite
+seulement de mots ignorés, une expression répétée dans un groupe ou présente dans deux
+groupes, et toute clé inconnue.
 """
 
 
@@ -129,6 +148,8 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("Source citée pour chaque lieu importé (`source`)", SourceImport),
     ("Une règle de porteur (`porteurs`)", ReglePorteur),
     ("Une règle de dispositif (`dispositifs`)", RegleDispositif),
+    ("Un groupe d'équivalences (`synonymes.yaml`, `equivalences`)", Equivalence),
+    ("Un synonyme à sens unique (`synonymes.yaml`, `sens_unique`)", SensUnique),
 ]
 
 

@@ -30,13 +30,23 @@ from ..errors import UserError
 from ..geo import Geo, load_geo
 from ..model import Dispositif, VocabulairesLocaux
 from ..reader import GEO_FILE, VOCABULARY_FILE
+from ..search.synonyms import SYNONYMS_FILE
 from ..vocab import Vocabularies, build_vocabularies
 from . import synth_banks as banks
 
 MAX_SCHEMES = 200_000
 EXAMPLE_HOST = "https://exemple.invalid"
 DATA_ENTRIES = frozenset(
-    {"dispositifs", "porteurs", "territoires", "geo", "schemas", VOCABULARY_FILE, "LISEZMOI.md"}
+    {
+        "dispositifs",
+        "porteurs",
+        "territoires",
+        "geo",
+        "schemas",
+        VOCABULARY_FILE,
+        SYNONYMS_FILE,
+        "LISEZMOI.md",
+    }
 )
 REGIONAL_SHARE = {"national": 0.6, "regional": 0.6, "departemental": 0.1, "local": 0.1}
 VERIFIED_FROM = date(2025, 1, 1)
@@ -123,6 +133,8 @@ def synthesize(
 
     shutil.copytree(source / GEO_FILE.parent, target / GEO_FILE.parent)
     shutil.copyfile(source / VOCABULARY_FILE, target / VOCABULARY_FILE)
+    if (source / SYNONYMS_FILE).exists():  # the search's synonyms, as the real data has them
+        shutil.copyfile(source / SYNONYMS_FILE, target / SYNONYMS_FILE)
     shutil.copytree(source / "territoires", target / "territoires")
     (target / "LISEZMOI.md").write_text(_readme(n, seed), encoding="utf-8")
 

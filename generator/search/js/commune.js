@@ -27,19 +27,31 @@
     return tables[url];
   }
 
+  /* Rows are read by column name: `colonnes` says where each value is. */
+  function columns(names) {
+    var at = {};
+    names.forEach(function (name, i) { at[name] = i; });
+    return at;
+  }
+
   function prepare(data) {
+    var c = columns(data.colonnes);
     var entries = data.communes.map(function (row) {
       return {
-        code: row[0], nom: row[1], codesPostaux: row[2], territoire: row[3],
-        anciensNoms: row[4], departement: row[5], horsEpci: row[6] === 1,
-        population: row[7], cle: normalise(row[1]), clesAnciennes: row[4].map(normalise)
+        code: row[c.code], nom: row[c.nom], codesPostaux: row[c.codes_postaux],
+        territoire: row[c.territoire], anciensNoms: row[c.anciens_noms],
+        departement: row[c.departement], horsEpci: row[c.hors_epci] === 1,
+        population: row[c.population], cle: normalise(row[c.nom]),
+        clesAnciennes: row[c.anciens_noms].map(normalise)
       };
     });
+    var h = columns(data.colonnes_hors_region);
     var outside = data.hors_region.map(function (row) {
-      return { code: row[0], nom: row[1], departement: row[2], cle: normalise(row[1]) };
+      return { code: row[h.code], nom: row[h.nom], departement: row[h.departement],
+               cle: normalise(row[h.nom]) };
     });
     return { territoires: data.territoires, departements: data.departements,
-             communes: entries, horsRegion: outside };
+             communes: entries, horsRegion: outside, adresses: data.adresses };
   }
 
   function rank(key, query) {
@@ -143,8 +155,9 @@
         li.appendChild(element("span", {}, describe(item) + " : cette commune n'est rattachée à aucun territoire."));
       } else {
         var territory = table.territoires[c.territoire];
-        var link = element("a", { href: root + "territoires/" + territory[0] + "/", "data-territoire": territory[0] },
-                           describe(item) + " → territoire " + territory[1]);
+        var href = root + table.adresses.territoire.replace("{id}", encodeURIComponent(territory.id));
+        var link = element("a", { href: href, "data-territoire": territory.id },
+                           describe(item) + " → territoire " + territory.nom);
         li.appendChild(link);
         if (c.horsEpci) {
           li.appendChild(element("span", { "class": "offre-note" },
@@ -153,7 +166,7 @@
         if (onFilter) {
           var button = element("button", { type: "button", "class": "offre-commune__filtrer" },
                                "Filtrer la recherche sur ce territoire");
-          button.addEventListener("click", function () { onFilter(territory[0], c); });
+          button.addEventListener("click", function () { onFilter(territory.id, c); });
           li.appendChild(document.createTextNode(" "));
           li.appendChild(button);
         }
@@ -163,8 +176,21 @@
     container.appendChild(list);
   }
 
-  /* `form` is a <form> (home page) or any element holding the box (search page). */
-  function attach(form, onFilter) {
+  /* The commune a lookup settles on: the only one found, or the one whose name is
+     exactly what was typed when it comes first; null otherwise. */
+  function settled(result) {
+    if (!result || !result.items.length) { return null; }
+    var first = result.items[0];
+    var exact = result.items.filter(function (item) { return item.exact; });
+    if (result.items.length === 1 || (exact.length === 1 && exact[0] === first)) {
+      return first.commune;
+    }
+    return null;
+  }
+
+  /* `form` is a <form> (home page) or any element holding the box (search page);
+     `onCommune`, if given, hears of the commune settled on (or null) after each lookup. */
+  function attach(form, onFilter, onCommune) {
     var input = form.querySelector("input[name=commune]");
     var container = form.querySelector("[data-offre-commune-resultats]");
     var url = form.getAttribute("data-communes");
@@ -176,6 +202,7 @@
       load(url).then(function (table) {
         latest = lookup(table, input.value);
         render(container, table, latest, root, onFilter);
+        if (onCommune) { onCommune(settled(latest)); }
       }).catch(function () {
         container.textContent = "La liste des communes n'a pas pu être chargée.";
       });
@@ -190,6 +217,7 @@
       load(url).then(function (table) {
         latest = lookup(table, input.value);
         render(container, table, latest, root, onFilter);
+        if (onCommune) { onCommune(settled(latest)); }
         var links = container.querySelectorAll("a[data-territoire]");
         // One answer, or one exact name among several ("Le Mans" before "Sargé-lès-le-Mans").
         var exact = latest.items.filter(function (item) { return item.exact; });
@@ -215,7 +243,8 @@
     if (input.value) { update(); }
   }
 
-  global.OffreCommunes = { load: load, lookup: lookup, normalise: normalise, attach: attach };
+  global.OffreCommunes = { load: load, lookup: lookup, normalise: normalise, attach: attach,
+                           settled: settled };
 
   function init() {
     document.querySelectorAll("[data-offre-commune]").forEach(function (form) {

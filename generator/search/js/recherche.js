@@ -1,34 +1,56 @@
 /* Offre de services Clefop — page « Rechercher un dispositif ».
-   Texte libre + facettes (territoire, public, thématique, porteur, type, statut), avec
-   le nombre de dispositifs de chaque valeur pour la recherche en cours ; l'état vit dans
-   l'adresse de la page (partageable, précédent/suivant). Aucune requête hors du site. */
+   Texte libre classé par pertinence (moteur.js) et facettes (territoire, public,
+   thématique, priorité Clefop, porteur, type, statut, nature de la fiche, statut à
+   confirmer) avec le nombre de dispositifs de
+   chaque valeur ; l'état vit dans l'adresse (partageable, précédent/suivant). Tout ce
+   qui vient des données est écrit avec textContent : jamais de balisage venu des
+   fiches. Aucune requête hors du site. */
 (function (global) {
   "use strict";
 
   var root = document.getElementById("offre-recherche");
   if (!root) { return; }
-  var lunr = global.lunr;
+  // Milestones of the first search, for the benchmark (User Timing marks).
+  function mark(name) { if (global.performance && performance.mark) { performance.mark(name); } }
+  mark("offre-script");
   var Texte = global.OffreTexte;
-  var PAGE = 50;
-  var MULTI = ["public", "thematique", "porteur", "type", "statut"];
-  var DEFAULT_STATUS = ["actif"];
+  var PAGE = 10;
+  var MULTI = ["public", "thematique", "axe", "porteur", "type", "statut", "nature", "doute"];
+  var FACETS = ["territoire"].concat(MULTI);
+  var FACET_NAMES = { territoire: "Territoire", "public": "Public", thematique: "Thématique",
+                      axe: "Priorité Clefop", porteur: "Porteur", type: "Type", statut: "Statut",
+                      nature: "Nature de la fiche", doute: "Statut" };
+  // What the page shows unless asked: open schemes an adviser mobilises (governance
+  // bodies, plans and information services one click away).
+  var DEFAULTS = { statut: ["actif"], nature: ["dispositif"] };
+  // Facets whose column comes with the index (no facet file needed to filter on them).
+  var INDEX_FACETS = ["statut", "nature", "doute"];
+  var SNIPPET = 220;
+  var collator = new Intl.Collator("fr");
   var form = document.getElementById("offre-recherche-formulaire");
   var input = document.getElementById("offre-q");
   var territorySelect = document.getElementById("offre-territoire");
   var count = document.getElementById("offre-compte");
+  var also = document.getElementById("offre-aussi");
   var list = document.getElementById("offre-resultats");
   var more = document.getElementById("offre-plus");
+  var empty = document.getElementById("offre-vide");
+  var panel = document.getElementById("offre-recherche-filtres");
+  var toggle = document.getElementById("offre-filtres-bouton");
+  var clear = document.getElementById("offre-effacer");
+  var natures = document.getElementById("offre-natures");
   var base = root.getAttribute("data-racine") || "";
 
-  var table = null;      // fiches.json, prepared
-  var index = null;      // lunr index, once loaded
-  var indexFailed = false;
+  var moteur = null;
+  var failed = null;
   var shown = PAGE;
+  var last = null; // {outcome, query, request}
+  var request = 0;
   var state = readState(window.location.search);
 
   root.querySelectorAll("[data-offre-sans-js]").forEach(function (node) { node.hidden = true; });
   form.hidden = false;
-  document.getElementById("offre-recherche-filtres").hidden = false;
+  setPanel(window.matchMedia("(min-width: 60em)").matches);
 
   /* ---------------------------------------------------------------- état ↔ adresse */
 
@@ -37,8 +59,18 @@
     var s = { q: params.get("q") || "", territoire: params.get("territoire") || "",
               commune: params.get("commune") || "" };
     MULTI.forEach(function (name) { s[name] = params.getAll(name).filter(Boolean); });
-    if (!s.statut.length) { s.statut = DEFAULT_STATUS.slice(); }
+    Object.keys(DEFAULTS).forEach(function (name) {
+      if (!s[name].length) { s[name] = DEFAULTS[name].slice(); }
+    });
     return s;
+  }
+
+  function sameList(a, b) {
+    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
+  }
+
+  function isDefault(s, name) {
+    return DEFAULTS[name] !== undefined && sameList(s[name], DEFAULTS[name]);
   }
 
   function writeParams(s) {
@@ -46,14 +78,12 @@
     if (s.q) { params.set("q", s.q); }
     if (s.territoire) { params.set("territoire", s.territoire); }
     MULTI.forEach(function (name) {
-      if (name === "statut" && sameList(s.statut, DEFAULT_STATUS)) { return; }
+      if (isDefault(s, name)) { return; }
       s[name].forEach(function (value) { params.append(name, value); });
     });
     var text = params.toString();
     return text ? "?" + text : window.location.pathname.split("/").pop() || "./";
   }
-
-  function sameList(a, b) { return a.length === b.length && a.every(function (v, i) { return v === b[i]; }); }
 
   function commit(push) {
     var target = writeParams(state);
@@ -63,53 +93,84 @@
     else { window.history.replaceState(null, "", target); }
   }
 
-  /* ---------------------------------------------------------------- données */
-
-  function prepare(data) {
-    var f = data.facettes;
-    var rows = data.fiches.map(function (row, position) {
-      return { ref: String(position), id: row[0], titre: row[1], sigle: row[2], resume: row[3],
-               porteur: row[4], type: row[5], statut: row[6], publics: row[7],
-               thematiques: row[8], territoires: row[9], rang: row[10] };
-    });
-    return { facettes: f, fiches: rows, position: function (facet, value) {
-      for (var i = 0; i < f[facet].length; i++) { if (f[facet][i][0] === value) { return i; } }
-      return -1;
-    } };
+  function filters(s) {
+    var out = {};
+    if (s.territoire) { out.territoire = [s.territoire]; }
+    MULTI.forEach(function (name) { if (s[name].length) { out[name] = s[name].slice(); } });
+    return out;
   }
 
-  function loadJson(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status + " sur " + url); }
-      return response.json();
+  function activeFilters(s) {
+    var n = s.territoire ? 1 : 0;
+    MULTI.forEach(function (name) {
+      n += isDefault(s, name) ? 0 : s[name].length;
+    });
+    return n;
+  }
+
+  function needsFacets(s) {
+    return !!s.territoire || MULTI.some(function (name) {
+      return INDEX_FACETS.indexOf(name) < 0 && s[name].length;
     });
   }
 
   /* ---------------------------------------------------------------- facettes */
 
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function sortedValues(facet) {
+    return moteur.facets[facet].map(function (entry, position) {
+      return { valeur: entry.valeur, libelle: entry.libelle, position: position };
+    }).sort(function (a, b) { return collator.compare(a.libelle, b.libelle); });
+  }
+
+  var valueRows = []; // {box, label, wrapper, facet, position}: the checkboxes, once built
+
   function buildFacets() {
-    table.facettes.territoire.forEach(function (entry) {
+    sortedValues("territoire").forEach(function (entry) {
       var option = document.createElement("option");
-      option.value = entry[0];
-      option.setAttribute("data-libelle", entry[1]);
+      option.value = entry.valeur;
+      option.setAttribute("data-libelle", entry.libelle);
+      option.setAttribute("data-position", entry.position);
+      option.textContent = entry.libelle;
       territorySelect.appendChild(option);
     });
     MULTI.forEach(function (name) {
       var box = root.querySelector("[data-facette=" + name + "]");
       if (!box) { return; }
-      table.facettes[name].forEach(function (entry) {
-        var id = "offre-f-" + name + "-" + entry[0];
-        var wrapper = document.createElement("div");
-        wrapper.className = "offre-facette__valeur";
+      sortedValues(name).forEach(function (entry) {
+        var id = "offre-f-" + name + "-" + entry.valeur;
+        var wrapper = element("div", "offre-facette__valeur");
         var checkbox = document.createElement("input");
-        checkbox.type = "checkbox"; checkbox.name = name; checkbox.value = entry[0]; checkbox.id = id;
-        var label = document.createElement("label");
+        checkbox.type = "checkbox"; checkbox.name = name; checkbox.value = entry.valeur; checkbox.id = id;
+        checkbox.setAttribute("data-position", entry.position);
+        var label = element("label", "", entry.libelle);
         label.setAttribute("for", id);
-        label.setAttribute("data-libelle", entry[1]);
+        label.setAttribute("data-libelle", entry.libelle);
         wrapper.appendChild(checkbox); wrapper.appendChild(label);
         box.appendChild(wrapper);
+        valueRows.push({ box: checkbox, label: label, wrapper: wrapper, facet: name,
+                         text: entry.libelle, position: entry.position });
       });
     });
+  }
+
+  /* The facets are built after the first results (or at once when a filter is set):
+     the results are what the page is opened for. */
+  var facetsBuilt = false;
+  function ensureFacets() {
+    if (facetsBuilt) { return; }
+    facetsBuilt = true;
+    var started = performance.now();
+    buildFacets();
+    syncControls();
+    if (last) { renderCounts(last.outcome.counts); }
+    measure("offre-travail", started);
   }
 
   function syncControls() {
@@ -121,123 +182,189 @@
         box.checked = state[name].indexOf(box.value) >= 0;
       });
     });
+    var n = activeFilters(state);
+    toggle.textContent = n ? "Filtres (" + n + ")" : "Filtres";
+    clear.hidden = n === 0;
   }
 
-  /* ---------------------------------------------------------------- filtrage */
-
-  function matcher(facet) {
-    var values = facet === "territoire" ? (state.territoire ? [state.territoire] : []) : state[facet];
-    if (!values.length) { return null; }
-    var positions = values.map(function (v) { return table.position(facet, v); });
-    if (facet === "territoire") {
-      return function (row) { return row.territoires === -1 || positions.some(function (p) { return row.territoires.indexOf(p) >= 0; }); };
-    }
-    var field = { "public": "publics", thematique: "thematiques", porteur: "porteur", type: "type", statut: "statut" }[facet];
-    return function (row) {
-      var value = row[field];
-      if (Array.isArray(value)) { return positions.some(function (p) { return value.indexOf(p) >= 0; }); }
-      return positions.indexOf(value) >= 0;
-    };
+  function setPanel(open) {
+    panel.hidden = !open;
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
-  function valuesOf(facet, row) {
-    if (facet === "territoire") {
-      if (row.territoires === -1) { return table.facettes.territoire.map(function (_, i) { return i; }); }
-      return row.territoires;
-    }
-    var field = { "public": "publics", thematique: "thematiques", porteur: "porteur", type: "type", statut: "statut" }[facet];
-    var value = row[field];
-    return Array.isArray(value) ? value : [value];
-  }
-
-  function compute() {
-    var scores = null;
-    if (index) {
-      var hits = Texte.search(lunr, index, state.q);
-      if (hits) {
-        scores = {};
-        hits.forEach(function (hit) { scores[hit.ref] = hit.score; });
-      }
-    } else if (Texte.tokenize(state.q).length) {
-      return { pending: true };
-    }
-    var facets = ["territoire"].concat(MULTI);
-    var matchers = {};
-    facets.forEach(function (f) { matchers[f] = matcher(f); });
-    var counts = {};
-    facets.forEach(function (f) { counts[f] = table.facettes[f].map(function () { return 0; }); });
-    var results = [];
-    table.fiches.forEach(function (row) {
-      if (scores && !(row.ref in scores)) { return; }
-      var failing = [];
-      facets.forEach(function (f) { if (matchers[f] && !matchers[f](row)) { failing.push(f); } });
-      if (failing.length === 0) { results.push(row); }
-      if (failing.length > 1) { return; }
-      facets.forEach(function (f) {
-        if (failing.length === 1 && failing[0] !== f) { return; }
-        valuesOf(f, row).forEach(function (v) { counts[f][v] += 1; });
-      });
+  /* Counts beside each value; a value with no scheme is hidden unless selected. */
+  function renderCounts(counts) {
+    Array.prototype.forEach.call(territorySelect.options, function (option) {
+      if (!option.value) { return; }
+      var label = option.getAttribute("data-libelle");
+      var known = counts.territoire;
+      var n = known ? known[Number(option.getAttribute("data-position"))] : null;
+      option.textContent = n === null ? label : label + " (" + n + ")";
+      option.hidden = n === 0 && option.value !== state.territoire;
     });
-    results.sort(function (a, b) {
-      if (scores) {
-        var diff = scores[b.ref] - scores[a.ref];
-        if (Math.abs(diff) > 1e-9) { return diff; }
-      }
-      return a.rang - b.rang;
+    valueRows.forEach(function (row) {
+      var known = counts[row.facet];
+      var n = known ? known[row.position] : null;
+      var text = row.text + (n === null ? "" : " (" + n + ")");
+      if (row.label.textContent !== text) { row.label.textContent = text; }
+      var hidden = n === 0 && !row.box.checked;
+      if (row.wrapper.hidden !== hidden) { row.wrapper.hidden = hidden; }
     });
-    return { results: results, counts: counts };
   }
 
-  /* ---------------------------------------------------------------- affichage */
+  /* ---------------------------------------------------------------- extraits */
+
+  var TOKEN = /[\p{L}\p{N}]+/gu;
+
+  function hits(text, outcome) {
+    var found = [];
+    TOKEN.lastIndex = 0;
+    var match;
+    while ((match = TOKEN.exec(text)) !== null) {
+      var w = Texte.word(match[0], moteur.stopWords);
+      if (w && outcome.matched.has(w.stem)) {
+        found.push({ start: match.index, end: match.index + match[0].length, stem: w.stem });
+      }
+    }
+    return found;
+  }
+
+  /* The passage with the most distinct matched words (the summary when none has any),
+     cut around its first match. */
+  function snippet(fiche, outcome) {
+    var best = null;
+    fiche.passages.forEach(function (passage, position) {
+      var text = String(passage.texte).normalize("NFC");
+      var found = hits(text, outcome);
+      var distinct = new Set(found.map(function (h) { return h.stem; })).size;
+      if (best === null || distinct > best.distinct) {
+        best = { text: text, found: found, distinct: distinct, position: position };
+      }
+    });
+    if (!best) { return { text: "", found: [] }; }
+    var text = best.text;
+    var found = best.found;
+    var start = 0;
+    var end = text.length;
+    if (text.length > SNIPPET) {
+      var first = found.length ? found[0].start : 0;
+      start = Math.max(0, first - 60);
+      if (start > 0) {
+        var space = text.lastIndexOf(" ", start);
+        start = space > 0 ? space + 1 : start;
+      }
+      end = Math.min(text.length, start + SNIPPET);
+      if (end < text.length) {
+        var cut = text.lastIndexOf(" ", end);
+        end = cut > start ? cut : end;
+      }
+    }
+    return { text: text, found: found, start: start, end: end };
+  }
+
+  function renderSnippet(container, fiche, outcome) {
+    var cut = snippet(fiche, outcome);
+    if (cut.start > 0) { container.appendChild(document.createTextNode("… ")); }
+    var position = cut.start;
+    cut.found.forEach(function (h) {
+      if (h.start < position || h.end > cut.end) { return; }
+      container.appendChild(document.createTextNode(cut.text.slice(position, h.start)));
+      container.appendChild(element("mark", "", cut.text.slice(h.start, h.end)));
+      position = h.end;
+    });
+    container.appendChild(document.createTextNode(cut.text.slice(position, cut.end)));
+    if (cut.end < cut.text.length) { container.appendChild(document.createTextNode(" …")); }
+  }
+
+  /* ---------------------------------------------------------------- résultats */
 
   function badge(text, modifier) {
-    var span = document.createElement("span");
-    span.className = "offre-badge" + (modifier ? " offre-badge--" + modifier : "");
-    span.textContent = text;
-    return span;
+    return element("span", "offre-badge" + (modifier ? " offre-badge--" + modifier : ""), text);
   }
 
-  function renderItem(row) {
-    var li = document.createElement("li");
-    li.className = "offre-item";
-    li.setAttribute("data-dispositif", row.id);
-    var link = document.createElement("a");
-    link.className = "offre-item__titre";
-    link.href = base + "dispositifs/" + row.id + "/";
-    link.textContent = row.titre + (row.sigle && row.titre.indexOf(row.sigle) < 0 ? " (" + row.sigle + ")" : "");
+  function statusOf(number) {
+    return moteur.facets.statut[moteur.columns.statut[number]];
+  }
+
+  function natureOf(number) {
+    return moteur.facets.nature[moteur.columns.nature[number]];
+  }
+
+  function inDoubt(number) {
+    return moteur.columns.doute[number].length > 0;
+  }
+
+  function renderItem(number, fiche, outcome) {
+    var li = element("li", "offre-item");
+    li.setAttribute("data-dispositif", fiche.id);
+    var link = element("a", "offre-item__titre",
+      fiche.titre + (fiche.sigle && fiche.titre.indexOf(fiche.sigle) < 0 ? " (" + fiche.sigle + ")" : ""));
+    link.href = base + moteur.pageUrl("dispositif", fiche.id);
     li.appendChild(link);
-    var badges = document.createElement("span");
-    badges.className = "offre-item__badges";
-    badges.appendChild(badge(table.facettes.porteur[row.porteur][1], "porteur"));
-    badges.appendChild(badge(table.facettes.type[row.type][1]));
-    if (row.territoires !== -1) { badges.appendChild(badge("Local", "local")); }
-    var status = table.facettes.statut[row.statut];
-    if (status[0] !== "actif") { badges.appendChild(badge(status[1], "statut-" + status[0])); }
+    var badges = element("span", "offre-item__badges");
+    badges.appendChild(badge(fiche.porteur, "porteur"));
+    badges.appendChild(badge(fiche.type));
+    if (fiche.local) { badges.appendChild(badge(moteur.labels.local, "local")); }
+    var nature = natureOf(number);
+    if (nature.valeur !== "dispositif") { badges.appendChild(badge(nature.libelle, "nature")); }
+    var status = statusOf(number);
+    // A scheme in doubt never reads "Actif": its badge says the status is to be confirmed.
+    if (inDoubt(number)) { badges.appendChild(badge(moteur.labels.a_confirmer, "a-confirmer")); }
+    else if (status.valeur !== "actif") { badges.appendChild(badge(status.libelle, "statut-" + status.valeur)); }
     li.appendChild(document.createTextNode(" "));
     li.appendChild(badges);
-    var summary = document.createElement("span");
-    summary.className = "offre-item__resume";
-    summary.textContent = row.resume;
-    li.appendChild(summary);
+    var text = element("span", "offre-item__resume");
+    renderSnippet(text, fiche, outcome);
+    li.appendChild(text);
     return li;
   }
 
-  function renderCounts(counts) {
-    Array.prototype.forEach.call(territorySelect.options, function (option) {
-      if (!option.value) {
-        option.textContent = "Tous les territoires";
-        return;
+  function measure(name, started) {
+    if (global.performance && performance.measure) {
+      try { performance.measure(name, { start: started, end: performance.now() }); } catch (e) { /* old browsers */ }
+    }
+  }
+
+  /* Appends the items of `numbers` in order, each as soon as it and those before it
+     have their fiche; `replace` empties the list when the first one is ready. */
+  var displayed = ""; // what the list shows: scheme numbers and the words marked
+
+  function signature(numbers, outcome) {
+    return numbers.join(",") + "|" + Array.from(outcome.matched).sort().join(" ");
+  }
+
+  function showItems(numbers, outcome, id, replace, done) {
+    if (replace) {
+      // While a word is being typed the first results often stay the same: no work then.
+      var same = signature(numbers, outcome);
+      if (same === displayed) { done(); return; }
+      displayed = same;
+    } else {
+      displayed = "";
+    }
+    var fiches = new Array(numbers.length);
+    var next = 0;
+    var replaced = !replace;
+    function flush() {
+      if (id !== request) { return; }
+      var started = performance.now();
+      var fragment = document.createDocumentFragment();
+      while (next < numbers.length && fiches[next] !== undefined) {
+        if (fiches[next]) { fragment.appendChild(renderItem(numbers[next], fiches[next], outcome)); }
+        next++;
       }
-      var position = table.position("territoire", option.value);
-      option.textContent = option.getAttribute("data-libelle") + " (" + counts.territoire[position] + ")";
-    });
-    MULTI.forEach(function (name) {
-      root.querySelectorAll("input[type=checkbox][name=" + name + "]").forEach(function (box) {
-        var label = root.querySelector("label[for='" + box.id + "']");
-        var n = counts[name][table.position(name, box.value)];
-        label.textContent = label.getAttribute("data-libelle") + " (" + n + ")";
-        box.parentNode.classList.toggle("offre-facette__valeur--vide", n === 0 && !box.checked);
-      });
+      if (!replaced && (fragment.childNodes.length || next === numbers.length)) {
+        list.textContent = "";
+        replaced = true;
+      }
+      list.appendChild(fragment);
+      measure("offre-travail", started);
+      if (next === numbers.length) { done(); }
+    }
+    if (!numbers.length) { flush(); return; }
+    numbers.forEach(function (number, i) {
+      moteur.fiche(number).then(function (f) { fiches[i] = f; flush(); },
+                                function () { fiches[i] = null; flush(); });
     });
   }
 
@@ -248,70 +375,248 @@
     count.textContent = message;
   }
 
+  function summary(outcome) {
+    var n = outcome.numbers.length;
+    if (n === 0) { return "Aucun dispositif ne correspond à cette recherche."; }
+    var text = n === 1 ? "1 dispositif trouvé" : n + " dispositifs trouvés";
+    if (outcome.words.length > 1) {
+      var all = 0;
+      outcome.numbers.forEach(function (number) {
+        if (outcome.complete.get(number) === outcome.words.length) { all++; }
+      });
+      if (all < n) { text += " (" + (all === 0 ? "aucun" : all) + " avec tous les mots)"; }
+    }
+    return text + ".";
+  }
+
+  function renderAlso(outcome) {
+    also.textContent = "";
+    also.hidden = !outcome.also.length;
+    if (!outcome.also.length) { return; }
+    also.appendChild(document.createTextNode("Aussi cherché : "));
+    outcome.also.forEach(function (label, i) {
+      if (i) { also.appendChild(document.createTextNode(", ")); }
+      also.appendChild(element("q", "", label));
+    });
+    also.appendChild(document.createTextNode("."));
+  }
+
+  /* What to do when nothing matches: each filter that, dropped, gives results; the
+     statuses hidden by default; the text itself. */
+  function renderEmpty(outcome, query) {
+    empty.textContent = "";
+    empty.hidden = outcome.numbers.length > 0;
+    if (outcome.numbers.length) { return; }
+    var options = [];
+    function tryState(label, change) {
+      var next = JSON.parse(JSON.stringify(state));
+      change(next);
+      var n = moteur.search(next.q, filters(next)).numbers.length;
+      if (n > 0) { options.push({ label: label, n: n, change: change }); }
+    }
+    if (state.territoire) {
+      tryState("Retirer le filtre « Territoire : " + labelOf("territoire", state.territoire) + " »",
+               function (s) { s.territoire = ""; s.commune = ""; });
+    }
+    MULTI.forEach(function (name) {
+      state[name].forEach(function (value) {
+        if (DEFAULTS[name] !== undefined) { return; }
+        tryState("Retirer le filtre « " + FACET_NAMES[name] + " : " + labelOf(name, value) + " »",
+                 function (s) { s[name] = s[name].filter(function (v) { return v !== value; }); });
+      });
+    });
+    if (isDefault(state, "statut")) {
+      tryState("Inclure les dispositifs suspendus, terminés ou remplacés", function (s) {
+        s.statut = moteur.facets.statut.map(function (e) { return e.valeur; });
+      });
+    }
+    if (isDefault(state, "nature")) {
+      tryState(OTHER_NATURES, function (s) { s.nature = allNatures(); });
+    }
+    // Every word is optional already: with no match, no single word is to blame, only
+    // the text as a whole (or a filter).
+    var words = outcome.words;
+    if (words.length) {
+      tryState(activeFilters(state) ? "Chercher sans les mots-clés, avec les seuls filtres"
+                                    : "Voir tous les dispositifs, sans les mots-clés",
+               function (s) { s.q = ""; });
+    }
+    var intro = element("p", "", options.length
+      ? "Essayez plutôt :"
+      : "Vérifiez l'orthographe des mots, ou essayez un mot plus courant.");
+    empty.appendChild(intro);
+    if (!options.length) { return; }
+    var ul = element("ul", "offre-recherche__suggestions");
+    options.sort(function (a, b) { return b.n - a.n; }).forEach(function (option) {
+      var li = document.createElement("li");
+      var button = element("button", "offre-recherche__bouton",
+        option.label + " (" + (option.n === 1 ? "1 dispositif" : option.n + " dispositifs") + ")");
+      button.type = "button";
+      button.addEventListener("click", function () {
+        option.change(state);
+        shown = PAGE;
+        syncControls();
+        commit(true);
+        render();
+        input.focus();
+      });
+      li.appendChild(button);
+      ul.appendChild(li);
+    });
+    empty.appendChild(ul);
+  }
+
+  /* ---------------------------------------------------------------- natures */
+
+  var OTHER_NATURES = "Inclure les instances, plans et services d'information";
+
+  function allNatures() {
+    return moteur.facets.nature.map(function (e) { return e.valeur; });
+  }
+
+  /* The other kinds of record, one click away: the button says how many match. */
+  function renderNatures(outcome) {
+    var counted = outcome.counts.nature;
+    var others = 0;
+    moteur.facets.nature.forEach(function (entry, position) {
+      if (entry.valeur !== "dispositif" && state.nature.indexOf(entry.valeur) < 0) {
+        others += counted[position];
+      }
+    });
+    var text = "";
+    if (isDefault(state, "nature")) {
+      if (others > 0) { text = OTHER_NATURES + " (" + others + ")"; }
+    } else {
+      text = "Ne montrer que les dispositifs mobilisables";
+    }
+    natures.hidden = !text;
+    if (natures.textContent !== text) { natures.textContent = text; }
+  }
+
+  function labelOf(facet, value) {
+    var entries = moteur.facets[facet];
+    for (var i = 0; i < entries.length; i++) { if (entries[i].valeur === value) { return entries[i].libelle; } }
+    return value;
+  }
+
+  function finish(id) {
+    if (id === request) { root.setAttribute("data-etat", "pret"); }
+  }
+
   function render() {
-    if (!table) { return; }
-    var outcome = compute();
-    if (outcome.pending) {
-      announce(indexFailed ? "La recherche par mots-clés n'a pas pu être chargée ; les filtres restent utilisables."
-                           : "Chargement de l'index de recherche…");
-      if (!indexFailed) { return; }
-      outcome = compute();
-    }
-    renderCounts(outcome.counts);
-    var results = outcome.results;
-    var fragment = document.createDocumentFragment();
-    results.slice(0, shown).forEach(function (row) { fragment.appendChild(renderItem(row)); });
-    list.textContent = "";
-    list.appendChild(fragment);
-    more.hidden = results.length <= shown;
-    var message = results.length === 0 ? "Aucun dispositif ne correspond à cette recherche." :
-      results.length === 1 ? "1 dispositif trouvé." : results.length + " dispositifs trouvés.";
-    if (results.length === 0 && state.statut.length < table.facettes.statut.length) {
-      message += " Les dispositifs suspendus, terminés ou remplacés sont masqués : cochez-les dans « Statut » pour les voir.";
-    }
-    announce(message);
-    root.setAttribute("data-etat", "pret");
+    if (!moteur) { return; }
+    var id = ++request;
+    root.setAttribute("data-etat", "chargement");
+    var query = state.q;
+    var wanted = [moteur.prepare(query)];
+    if (needsFacets(state)) { wanted.push(moteur.loadFacets()); }
+    Promise.all(wanted).then(function () {
+      if (id !== request) { return; }
+      if (needsFacets(state)) { ensureFacets(); }
+      var started = performance.now();
+      var outcome = moteur.search(query, filters(state));
+      last = { outcome: outcome, query: query, id: id };
+      renderCounts(outcome.counts);
+      announce(summary(outcome));
+      renderNatures(outcome);
+      renderAlso(outcome);
+      renderEmpty(outcome, query);
+      more.hidden = outcome.numbers.length <= shown;
+      measure("offre-travail", started);
+      showItems(outcome.numbers.slice(0, shown), outcome, id, true, function () {
+        ensureFacets();
+        finish(id);
+        if (!moteur.hasColumns(FACETS)) {
+          moteur.loadFacets().then(function () {
+            if (id !== request) { return; }
+            var recount = performance.now();
+            renderCounts(moteur.search(query, filters(state)).counts);
+            measure("offre-travail", recount);
+          });
+        }
+      });
+    }).catch(function (error) {
+      if (id !== request) { return; }
+      announce("La recherche n'a pas pu être chargée (" + error.message + ").");
+      finish(id);
+    });
   }
 
   /* ---------------------------------------------------------------- évènements */
 
   var typingTimer = null;
+  var addressTimer = null;
   input.addEventListener("input", function () {
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(function () {
       state.q = input.value;
       shown = PAGE;
-      commit(false);
       render();
+      // The address follows once typing pauses: rewriting it saves the scroll position,
+      // which lays the page out again, at every key otherwise.
+      window.clearTimeout(addressTimer);
+      addressTimer = window.setTimeout(function () { commit(false); }, 400);
     }, 60);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    window.clearTimeout(addressTimer);
     state.q = input.value;
     commit(true);
     render();
+  });
+  toggle.addEventListener("click", function () { setPanel(panel.hidden); });
+  natures.addEventListener("click", function () {
+    state.nature = isDefault(state, "nature") ? allNatures() : DEFAULTS.nature.slice();
+    shown = PAGE;
+    syncControls();
+    commit(true);
+    render();
+  });
+  clear.addEventListener("click", function () {
+    state.territoire = "";
+    state.commune = "";
+    MULTI.forEach(function (name) { state[name] = DEFAULTS[name] ? DEFAULTS[name].slice() : []; });
+    shown = PAGE;
+    syncControls();
+    commit(true);
+    render();
+    toggle.focus();
   });
   root.addEventListener("change", function (event) {
     var target = event.target;
     if (target === territorySelect) {
       state.territoire = territorySelect.value;
     } else if (target.type === "checkbox" && MULTI.indexOf(target.name) >= 0) {
-      state[target.name] = Array.prototype.filter.call(
+      state[target.name] = Array.prototype.map.call(
         root.querySelectorAll("input[type=checkbox][name=" + target.name + "]:checked"),
-        function () { return true; }).map(function (box) { return box.value; });
+        function (box) { return box.value; });
     } else {
       return;
     }
     shown = PAGE;
+    syncControls();
     commit(true);
     render();
   });
+  // Leaving for a result: the address first takes the query being typed (for « back »).
+  list.addEventListener("click", function () {
+    window.clearTimeout(addressTimer);
+    commit(false);
+  }, true);
   more.addEventListener("click", function () {
+    if (!last) { return; }
     var first = shown;
     shown += PAGE;
-    render();
-    var next = list.children[first];
-    if (next) { next.querySelector("a").focus(); }
+    var numbers = last.outcome.numbers.slice(first, shown);
+    more.hidden = last.outcome.numbers.length <= shown;
+    var id = request;
+    root.setAttribute("data-etat", "chargement");
+    showItems(numbers, last.outcome, id, false, function () {
+      finish(id);
+      var next = list.children[first];
+      if (next) { next.querySelector("a").focus(); }
+    });
   });
   window.addEventListener("popstate", function () {
     state = readState(window.location.search);
@@ -324,36 +629,43 @@
   if (communeBox && global.OffreCommunes) {
     var communeInput = communeBox.querySelector("input[name=commune]");
     if (state.commune) { communeInput.value = state.commune; }
-    global.OffreCommunes.attach(communeBox, function (territoryId) {
+    var placesBox = document.getElementById("offre-lieux");
+    function showPlaces(commune) {
+      if (placesBox && global.OffreLieux) {
+        global.OffreLieux.show(placesBox, communeBox.getAttribute("data-lieux"), base, commune);
+      }
+    }
+    global.OffreCommunes.attach(communeBox, function (territoryId, commune) {
       state.territoire = territoryId;
+      if (commune) { showPlaces(commune); }
       syncControls();
       shown = PAGE;
       commit(true);
       render();
       territorySelect.focus();
-    });
+    }, showPlaces);
   }
 
   /* ---------------------------------------------------------------- démarrage */
 
-  Texte.registerLunr(lunr);
-  // Both files are requested at once (and preloaded by the page): the facets and the
-  // list appear as soon as the table arrives, text search as soon as the index does.
-  var indexFile = loadJson(root.getAttribute("data-index"));
-  loadJson(root.getAttribute("data-fiches")).then(function (data) {
-    table = prepare(data);
-    buildFacets();
+  announce("Chargement de la recherche…");
+  global.OffreMoteur.open(root.getAttribute("data-index")).then(function (opened) {
+    moteur = opened;
+    mark("offre-index");
+    // The words' shards are requested before the facets are built, not after.
+    moteur.prepare(state.q).then(function () { mark("offre-tranches"); },
+                                 function () { /* reported by render() */ });
     syncControls();
     render();
-    return indexFile;
-  }).then(function (serialized) {
-    index = Texte.loadIndex(lunr, serialized);
-    render();
   }).catch(function (error) {
-    indexFailed = true;
-    if (table) { render(); }
-    else { announce("La recherche n'a pas pu être chargée (" + error.message + ")."); }
+    failed = error;
+    announce("La recherche n'a pas pu être chargée (" + error.message + ").");
+    root.setAttribute("data-etat", "pret");
   });
 
-  global.OffreRecherche = { state: function () { return state; }, ready: function () { return !!index; } };
+  global.OffreRecherche = {
+    state: function () { return state; },
+    ready: function () { return root.getAttribute("data-etat") === "pret" && !failed; },
+    moteur: function () { return moteur; }
+  };
 })(window);
