@@ -46,6 +46,7 @@ from .csp import with_csp
 from .files import generated_file, table_of_contents
 from .guard import UnsafeOutput, check_output
 from .lock import LockTimeout, OutputLock
+from .site_url import placeholder_warning
 from .theme_fixes import fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.offre")
@@ -130,7 +131,14 @@ class OffrePlugin(BasePlugin[OffreConfig]):
                 f"construit.\n{report.render()}"
             )
         self.catalog = catalog
-        config.theme.dirs.insert(0, str(THEME_DIR))
+        # After the operator's own `theme.custom_dir` (MkDocs puts it first), so that a
+        # footer or header there overrides ours, as it would override Material's.
+        custom = config.theme.custom_dir
+        config.theme.dirs.insert(1 if custom else 0, str(THEME_DIR))
+        if self.command in ("build", "gh-deploy"):
+            warning = placeholder_warning(config.site_url)
+            if warning:
+                log.info(warning)
         # Dates in the output (sitemap) come from the data, never from the clock, so two
         # builds of the same data are byte-identical.
         if "SOURCE_DATE_EPOCH" not in os.environ:
