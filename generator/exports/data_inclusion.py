@@ -5,7 +5,8 @@ or suspended): data·inclusion's consumers show services people can use, so ende
 replaced schemes stay in offre.json only. Every record is checked with the official
 pydantic models of the `data-inclusion-schema` package; a record they reject is left
 out and reported in the build log, so a partner never receives a file that fails the
-schema.
+schema. Nothing is left out silently: each record not exported is a line of the build
+log with its reason, and one line gives the counts.
 
 data·inclusion's own dumps are bare lists; ours wrap the list in an object so that the
 licence and the source travel with the data (`{"licence": …, "structures": […]}`).
@@ -56,10 +57,12 @@ class Rejection:
     ident: str
     reason: str
 
-    def message(self, *, exported: bool = False) -> str:
+    def message(self, *, exported: bool = False, excluded: bool = False) -> str:
         what = f"export data·inclusion : {self.kind} « {self.ident} »"
         if exported:
             return f"{what} exporté malgré un avertissement du schéma : {self.reason}"
+        if excluded:
+            return f"{what} écarté : {self.reason}"
         return f"{what} non exporté : {self.reason}"
 
 
@@ -70,6 +73,18 @@ class DataInclusionExport:
     rejected: list[Rejection] = field(default_factory=list)
     # Values the official models would accept but warn about (kept in the export).
     warnings: list[Rejection] = field(default_factory=list)
+    # Left out by design (ended or replaced schemes), each with its reason.
+    excluded: list[Rejection] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line with the counts, so nothing is left out without a number."""
+        return (
+            f"export data·inclusion : {len(self.structures)} structures et "
+            f"{len(self.services)} services exportés ; {len(self.excluded)} dispositifs "
+            f"écartés (ni actifs ni suspendus), {len(self.rejected)} fiches refusées (par le "
+            f"schéma ou faute de structure exportée), {len(self.warnings)} exportées avec "
+            "un avertissement du schéma."
+        )
 
 
 # ---------------------------------------------------------------------------- mapping
@@ -265,6 +280,14 @@ def build_data_inclusion(catalog: Catalog, site_url: str | None) -> DataInclusio
     for did in sorted(catalog.dispositifs):
         scheme = catalog.dispositifs[did]
         if scheme.statut not in CURRENT_STATUSES:
+            export.excluded.append(
+                Rejection(
+                    "service",
+                    did,
+                    f"statut « {scheme.statut} » (data·inclusion ne recense que les "
+                    "dispositifs actifs ou suspendus ; la fiche reste dans offre.json)",
+                )
+            )
             continue
         if scheme.porteur not in accepted:
             export.rejected.append(
@@ -297,6 +320,9 @@ def data_inclusion_files(catalog: Catalog, site_url: str | None) -> dict[str, st
         log.info(note.message())
     for note in export.warnings:
         log.info(note.message(exported=True))
+    for note in export.excluded:
+        log.info(note.message(excluded=True))
+    log.info(export.summary())
     return {
         urls.DATA_INCLUSION_STRUCTURES_URL: dumps(
             _envelope(catalog, "structures", export.structures)

@@ -4,6 +4,10 @@ Written for Excel as French users have it: UTF-8 with a byte order mark (without
 Excel reads accents as Windows-1252), `;` as separator (the list separator of French
 locales, so double-clicking the file splits the columns), CRLF line ends. Lists are
 joined with ` | `, which no value contains. Column names are the keys of offre.json.
+
+A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to
+Excel and LibreOffice, which a hostile value could use to run commands or leak data
+(CSV injection): such a cell gets a leading `'`, as OWASP advises, so it shows as text.
 """
 
 from __future__ import annotations
@@ -45,6 +49,15 @@ COLUMNS = (
 )
 
 
+# OWASP, "CSV Injection": the characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """The cell as text: a leading `'` when a spreadsheet would take it for a formula."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def _join(values: list[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
@@ -83,7 +96,8 @@ def catalogue_csv(catalog: Catalog, site_url: str | None) -> bytes:
     )
     writer.writeheader()
     for did in sorted(catalog.dispositifs):
-        writer.writerow(scheme_row(catalog, catalog.dispositifs[did], site_url))
+        row = scheme_row(catalog, catalog.dispositifs[did], site_url)
+        writer.writerow({column: neutralise(value) for column, value in row.items()})
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -5,10 +5,13 @@ single-threaded; a forked child process inherits the loaded catalogue for free (
 pickling), runs the producers it is given, writes their files and reports the paths
 back. Where `fork` does not exist the producers run in the build process instead.
 The child dies with the build (`lifeline`): a killed build leaves no process writing.
+What the producers log in the child is sent back and logged by the build itself, so
+their notes reach wherever the build's messages go (a terminal, a test, a CI log).
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import traceback
 from collections.abc import Callable, Sequence
@@ -84,7 +87,10 @@ class Background(Generic[S]):
         self._stopped()
         if status != "ok":
             raise ProductionError(f"Production des fichiers échouée :\n{payload}")
-        return list(payload)
+        paths, notes = payload
+        for name, level, message in notes:
+            logging.getLogger(name).log(level, "%s", message)
+        return list(paths)
 
     def cancel(self) -> None:
         if self._process is not None:
@@ -107,10 +113,32 @@ def _produce_in_child(
     site_dir: Path,
 ) -> None:
     lifeline.hold_in_child()
+    notes = _NoteCatcher.install()
     try:
-        sender.send(("ok", write_files(run_producers(producers, sources), site_dir)))
+        paths = write_files(run_producers(producers, sources), site_dir)
+        sender.send(("ok", (paths, notes.notes)))
     except BaseException as exc:  # report everything to the parent, which fails the build
         detail = str(exc) if isinstance(exc, ProductionError) else traceback.format_exc()
         sender.send(("erreur", detail))
     finally:
         sender.close()
+
+
+class _NoteCatcher(logging.Handler):
+    """In the child, the only handler of MkDocs' logger: keeps each record to send back."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.notes: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.notes.append((record.name, record.levelno, record.getMessage()))
+
+    @classmethod
+    def install(cls) -> _NoteCatcher:
+        catcher = cls()
+        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)  # the child's copies; the parent's stay
+        logging.getLogger("mkdocs").addHandler(catcher)
+        return catcher
