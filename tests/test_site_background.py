@@ -46,3 +46,21 @@ def test_cancel_stops_the_child(tmp_path: Path) -> None:
     background = Background.start([_one], "sortie", tmp_path)
     background.cancel()
     background.cancel()  # twice is harmless
+
+
+def _noting(sources: str) -> Produced:
+    import logging
+
+    logging.getLogger("mkdocs.plugins.offre.essai").info("note de la production %s", sources)
+    return {}
+
+
+def test_what_the_child_logs_reaches_the_build_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.offre"):
+        Background.start([_noting], "sortie", tmp_path).finish()
+    notes = [r for r in caplog.records if r.name == "mkdocs.plugins.offre.essai"]
+    assert [r.getMessage() for r in notes] == ["note de la production sortie"]

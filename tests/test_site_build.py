@@ -15,6 +15,7 @@ import yaml
 from conftest import REPO, BuiltSite, build_site, copy_fixture, run_cli
 from sitecheck import article, html_pages, is_external, parse, resolve, tree_digest, urls_in
 
+from generator.site.writer import leftovers
 from generator.validate import load_catalog
 
 GOLDEN = REPO / "tests" / "golden" / "site"
@@ -73,7 +74,7 @@ def test_every_expected_page_exists(built: tuple[Path, Path]) -> None:
     expected += [f"porteurs/{p}/index.html" for p in catalog.porteurs]
     missing = [path for path in expected if not (site / path).is_file()]
     assert not missing
-    assert not (site.parent / ".site.construction").exists()
+    assert leftovers(site) == []
 
 
 def test_pages_are_french(built: tuple[Path, Path]) -> None:
@@ -279,7 +280,7 @@ def test_invalid_data_leaves_the_previous_site_untouched(
     assert code == 1
     assert "casse.yaml:2:" in output and "Traceback" not in output
     assert tree_digest(site) == before
-    assert not (tmp_path / ".site.construction").exists()
+    assert leftovers(site) == []
 
 
 def _project(tmp_path: Path) -> tuple[Path, Path]:
@@ -306,7 +307,7 @@ def test_a_build_failing_late_leaves_the_previous_site_untouched(tmp_path: Path)
     code, _ = _build_project(project, data, site)
     assert code == 1
     assert tree_digest(site) == before
-    assert not (tmp_path / ".site.construction").exists()
+    assert leftovers(site) == []
 
 
 def test_two_pages_claiming_one_address_fail_the_build(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ def test_the_staged_site_replaces_the_old_one_whole(tmp_path: Path) -> None:
     final.mkdir()
     (final / "ancien.html").write_text("ancien", encoding="utf-8")
     staging = staging_dir(final)
-    assert staging.name == ".site.construction" and not any(staging.iterdir())
+    assert staging.name.startswith(".site.construction-") and not any(staging.iterdir())
     (staging / "nouveau.html").write_text("nouveau", encoding="utf-8")
     swap(staging, final)
     assert [p.name for p in final.iterdir()] == ["nouveau.html"]

@@ -6,10 +6,11 @@ that can be mobilised today (active or suspended): data·inclusion's consumers s
 services people can use, so ended and replaced schemes, governance bodies and plans
 (`nature` instance or plan) stay in offre.json only. A scheme whose status is to be
 confirmed is exported with a note that opens its description (data·inclusion has no such
-status: see `doubt_note`). Every
-record is checked with the official pydantic models of the `data-inclusion-schema`
-package; a record they reject is left out and reported in the build log, so a partner
-never receives a file that fails the schema.
+status: see `doubt_note`). Every record is checked with the official pydantic models of
+the `data-inclusion-schema` package; a record they reject is left out and reported in the
+build log, so a partner never receives a file that fails the schema. Nothing is left out
+silently: each record not exported is a line of the build log with its reason, and one
+line gives the counts.
 
 data·inclusion's own dumps are bare lists; ours wrap the list in an object so that the
 licence and the source travel with the data (`{"licence": …, "structures": […]}`).
@@ -63,10 +64,12 @@ class Rejection:
     ident: str
     reason: str
 
-    def message(self, *, exported: bool = False) -> str:
+    def message(self, *, exported: bool = False, excluded: bool = False) -> str:
         what = f"export data·inclusion : {self.kind} « {self.ident} »"
         if exported:
             return f"{what} exporté malgré un avertissement du schéma : {self.reason}"
+        if excluded:
+            return f"{what} écarté : {self.reason}"
         return f"{what} non exporté : {self.reason}"
 
 
@@ -77,6 +80,18 @@ class DataInclusionExport:
     rejected: list[Rejection] = field(default_factory=list)
     # Values the official models would accept but warn about (kept in the export).
     warnings: list[Rejection] = field(default_factory=list)
+    # Left out by design (ended or replaced schemes), each with its reason.
+    excluded: list[Rejection] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line with the counts, so nothing is left out without a number."""
+        return (
+            f"export data·inclusion : {len(self.structures)} structures et "
+            f"{len(self.services)} services exportés ; {len(self.excluded)} dispositifs "
+            f"écartés (ni actifs ni suspendus), {len(self.rejected)} fiches refusées (par le "
+            f"schéma ou faute de structure exportée), {len(self.warnings)} exportées avec "
+            "un avertissement du schéma."
+        )
 
 
 # ---------------------------------------------------------------------------- mapping
@@ -328,7 +343,25 @@ def build_data_inclusion(catalog: Catalog, site_url: str | None) -> DataInclusio
             export.structures.append(record)
     for did in sorted(catalog.dispositifs):
         scheme = catalog.dispositifs[did]
-        if scheme.statut not in CURRENT_STATUSES or not exported_nature(scheme):
+        if scheme.statut not in CURRENT_STATUSES:
+            export.excluded.append(
+                Rejection(
+                    "service",
+                    did,
+                    f"statut « {scheme.statut} » (data·inclusion ne recense que les "
+                    "dispositifs actifs ou suspendus ; la fiche reste dans offre.json)",
+                )
+            )
+            continue
+        if not exported_nature(scheme):
+            export.excluded.append(
+                Rejection(
+                    "service",
+                    did,
+                    f"nature « {scheme.nature} » (une instance ou un plan n'est pas un "
+                    "service qu'une personne mobilise ; la fiche reste dans offre.json)",
+                )
+            )
             continue
         if scheme.porteur not in accepted:
             export.rejected.append(
@@ -361,6 +394,9 @@ def data_inclusion_files(catalog: Catalog, site_url: str | None) -> dict[str, st
         log.info(note.message())
     for note in export.warnings:
         log.info(note.message(exported=True))
+    for note in export.excluded:
+        log.info(note.message(excluded=True))
+    log.info(export.summary())
     return {
         urls.DATA_INCLUSION_STRUCTURES_URL: dumps(
             _envelope(catalog, "structures", export.structures)

@@ -4,6 +4,10 @@ Written for Excel as French users have it: UTF-8 with a byte order mark (without
 Excel reads accents as Windows-1252), `;` as separator (the list separator of French
 locales, so double-clicking the file splits the columns), CRLF line ends. Lists are
 joined with ` | `, which no value contains. Column names are the keys of offre.json.
+
+A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to
+Excel and LibreOffice, which a hostile value could use to run commands or leak data
+(CSV injection): such a cell gets a leading `'`, as OWASP advises, so it shows as text.
 """
 
 from __future__ import annotations
@@ -74,6 +78,13 @@ PLACE_COLUMNS = (
     "sources",
     "licence",
 )
+# OWASP, "CSV Injection": the characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """The cell as text: a leading `'` when a spreadsheet would take it for a formula."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _join(values: list[str]) -> str:
@@ -147,7 +158,7 @@ def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, str]]) -> bytes:
         buffer, fieldnames=columns, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
     )
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: neutralise(value) for column, value in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -4,10 +4,14 @@ At 10,000 schemes the exports alone take as long as rendering every page, and Mk
 single-threaded; a forked child process inherits the loaded catalogue for free (no
 pickling), runs the producers it is given, writes their files and reports the paths
 back. Where `fork` does not exist the producers run in the build process instead.
+The child dies with the build (`lifeline`): a killed build leaves no process writing.
+What the producers log in the child is sent back and logged by the build itself, so
+their notes reach wherever the build's messages go (a terminal, a test, a CI log).
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import traceback
 from collections.abc import Callable, Sequence
@@ -15,6 +19,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from .lifeline import Lifeline
 from .writer import Produced, write_files
 
 S = TypeVar("S")
@@ -38,10 +43,17 @@ def run_producers(producers: Sequence[Callable[[S], Produced]], sources: S) -> P
 class Background(Generic[S]):
     """Producers started in a forked process; `finish` waits for them."""
 
-    def __init__(self, process: Any, connection: Connection | None, done: list[str]) -> None:
+    def __init__(
+        self,
+        process: Any,
+        connection: Connection | None,
+        done: list[str],
+        lifeline: Lifeline | None = None,
+    ) -> None:
         self._process = process
         self._connection = connection
         self._done = done
+        self._lifeline = lifeline
 
     @classmethod
     def start(
@@ -51,15 +63,17 @@ class Background(Generic[S]):
             return cls(None, None, write_files(run_producers(producers, sources), site_dir))
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
+        lifeline = Lifeline()
         process = context.Process(
             target=_produce_in_child,
-            args=(sender, tuple(producers), sources, site_dir),
+            args=(lifeline, sender, tuple(producers), sources, site_dir),
             name="offre-productions",
             daemon=True,
         )
         process.start()
         sender.close()
-        return cls(process, receiver, [])
+        lifeline.close_in_parent()
+        return cls(process, receiver, [], lifeline)
 
     def finish(self) -> list[str]:
         """Paths written; raises ProductionError if the child failed."""
@@ -70,28 +84,61 @@ class Background(Generic[S]):
         except EOFError:
             status, payload = "erreur", "le processus des productions s'est arrêté sans réponse."
         self._process.join()
-        self._process = None
+        self._stopped()
         if status != "ok":
             raise ProductionError(f"Production des fichiers échouée :\n{payload}")
-        return list(payload)
+        paths, notes = payload
+        for name, level, message in notes:
+            logging.getLogger(name).log(level, "%s", message)
+        return list(paths)
 
     def cancel(self) -> None:
         if self._process is not None:
             self._process.terminate()
             self._process.join()
-            self._process = None
+            self._stopped()
+
+    def _stopped(self) -> None:
+        self._process = None
+        if self._lifeline is not None:
+            self._lifeline.release()
+            self._lifeline = None
 
 
 def _produce_in_child(
+    lifeline: Lifeline,
     sender: Connection,
     producers: Sequence[Callable[[S], Produced]],
     sources: S,
     site_dir: Path,
 ) -> None:
+    lifeline.hold_in_child()
+    notes = _NoteCatcher.install()
     try:
-        sender.send(("ok", write_files(run_producers(producers, sources), site_dir)))
+        paths = write_files(run_producers(producers, sources), site_dir)
+        sender.send(("ok", (paths, notes.notes)))
     except BaseException as exc:  # report everything to the parent, which fails the build
         detail = str(exc) if isinstance(exc, ProductionError) else traceback.format_exc()
         sender.send(("erreur", detail))
     finally:
         sender.close()
+
+
+class _NoteCatcher(logging.Handler):
+    """In the child, the only handler of MkDocs' logger: keeps each record to send back."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.notes: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.notes.append((record.name, record.levelno, record.getMessage()))
+
+    @classmethod
+    def install(cls) -> _NoteCatcher:
+        catcher = cls()
+        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)  # the child's copies; the parent's stay
+        logging.getLogger("mkdocs").addHandler(catcher)
+        return catcher

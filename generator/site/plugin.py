@@ -4,8 +4,10 @@ Registered as `offre` (entry point in pyproject.toml) and enabled in mkdocs.yml,
 `mkdocs build --strict` and `mkdocs serve` are the commands people already know.
 
 Stages, in MkDocs' own event order:
-- on_config: read and validate every data file; invalid data stops the build here,
-  with the validator's messages, before anything is written or cleaned;
+- on_config: refuse an output that would destroy the data or the project, take the
+  output's lock (one build at a time per output), read and validate every data file;
+  invalid data stops the build here, with the validator's messages, before anything is
+  written or cleaned;
 - on_files: make what pages link to, list the generated pages, start the other outputs
   in the background (`outputs.py` lists them all, in order), refusing two outputs at
   one path;
@@ -43,6 +45,9 @@ from . import outputs, writer
 from .background import Background, ProductionError
 from .csp import with_csp
 from .files import generated_file, table_of_contents
+from .guard import UnsafeOutput, check_output
+from .lock import LockTimeout, OutputLock
+from .site_url import placeholder_warning
 from .theme_fixes import fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.offre")
@@ -57,6 +62,8 @@ class OffreConfig(base.Config):
     """Build into a sibling folder and swap it in only when the build succeeded."""
     correction = c.Optional(c.Type(str))
     """Target of "Proposer une correction" (`mailto:` or form URL, `{id}`, `{url}`)."""
+    lock_timeout = c.Type((int, float), default=600)
+    """Seconds a build waits for another build into the same output folder to end."""
 
 
 class OffrePlugin(BasePlugin[OffreConfig]):
@@ -72,12 +79,52 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         self.background: Background[outputs.Sources] | None = None
         self.final_site_dir: Path | None = None
         self.staging_dir: Path | None = None
+        self.lock: OutputLock | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = self._data_dir(config)
+        building = self.command in ("build", "gh-deploy")
+        if building:
+            self._check_output(config)
+        if self.config.atomic and building:
+            self._lock(Path(config.site_dir).resolve())
+        try:
+            return self._configure(config, atomic=self.config.atomic and building)
+        except BaseException:
+            self._unlock()
+            raise
+
+    def _check_output(self, config: MkDocsConfig) -> None:
+        assert self.data_dir is not None
+        project = Path(config.config_file_path).parent if config.config_file_path else Path()
+        try:
+            check_output(
+                Path(config.site_dir),
+                data_dir=self.data_dir,
+                docs_dir=Path(config.docs_dir),
+                project_dir=project,
+            )
+        except UnsafeOutput as exc:
+            raise PluginError(str(exc)) from None
+
+    def _lock(self, output: Path) -> None:
+        self.lock = OutputLock(output)
+        try:
+            self.lock.acquire(float(self.config.lock_timeout), log.info)
+        except LockTimeout as exc:
+            self.lock = None
+            raise PluginError(str(exc)) from None
+
+    def _unlock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _configure(self, config: MkDocsConfig, *, atomic: bool) -> MkDocsConfig:
+        assert self.data_dir is not None
         catalog, report = load_catalog(self.data_dir)
         for issue in report.warnings:
             log.info("avertissement sur les données : %s", issue.format())
@@ -90,14 +137,21 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         problem = correction_problem(self.config.correction)
         if problem:
             raise PluginError(f"mkdocs.yml, greffon offre, option « correction » : {problem}")
-        config.theme.dirs.insert(0, str(THEME_DIR))
+        # After the operator's own `theme.custom_dir` (MkDocs puts it first), so that a
+        # footer or header there overrides ours, as it would override Material's.
+        custom = config.theme.custom_dir
+        config.theme.dirs.insert(1 if custom else 0, str(THEME_DIR))
+        if self.command in ("build", "gh-deploy"):
+            warning = placeholder_warning(config.site_url)
+            if warning:
+                log.info(warning)
         # Dates in the output (sitemap) come from the data, never from the clock, so two
         # builds of the same data are byte-identical.
         if "SOURCE_DATE_EPOCH" not in os.environ:
             moment = datetime.combine(catalog.latest_date(), time(0, 0), tzinfo=UTC)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
-        if self.config.atomic and self.command in ("build", "gh-deploy"):
-            self.final_site_dir = Path(config.site_dir)
+        if atomic:
+            self.final_site_dir = Path(config.site_dir).resolve()
             self.staging_dir = writer.staging_dir(self.final_site_dir)
             config.site_dir = str(self.staging_dir)
         return config
@@ -188,6 +242,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             writer.swap(self.staging_dir, self.final_site_dir)
             config.site_dir = str(self.final_site_dir)
             self.staging_dir = None
+        self._unlock()
 
     def on_build_error(self, error: Exception) -> None:
         if self.background is not None:
@@ -201,6 +256,10 @@ class OffrePlugin(BasePlugin[OffreConfig]):
                     self.final_site_dir,
                 )
             self.staging_dir = None
+        self._unlock()
+
+    def on_shutdown(self) -> None:
+        self._unlock()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.data_dir is not None:

@@ -1,13 +1,21 @@
 """Writing the site: produced files, one owner per output path, and the atomic swap.
 
-A build writes into a staging folder beside the site and swaps it in with two renames
-only when everything succeeded (Pelican's writer idea, applied to the whole folder), so
-a failed build leaves the previous site untouched and a reader never sees half a site.
+A build writes into its own staging folder beside the site and swaps it in only when
+everything succeeded (Pelican's writer idea, applied to the whole folder), so a failed
+build leaves the previous site untouched and a reader never sees half a site. On Linux
+the swap is one `renameat2(RENAME_EXCHANGE)`: the old and new folders trade names in a
+single step, so `site/index.html` exists at every moment. Elsewhere (or on a file
+system without it) two renames are used, with a gap of two system calls.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import os
 import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 from .csp import with_csp
@@ -53,20 +61,57 @@ def write_files(produced: Produced, site_dir: Path) -> list[str]:
     return list(produced)
 
 
+def leftovers(final: Path) -> list[Path]:
+    """Staging and previous folders of builds that died before cleaning up."""
+    prefixes = (f".{final.name}{STAGING_SUFFIX}", f".{final.name}{PREVIOUS_SUFFIX}")
+    if not final.parent.is_dir():
+        return []
+    return sorted(p for p in final.parent.iterdir() if p.name.startswith(prefixes))
+
+
 def staging_dir(final: Path) -> Path:
-    """A fresh, empty folder beside `final` to build into."""
-    staging = final.with_name(f".{final.name}{STAGING_SUFFIX}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    return staging
+    """A fresh, empty folder of this build's own, beside `final` (same file system).
+
+    Call it with the output's lock held: folders left by builds killed earlier are
+    removed first, as no other build can be using them.
+    """
+    for leftover in leftovers(final):
+        shutil.rmtree(leftover, ignore_errors=True)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{final.name}{STAGING_SUFFIX}-", dir=final.parent))
 
 
-def swap(staging: Path, final: Path) -> None:
-    """Replace `final` by `staging` with two renames, so the site is never half-written."""
-    previous = final.with_name(f".{final.name}{PREVIOUS_SUFFIX}")
-    shutil.rmtree(previous, ignore_errors=True)
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths' names in one step; False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:  # glibc before 2.28, or another C library
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # file system without it
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+def swap(staging: Path, final: Path, *, exchange: bool = True) -> None:
+    """Replace `final` by `staging`, so the site is never half-written nor missing."""
+    if final.is_dir() and exchange and _exchange(staging, final):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        return
+    previous = Path(tempfile.mkdtemp(prefix=f".{final.name}{PREVIOUS_SUFFIX}-", dir=final.parent))
     if final.exists():
-        final.rename(previous)
+        final.rename(previous / final.name)
     staging.rename(final)
     shutil.rmtree(previous, ignore_errors=True)
 

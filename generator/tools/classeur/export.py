@@ -228,9 +228,7 @@ def _fill_sheet(sheet: Worksheet, plan: SheetPlan, lists: _Lists) -> None:
     widths = [len(c.header) + 2 for c in plan.columns]
     for row_number, record in enumerate(plan.records, start=first_row):
         for index, value in enumerate(cell_values(_dump(record), plan.columns), start=1):
-            cell = sheet.cell(row_number, index, value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # a text, never a formula the spreadsheet would compute
+            cell = _text_cell(sheet.cell(row_number, index, value))
             column = plan.columns[index - 1]
             number_format = _number_format(column)
             if number_format:
@@ -355,6 +353,14 @@ def _write_meta(workbook: Workbook, plans: list[SheetPlan], territoire: str | No
             sheet.cell(number, offset, record.ident)
 
 
+def _text_cell(cell: Any) -> Any:
+    """A value typed by an editor stays a text, never a formula the spreadsheet computes
+    (openpyxl takes every string starting with `=` for a formula)."""
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 class _Lists:
     """The hidden "Listes" sheet: one column of values (and one of labels) per list."""
 
@@ -419,7 +425,7 @@ class _Lists:
             for number, (value, label) in enumerate(self.values[name], start=2):
                 sheet.cell(number, values_col, value)
                 if label:
-                    sheet.cell(number, labels_col, label)
+                    _text_cell(sheet.cell(number, labels_col, label))
             sheet.column_dimensions[get_column_letter(values_col)].width = 40
             sheet.column_dimensions[get_column_letter(labels_col)].width = 40
 
