@@ -185,19 +185,23 @@ def test_every_scheme_left_out_is_logged_with_its_reason_and_counted(
     built_site: BuiltSite, catalog: Catalog
 ) -> None:
     ended = sorted(
-        did for did, d in catalog.dispositifs.items() if d.statut not in ("actif", "suspendu")
+        did
+        for did, d in catalog.dispositifs.items()
+        if d.statut not in ("actif", "suspendu") or d.nature in ("instance", "plan")
     )
     assert ended  # the test dataset has ended and replaced schemes
     for did in ended:
-        statut = catalog.dispositifs[did].statut
-        assert (
-            f"export data·inclusion : service « {did} » écarté : statut « {statut} »"
-            in built_site.log
+        scheme = catalog.dispositifs[did]
+        reason = (
+            f"statut « {scheme.statut} »"
+            if scheme.statut not in ("actif", "suspendu")
+            else f"nature « {scheme.nature} »"
         )
+        assert f"export data·inclusion : service « {did} » écarté : {reason}" in built_site.log
     export = build_data_inclusion(catalog, None)
     assert [r.ident for r in export.excluded] == ended
     assert (
-        f"export data·inclusion : {len(catalog.porteurs)} structures et "
+        f"export data·inclusion : {len(catalog.porteurs) + len(catalog.lieux)} structures et "
         f"{len(catalog.dispositifs) - len(ended)} services exportés ; {len(ended)} dispositifs "
         "écartés"
     ) in built_site.log
