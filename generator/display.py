@@ -37,19 +37,10 @@ LEVEL_LABELS = {
 # How "mobilisable par" reads in a sentence (« Mobilisable par : un professionnel »);
 # other values use their vocabulary label.
 MOBILISABLE_LABELS = {"usagers": "la personne elle-même", "professionnels": "un professionnel"}
-# Kinds of record (`nature`): what is not a scheme to mobilise is shown apart.
-NATURE_LABELS = {
-    "dispositif": "Dispositif",
-    "instance": "Instance de gouvernance",
-    "plan": "Plan ou programme",
-    "information": "Service d'information",
-}
 OTHER_KINDS_TITLE = "Instances, plans et services d'information"
 """Title of the section (and page) of the records that are not schemes to mobilise."""
 LOCAL_BADGE = "Local"
 """Badge of a scheme that applies only in part of the region."""
-STATUS_DOUBT_LABEL = "Statut à confirmer"
-"""Shown instead of "Actif" for a scheme no recent source establishes (`Catalog.status_doubt`)."""
 # Kinds of record (`nature`): only schemes are what an adviser mobilises; the others are
 # shown apart (search: one click away).
 NATURE_ORDER = ("dispositif", "instance", "plan", "information")
@@ -128,7 +119,7 @@ def js_labels() -> dict[str, object]:
     return {
         "statuts": [[statut, STATUS_LABELS[statut]] for statut in STATUS_ORDER],
         "local": LOCAL_BADGE,
-        "a_confirmer": STATUS_DOUBT_LABEL,
+        "a_confirmer": DOUBT_LABEL,
         "natures": [[nature, NATURE_LABELS[nature]] for nature in NATURE_ORDER],
     }
 

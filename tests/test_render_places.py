@@ -50,7 +50,7 @@ def test_place_page_gives_contacts_hours_zone_schemes_and_dates(renderer: Render
     assert "(publiée en juin 2026)" in text
     # Read in the sources, never called "verified" without verifie_le.
     assert "Informations relevées le 1er septembre 2026 dans les sources citées" in text
-    assert "non vérifiées auprès de la structure" in text
+    assert "pas encore confirmées par la structure" in text
     assert "vérifiées auprès de la structure le" not in text
 
 

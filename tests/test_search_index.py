@@ -456,7 +456,7 @@ def test_schemes_in_doubt_have_their_own_facet(shipped: Catalog) -> None:
     assert shipped.status_doubt
     doubtful = engine.search("", {"doute": ["a-confirmer"]})
     assert {ids[n] for n in doubtful.numbers} == set(shipped.status_doubt)
-    assert [e["libelle"] for e in engine.facets["doute"]] == [display.STATUS_DOUBT_LABEL]
+    assert [e["libelle"] for e in engine.facets["doute"]] == [display.DOUBT_LABEL]
     counted = engine.search("", {}).counts["doute"]
     assert counted == [len(shipped.status_doubt)]
 

@@ -81,3 +81,23 @@ def test_two_productions_before_pages_may_not_share_a_path(
     )
     with pytest.raises(ProductionError, match="Deux productions revendiquent"):
         outputs.prepare(catalog, SITE_URL)
+
+
+def test_two_productions_before_pages_may_not_share_a_name(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def other_guide(catalog: Catalog) -> outputs.Production:
+        return outputs.Production(
+            {"ailleurs/integrer.js": b""}, {"integrer": "ailleurs/integrer.js"}
+        )
+
+    monkeypatch.setattr(outputs, "BEFORE_PAGES", (outputs.embed_guide_script, other_guide))
+    with pytest.raises(ProductionError, match="nom de fichier « integrer »"):
+        outputs.prepare(catalog, SITE_URL)
+
+
+def test_the_search_page_and_the_place_box_get_their_own_files(catalog: Catalog) -> None:
+    # Both have a "lieux" file: the search's places table (JSON), the box's script (JS).
+    assets = outputs.prepare(catalog, SITE_URL).renderer.assets
+    assert assets["lieux"].endswith(".json")
+    assert assets["ou_s_adresser"].endswith(".js")

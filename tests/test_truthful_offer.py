@@ -312,6 +312,10 @@ def test_no_page_says_verified_unless_a_provider_confirmed(shipped_site: BuiltSi
         f"dispositifs/{d.id}/index.html"
         for d in shipped_site.catalog.dispositifs.values()
         if d.verifie_le
+    } | {
+        f"lieux/{place.id}/index.html"
+        for place in shipped_site.catalog.lieux.values()
+        if place.verifie_le
     }
     said = {
         path

@@ -21,7 +21,7 @@ from .place_helpers import PlaceHelpers
 
 SCRIPT = Path(__file__).parent / "js" / "lieux.js"
 # Files the box needs, by the name pages know them by (the first three are the search's).
-BOX_ASSETS = ("texte", "commune", "communes", "lieux", "lieux_communes")
+BOX_ASSETS = ("texte", "commune", "communes", "ou_s_adresser", "lieux_communes")
 
 
 def places_table(catalog: Catalog) -> dict[str, Any]:
@@ -42,7 +42,7 @@ def box_files(catalog: Catalog) -> tuple[dict[str, str | bytes], dict[str, str]]
     files: dict[str, str | bytes] = {}
     names: dict[str, str] = {}
     for name, stem, content, suffix in (
-        ("lieux", "lieux", script, ".js"),
+        ("ou_s_adresser", "ou-s-adresser", script, ".js"),
         ("lieux_communes", "lieux-communes", table, ".json"),
     ):
         path = urls.hashed_path(urls.SEARCH_ASSETS_FOLDER, stem, content, suffix)

@@ -392,7 +392,7 @@ def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
         "statut": ordered((s, STATUS_LABELS[s]) for s in STATUS_ORDER),
         "axe": ordered((a, vocab.label("axes_clefop", a)) for d in schemes for a in d.axes_clefop),
         "nature": [(n, NATURE_LABELS[n]) for n in NATURE_ORDER],
-        "doute": [(DOUBT_VALUE, display.STATUS_DOUBT_LABEL)],
+        "doute": [(DOUBT_VALUE, display.DOUBT_LABEL)],
     }
 
 

@@ -153,6 +153,11 @@ def prepare(catalog: Catalog, site_url: str | None, correction: str | None = Non
         for path in production.files:
             if path in files:
                 raise ProductionError(f"Deux productions revendiquent le fichier « {path} ».")
+        for name in production.assets:
+            if name in assets:
+                raise ProductionError(
+                    f"Deux productions revendiquent le nom de fichier « {name} »."
+                )
         files.update(production.files)
         assets.update(production.assets)
     renderer = Renderer(catalog, site_url, assets, correction)

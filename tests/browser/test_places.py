@@ -128,7 +128,7 @@ def test_place_page(site: Server, tab: Tab) -> None:
     text = article.inner_text()
     assert "Du lundi au vendredi : 8 h 30 – 12 h 30, 13 h 30 – 16 h 30" in text
     assert "CU Le Mans Métropole" in text
-    assert "non vérifiées auprès de la structure" in text
+    assert "pas encore confirmées par la structure" in text
     assert article.locator("a[href='../../dispositifs/aide-mobilite-essai/']").count() == 1
     assert tab.errors == []
     assert tab.outside(site.url()) == []

@@ -82,20 +82,20 @@ def test_a_scheme_in_doubt_says_so_and_never_reads_actif(
     assert items.count() > 0
     for n in range(items.count()):
         badges = items.nth(n).locator(".offre-item__badges").inner_text()
-        assert display.STATUS_DOUBT_LABEL in badges and "Actif" not in badges
+        assert display.DOUBT_LABEL in badges and "Actif" not in badges
     # The first result for « permis jeune » is a 2021 measure: it must not look current.
     page = _open(tab, real_site, "?q=permis+jeune")
     first = page.locator("#offre-resultats [data-dispositif]").first
     ident = first.get_attribute("data-dispositif")
     if ident in catalog.status_doubt:
-        assert display.STATUS_DOUBT_LABEL in first.locator(".offre-item__badges").inner_text()
+        assert display.DOUBT_LABEL in first.locator(".offre-item__badges").inner_text()
     # A scheme not in doubt has no such badge.
     settled = page.locator("#offre-resultats [data-dispositif]").evaluate_all(
         "items => items.map(i => [i.getAttribute('data-dispositif'),"
         " i.querySelector('.offre-item__badges').textContent])"
     )
     for ident, badges in settled:
-        assert (display.STATUS_DOUBT_LABEL in badges) == (ident in catalog.status_doubt), ident
+        assert (display.DOUBT_LABEL in badges) == (ident in catalog.status_doubt), ident
     assert tab.errors == []
 
 
