@@ -24,6 +24,7 @@ from classeur_helpers import (
     snapshot,
     soffice_convert,
 )
+from conftest import BuiltSite
 
 REQUIRE = os.environ.get("OFFRE_EXIGER_LIBREOFFICE") == "1"
 
@@ -157,3 +158,35 @@ def test_coordinator_workbook_saved_by_calc_keeps_its_read_only_sheet_apart(
     assert {p for p in before if before[p] != after[p]} == {"territoires/sarthe.yaml"}
     assert "ignorée" not in output  # the hidden export notes survived: read-only sheet skipped
     assert "absents du classeur" not in output
+
+
+FORMULAS = ("=1+1", "+1+1", "-1+1", "@SUM(1;1)", "\t=1+1", '=HYPERLINK("https://x.invalid/")')
+
+
+def test_calc_opens_offre_csv_without_running_a_formula(
+    tmp_path: Path, profile: Path, built_site: BuiltSite
+) -> None:
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from generator.catalog import Catalog
+    from generator.exports.tableur import catalogue_csv
+
+    catalog = built_site.catalog
+    schemes = {
+        did: scheme.model_copy(update={"titre": FORMULAS[n % 6], "resume": FORMULAS[n % 6]})
+        for n, (did, scheme) in enumerate(sorted(catalog.dispositifs.items()))
+    }
+    csv_file = tmp_path / "offre.csv"
+    hostile = Catalog(**{**catalog.__dict__, "dispositifs": schemes})
+    csv_file.write_bytes(catalogue_csv(hostile, None))
+    calc = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
+    convert = ["--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir", str(tmp_path)]
+    subprocess.run([*calc, *convert, str(csv_file)], check=True, capture_output=True, timeout=300)
+    sheet = load_workbook(tmp_path / "offre.xlsx").active
+    assert sheet is not None
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    titles = [c.value for c in cells if isinstance(c.value, str) and c.value.startswith("'")]
+    assert len(titles) == 2 * len(schemes)  # the payloads reached the sheet, as text
+    assert [c.value for c in cells if c.data_type == "f"] == []
