@@ -70,13 +70,13 @@
       var section = null;
       if (territory) {
         list.querySelectorAll("[data-territoire]").forEach(function (s) {
-          if (s.getAttribute("data-territoire") === territory[0]) { section = s; }
+          if (s.getAttribute("data-territoire") === territory.id) { section = s; }
         });
       }
       var nearby = section ? Array.prototype.slice.call(section.querySelectorAll("[data-lieu]")) : [];
       if (nearby.length) {
         showCards("Aucun lieu connu ne dit desservir " + name + " pour ce dispositif. " +
-          "Dans le territoire " + territory[1] + ", " + plural(nearby.length, "lieu le délivre", "lieux le délivrent") +
+          "Dans le territoire " + territory.nom + ", " + plural(nearby.length, "lieu le délivre", "lieux le délivrent") +
           " (zone desservie non précisée : appelez avant d'y envoyer la personne) :", nearby);
         return;
       }
