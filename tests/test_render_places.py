@@ -14,11 +14,11 @@ from conftest import copy_fixture
 from render_fixtures import SITE_URL, make_renderer
 
 from generator.render.correction import correction_problem, correction_target
-from generator.render.place_box import places_table
 from generator.render.places import place_page, places_index_page
 from generator.render.renderer import Renderer
 from generator.render.schemes import scheme_page
 from generator.render.territories import booklet_page, territory_page
+from generator.search.places import places_table
 from generator.site.outputs import prepare
 from generator.validate import load_catalog
 
@@ -78,7 +78,7 @@ def test_scheme_page_lists_its_places_by_territory_with_the_box(renderer: Render
     assert '<h2 id="ou-s-adresser">Où s&#39;adresser</h2>' in html
     box = re.search(r"<div class=\"offre-ou\" data-offre-ou[^>]*hidden>", html)
     assert box, "the box is hidden until its script shows it"
-    assert 'data-lieux-communes="../../recherche/lieux-communes.' in box.group(0)
+    assert 'data-lieux="../../recherche/lieux.' in box.group(0)
     assert '<section class="offre-ou__territoire" data-territoire="sarthe"' in html
     assert html.count('data-lieu="') == 2
     assert '<label for="offre-ou-commune">' in html and 'aria-live="polite"' in html
@@ -98,8 +98,10 @@ def test_closed_schemes_have_no_where_to_go_section(renderer: Renderer) -> None:
 
 def test_the_commune_table_of_the_box(renderer: Renderer) -> None:
     table = places_table(renderer.catalog)
-    assert table["lieux"] == ["agence-fictive-le-mans", "antenne-fictive-sans-zone"]
-    assert table["communes"]["72181"] == [0]  # Le Mans: in Le Mans Métropole
+    ids = [row[table["colonnes"].index("id")] for row in table["lieux"]]
+    assert sorted(ids) == ["agence-fictive-le-mans", "antenne-fictive-sans-zone"]
+    # Le Mans: in Le Mans Métropole
+    assert [ids[n] for n in table["communes"]["72181"]] == ["agence-fictive-le-mans"]
     assert "72180" not in table["communes"]  # Mamers: its antenna's zone is unknown
     assert renderer.catalog.places_for("aide-mobilite-essai", "72181") == ["agence-fictive-le-mans"]
     json.dumps(table)  # plain data

@@ -22,6 +22,13 @@
     });
   }
 
+  // The search's places table, reduced to what the box needs: the ids, in the table's
+  // order, and for each commune the numbers of the places serving it.
+  function placeIds(data) {
+    var id = data.colonnes.indexOf("id");
+    return { lieux: data.lieux.map(function (row) { return row[id]; }), communes: data.communes };
+  }
+
   function communeLabel(c) { return c.nom + " (" + c.departement + ")"; }
 
   function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
@@ -33,7 +40,7 @@
     if (!input || !results || !list) { return; }
     var ready = Promise.all([
       global.OffreCommunes.load(box.getAttribute("data-communes")),
-      loadJson(box.getAttribute("data-lieux-communes"))
+      loadJson(box.getAttribute("data-lieux")).then(placeIds)
     ]);
     var timer = null;
     box.hidden = false;
