@@ -42,10 +42,25 @@ def test_a_failing_producer_is_reported_with_its_traceback(tmp_path: Path) -> No
     assert not (tmp_path / "sortie").exists()  # nothing half-written by this child
 
 
+def _slow(sources: str) -> Produced:
+    import time
+
+    time.sleep(60)
+    return {f"{sources}/lent.txt": "jamais"}
+
+
 def test_cancel_stops_the_child(tmp_path: Path) -> None:
-    background = Background.start([_one], "sortie", tmp_path)
+    background = Background.start([_slow], "sortie", tmp_path)
+    child = background._process
+    assert child is not None
+    assert child.is_alive()
     background.cancel()
+    assert not child.is_alive()
+    assert child.exitcode is not None
+    assert child.exitcode < 0  # ended by a signal, not by finishing its work
+    assert not (tmp_path / "sortie").exists()
     background.cancel()  # twice is harmless
+    assert background.finish() == []  # nothing reported by a cancelled child
 
 
 def _noting(sources: str) -> Produced:

@@ -245,20 +245,52 @@ def test_known_assignments(territories: list[ProvisionalTerritory]) -> None:
     assert where["200067346"] == "443"  # CA Pornic Agglo: 54 067 inhabitants in 443, 16 496 in 442
 
 
+def _provisional_files_out_of_date(
+    directory: Path, territories: list[ProvisionalTerritory]
+) -> list[str]:
+    """Territory files that claim to be provisional but differ from the rule's output.
+
+    Once the Région's official perimeters are imported, files are `officiel` and are
+    no longer compared with the rule: what remains provisional must still match it.
+    """
+    expected = {t.id: render_yaml(t) for t in territories}
+    problems = []
+    for path in sorted(directory.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if yaml.safe_load(text).get("statut") != "provisoire":
+            continue
+        if expected.get(path.stem) != text:
+            problems.append(f"{path.name}: ne correspond plus à la règle provisoire")
+        problems += [
+            f"{path.name}: {line!r}"
+            for line in text.splitlines()
+            if line.startswith("  - ") and not re.fullmatch(r'  - "(\d{5}|\d{9})"', line)
+        ]
+    return problems
+
+
 def test_committed_files_are_up_to_date(territories: list[ProvisionalTerritory]) -> None:
-    directory = DATA / "territoires"
-    provisional = {
-        p.stem: p.read_text(encoding="utf-8")
-        for p in directory.glob("*.yaml")
-        if yaml.safe_load(p.read_text(encoding="utf-8")).get("statut") == "provisoire"
-    }
-    if not provisional:
-        pytest.skip("périmètres officiels importés : plus de fichier provisoire")
-    assert provisional == {t.id: render_yaml(t) for t in territories}
-    for text in provisional.values():
-        for line in text.splitlines():
-            if line.startswith("  - "):
-                assert re.fullmatch(r'  - "(\d{5}|\d{9})"', line), line
+    assert _provisional_files_out_of_date(DATA / "territoires", territories) == []
+
+
+def test_official_perimeters_leave_nothing_to_compare(
+    tmp_path: Path, territories: list[ProvisionalTerritory]
+) -> None:
+    """With official files in place (as after `offre import-territoires`), the check
+    passes on them and still catches a provisional file that no longer matches."""
+    directory = tmp_path / "territoires"
+    directory.mkdir()
+    for territory in territories:
+        text = render_yaml(territory).replace("statut: provisoire", "statut: officiel")
+        (directory / f"{territory.id}.yaml").write_text(text, encoding="utf-8")
+    assert _provisional_files_out_of_date(directory, territories) == []
+
+    first = territories[0]
+    stale = render_yaml(first).replace("communes_hors_epci: []", 'communes_hors_epci: ["49007"]')
+    (directory / f"{first.id}.yaml").write_text(stale, encoding="utf-8")
+    assert _provisional_files_out_of_date(directory, territories) == [
+        f"{first.id}.yaml: ne correspond plus à la règle provisoire"
+    ]
 
 
 def _load_script() -> ModuleType:
