@@ -525,10 +525,10 @@ def test_shipped_data_acceptance(real_site: Server, tab: Tab) -> None:
     """Advisers' queries from the issue find their schemes in the page itself; the
     Clefop priority is a facet."""
     page = tab.page
-    assert results(tab, "?q=GPEC", real_site)[0] == "transitions-collectives"
+    assert results(tab, "?q=GPEC", real_site)[0] == "periode-de-reconversion"
     assert "gestion prévisionnelle" in page.locator("#offre-aussi").inner_text()
     assert "objectif-premier-emploi" not in typed(tab, "sans diplôme")[:3]
     with_axe = results(tab, "?axe=mutations-economiques", real_site)
-    assert "transitions-collectives" in with_axe and "agepi" not in with_axe
+    assert "periode-de-reconversion" in with_axe and "agepi" not in with_axe
     assert tab.errors == []
     assert tab.outside(real_site.url()) == []
