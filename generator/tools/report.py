@@ -189,7 +189,7 @@ def build_report(
                     catalog,
                     DOUBT,
                     scheme,
-                    f"{doubts[scheme.id]} : confirmez le statut auprès du porteur ou "
+                    f"{doubts[scheme.id].short} : confirmez le statut auprès du porteur ou "
                     "par une source récente (date_publication), ou passez-le à « termine »",
                 )
             )
