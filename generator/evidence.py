@@ -114,6 +114,15 @@ def on_domain(name: str, domain: str) -> bool:
     return name == domain or name.endswith("." + domain)
 
 
+def under(name: str, path: str, marker: str) -> bool:
+    """An address (host `name`, `path`) on a marker's domain and, if the marker has one,
+    under its path: `francetravail.fr/region/bretagne`."""
+    domain, _, prefix = marker.partition("/")
+    if not on_domain(name, domain):
+        return False
+    return not prefix or path.rstrip("/").startswith("/" + prefix.rstrip("/"))
+
+
 @dataclass(frozen=True)
 class SourceStrength:
     official: bool
@@ -166,6 +175,13 @@ class SchemeSupport:
             return "sources non officielles uniquement"
         return "aucune source officielle de la région"
 
+    @property
+    def remedy(self) -> str:
+        """What would strengthen a weak support, as a sentence."""
+        if self.strong:
+            return "Une deuxième source le confirmerait."
+        return "Une page officielle du porteur, de l'État ou de la Région le renforcerait."
+
 
 class SourceRules:
     """Classifies sources by the Cariforef's lists and the scheme's providers' sites."""
@@ -183,7 +199,8 @@ class SourceRules:
             pids = (scheme.porteur, *scheme.co_porteurs)
             own = {self.provider_hosts[p] for p in pids if p in self.provider_hosts}
         official = any(on_domain(name, d) for d in (*self.lists.officiels, *own))
-        other = any(on_domain(name, d) for d in self.lists.autres_regions)
+        path = urlsplit(source.url).path
+        other = any(under(name, path, marker) for marker in self.lists.autres_regions)
         return SourceStrength(official, other)
 
     def scheme(self, scheme: Dispositif) -> SchemeSupport:

@@ -199,6 +199,7 @@ def _partial_date(value: object) -> str:
 
 
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
+_DOMAIN_AND_PATH = re.compile(_DOMAIN.pattern + r"(?:/[^\s?#]*)?")
 
 
 def _check_domain(value: str) -> str:
@@ -207,6 +208,17 @@ def _check_domain(value: str) -> str:
             "domaine",
             f"domaine invalide « {value} » : écrivez un nom de domaine en minuscules, sans "
             "« https:// » ni chemin, par exemple « paysdelaloire.fr ».",
+        )
+    return value
+
+
+def _check_domain_and_path(value: str) -> str:
+    if not _DOMAIN_AND_PATH.fullmatch(value):
+        raise _fr_error(
+            "domaine",
+            f"adresse invalide « {value} » : écrivez un nom de domaine en minuscules, "
+            "suivi au besoin du début d'un chemin, sans « https:// », par exemple "
+            "« francetravail.fr/region/bretagne ».",
         )
     return value
 
@@ -271,6 +283,7 @@ Texte = Annotated[str, AfterValidator(_check_text)]
 # Markdown fields, and free text imported as it comes (hours, a place's description).
 TexteMultiligne = Annotated[str, AfterValidator(_check_multiline)]
 Domaine = Annotated[str, AfterValidator(_check_domain)]
+DomaineEtChemin = Annotated[str, AfterValidator(_check_domain_and_path)]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
 Courriel = Annotated[str, AfterValidator(_check_email)]
 CodePostal = Annotated[
@@ -784,10 +797,12 @@ class SourcesOfficielles(Strict):
         "son nom de domaine est celui-ci ou en finit par « .celui-ci » (gouv.fr couvre "
         "travail-emploi.gouv.fr). Le site d'un porteur du dispositif compte aussi.",
     )
-    autres_regions: list[Domaine] = Field(
+    autres_regions: list[DomaineEtChemin] = Field(
         default_factory=list,
         description="Domaines de pages qui parlent d'une autre région (préfecture d'un autre "
-        "département, agence régionale d'ailleurs, presse locale d'ailleurs), même règle.",
+        "département, agence régionale d'ailleurs, presse locale d'ailleurs), même règle ; "
+        "un domaine suivi d'un chemin (« francetravail.fr/region/bretagne ») ne vise que "
+        "les pages dont l'adresse commence ainsi.",
     )
 
 

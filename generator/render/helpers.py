@@ -165,6 +165,10 @@ class SiteHelpers:
         """« source unique, non officielle »… when the scheme's sources are weak."""
         return self.catalog.support(d).note
 
+    def support_remedy(self, d: Dispositif) -> str:
+        """What would strengthen the scheme's sources."""
+        return self.catalog.support(d).remedy
+
     def source_marks(self, d: Dispositif, source: Source) -> list[str]:
         """`non officielle`, `autre région`: what to say after one of the scheme's sources."""
         return self.catalog.source_strength(d, source).marks
