@@ -16,6 +16,7 @@ Two rules live here:
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -78,9 +79,18 @@ class Doubt:
         return f"{self.reason()} {self.remedy()}"
 
 
+def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
 def is_recent(partial: str, today: date, months: int) -> bool:
-    """A (partial) date within `months` months before `today` (a future date counts)."""
-    return dates.months_between(dates.latest(partial), today) <= months
+    """A (partial) date no more than `months` months before `today`, counted from the
+    last day it can mean (`2024` is 31 December 2024); a later date counts too."""
+    return dates.latest(partial) >= months_before(today, months)
 
 
 def status_doubt(scheme: Dispositif, today: date, months: int) -> Doubt | None:
