@@ -139,6 +139,11 @@ class SiteHelpers:
     def doubt_text(self, d: Dispositif) -> str | None:
         return self.catalog.doubt_text(d)
 
+    def doubt_points_said(self, d: Dispositif) -> bool:
+        """The doubt's sentence already sends the reader to the points to check."""
+        doubt = self.catalog.status_doubt.get(d.id)
+        return doubt is not None and doubt.flagged_points
+
     def territories_explanation(self) -> Markup:
         """What the territories are (18 Clefop, provisional groupings meanwhile)."""
         return territories_explanation(self.catalog)
