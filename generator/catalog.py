@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import dates, display
+from .evidence import Doubt, SchemeSupport, SourceRules, SourceStrength, status_doubt
 from .geo import Commune, Geo
-from .model import Dispositif, Lieu, Porteur, Reglages, Territoire
+from .model import Dispositif, Lieu, Porteur, Reglages, Source, SourcesOfficielles, Territoire
 from .vocab import Vocabularies
 from .yamlsource import SourceDoc
 
@@ -33,6 +34,7 @@ class Catalog:
     geo: Geo
     lieux: dict[str, Lieu] = field(default_factory=dict)
     reglages: Reglages = field(default_factory=Reglages)
+    sources_officielles: SourcesOfficielles = field(default_factory=SourcesOfficielles)
     # Source file of each object, as shown to editors (for "modifier cette fiche").
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
     # Where every value of each object sits in its file, by (kind, id), for tools that
@@ -58,8 +60,9 @@ class Catalog:
     place_schemes: dict[str, list[str]] = field(default_factory=dict)
     scheme_places: dict[str, list[str]] = field(default_factory=dict)
     # Schemes shown as "statut à confirmer", with the reason (see `status_doubts`).
-    status_doubt: dict[str, str] = field(default_factory=dict)
+    status_doubt: dict[str, Doubt] = field(default_factory=dict)
     _latest: date | None = None
+    _source_rules: SourceRules | None = None
 
     def link(self) -> Catalog:
         self._link_territories()
@@ -196,44 +199,36 @@ class Catalog:
 
     # ------------------------------------------------------------------ statuses
 
-    def status_doubts(self, today: date) -> dict[str, str]:
-        """Active or suspended schemes whose status no recent source establishes, and why.
-
-        Either the record says so (`statut_a_confirmer`), or its most recent dated source
-        is older than the threshold the Cariforef sets in reglages.yaml — unless a
-        provider confirmed the record since.
-        """
+    def status_doubts(self, today: date) -> dict[str, Doubt]:
+        """Active or suspended schemes whose status no recent source establishes, and why
+        (the rule: `evidence.status_doubt`, threshold from reglages.yaml)."""
         months = self.reglages.statut_a_confirmer_apres_mois
-        doubts: dict[str, str] = {}
-        for did, scheme in self.dispositifs.items():
-            if scheme.statut not in ("actif", "suspendu"):
-                continue
-            if scheme.statut_a_confirmer:
-                doubts[did] = "signalé dans la fiche"
-                continue
-            evidence = scheme.evidence_date()
-            if evidence is None or (
-                scheme.verifie_le and scheme.verifie_le > dates.latest(evidence)
-            ):
-                continue
-            if dates.months_between(dates.latest(evidence), today) > months:
-                doubts[did] = f"source datée la plus récente : {dates.format_fr(evidence)}"
-        return doubts
+        doubts = {did: status_doubt(s, today, months) for did, s in self.dispositifs.items()}
+        return {did: doubt for did, doubt in doubts.items() if doubt is not None}
 
     def shown_status(self, scheme: Dispositif) -> str:
         """The status every page and export shows (`display.DOUBT_STATUS` when in doubt)."""
         return display.shown_status(scheme.statut, scheme.id in self.status_doubt)
 
     def doubt_text(self, scheme: Dispositif) -> str | None:
-        """Why the scheme shows « Statut à confirmer », as a sentence; None if it does not."""
-        if scheme.id not in self.status_doubt:
-            return None
-        evidence = scheme.evidence_date()
-        return display.doubt_explanation(
-            scheme.statut_a_confirmer,
-            dates.on_fr(evidence) if evidence else None,
-            self.reglages.statut_a_confirmer_apres_mois,
-        )
+        """Why the scheme shows « Statut à confirmer » and what would confirm it, as
+        sentences; None if it does not."""
+        doubt = self.status_doubt.get(scheme.id)
+        return doubt.text() if doubt else None
+
+    @property
+    def source_rules(self) -> SourceRules:
+        if self._source_rules is None:
+            self._source_rules = SourceRules(self.sources_officielles, self.porteurs)
+        return self._source_rules
+
+    def source_strength(self, scheme: Dispositif, source: Source) -> SourceStrength:
+        """Whether one of a scheme's sources is official, and from another region."""
+        return self.source_rules.source(source, scheme)
+
+    def support(self, scheme: Dispositif) -> SchemeSupport:
+        """How a scheme's sources hold up (single, non-official, other regions)."""
+        return self.source_rules.scheme(scheme)
 
     def source(self, kind: str, ident: str) -> SourceDoc:
         """The positions of a record's values (`.pos(key_path)`, `.display`)."""

@@ -26,7 +26,7 @@ STATUS_LABELS = {
 }
 DOUBT_STATUS = "a-confirmer"
 """Status shown instead of the recorded one when no recent source establishes it
-(`Catalog.status_doubt`): never "Actif" for a scheme whose evidence is in doubt."""
+(`evidence.status_doubt`): never "Actif" for a scheme whose evidence is in doubt."""
 DOUBT_LABEL = "Statut à confirmer"
 LEVEL_LABELS = {
     "national": "National",
@@ -34,9 +34,36 @@ LEVEL_LABELS = {
     "departemental": "Départemental",
     "local": "Local",
 }
-# How "mobilisable par" reads in a sentence (« Mobilisable par : un professionnel »);
-# other values use their vocabulary label.
-MOBILISABLE_LABELS = {"usagers": "la personne elle-même", "professionnels": "un professionnel"}
+# How "mobilisable par" reads in a sentence (« Mobilisable par : un professionnel »), by
+# whom the scheme is for (`destinataire`): the "user" of an employer's scheme is the
+# employer. Other values use their vocabulary label.
+MOBILISABLE_LABELS = {
+    "personne": {"usagers": "la personne elle-même", "professionnels": "un professionnel"},
+    "employeur": {"usagers": "l'employeur lui-même", "professionnels": "un professionnel"},
+    "professionnel": {"usagers": "le professionnel lui-même", "professionnels": "un professionnel"},
+}
+AUDIENCE_LABELS = {
+    "personne": "la personne",
+    "employeur": "l'employeur",
+    "professionnel": "le professionnel",
+}
+"""Whom a scheme is for (`destinataire`), as « Coût pour … » says it."""
+AUDIENCE_BADGES = {"employeur": "Pour les employeurs", "professionnel": "Pour les professionnels"}
+"""Badge of a scheme that is not for the person: the reader sees at once who it serves."""
+PAYER_LABELS = {
+    "personne": "la personne",
+    "employeur": "l'employeur",
+    "etat": "l'État",
+    "region": "la Région",
+    "departement": "le Département",
+    "opco": "l'OPCO",
+    "france-travail": "France Travail",
+    "agefiph": "l'Agefiph",
+    "autre": "un autre financeur",
+}
+"""Who bears the cost (`frais_a_la_charge_de`), in a sentence."""
+PROVISIONAL_MARK = "provisoire"
+"""Said after the name of a territory whose perimeter is provisional, wherever it is named."""
 OTHER_KINDS_TITLE = "Instances, plans et services d'information"
 """Title of the section (and page) of the records that are not schemes to mobilise."""
 LOCAL_BADGE = "Local"
@@ -82,20 +109,26 @@ def shown_status(statut: str, in_doubt: bool) -> str:
     return DOUBT_STATUS if in_doubt and statut in ("actif", "suspendu") else statut
 
 
-def doubt_explanation(flagged: bool, evidence: str | None, months: int) -> str:
-    """Why a scheme shows « Statut à confirmer », as a sentence.
+def cost_heading(destinataire: str) -> str:
+    """« Coût pour la personne », « Coût pour l'employeur »…"""
+    return f"Coût pour {AUDIENCE_LABELS[destinataire]}"
 
-    `flagged`: the record says so (`statut_a_confirmer`); else `evidence` is when its most
-    recent dated source was published, as `dates.on_fr` says it (« en mai 2019 »), more
-    than `months` ago (reglages.yaml).
-    """
-    lead = "Aucune source récente n'établit que ce dispositif est toujours ouvert"
-    if flagged or evidence is None:
-        return f"{lead} : la fiche le signale."
-    return (
-        f"{lead} : sa source datée la plus récente a été publiée {evidence}, il y a plus "
-        f"de {months} mois."
-    )
+
+def mobilisable_label(value: str, destinataire: str) -> str | None:
+    """Who mobilises, in a sentence, for a scheme meant for `destinataire`; None when
+    the vocabulary's label is the right one."""
+    return MOBILISABLE_LABELS[destinataire].get(value)
+
+
+def payers_text(payers: Iterable[str]) -> str:
+    """`l'État et l'employeur`, `la Région, l'OPCO et l'employeur`."""
+    names = [PAYER_LABELS[p] for p in payers]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
+
+
+def territory_label(name: str, provisional: bool) -> str:
+    """A territory's name as text, marked when its perimeter is provisional."""
+    return f"{name} ({PROVISIONAL_MARK})" if provisional else name
 
 
 def shown_acronym(title: str, acronym: str | None) -> str | None:

@@ -198,6 +198,31 @@ def _partial_date(value: object) -> str:
         raise _fr_error("date", str(exc)) from None
 
 
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
+_DOMAIN_AND_PATH = re.compile(_DOMAIN.pattern + r"(?:/[^\s?#]*)?")
+
+
+def _check_domain(value: str) -> str:
+    if not _DOMAIN.fullmatch(value):
+        raise _fr_error(
+            "domaine",
+            f"domaine invalide « {value} » : écrivez un nom de domaine en minuscules, sans "
+            "« https:// » ni chemin, par exemple « paysdelaloire.fr ».",
+        )
+    return value
+
+
+def _check_domain_and_path(value: str) -> str:
+    if not _DOMAIN_AND_PATH.fullmatch(value):
+        raise _fr_error(
+            "domaine",
+            f"adresse invalide « {value} » : écrivez un nom de domaine en minuscules, "
+            "suivi au besoin du début d'un chemin, sans « https:// », par exemple "
+            "« francetravail.fr/region/bretagne ».",
+        )
+    return value
+
+
 def _check_postcode(value: str) -> str:
     if not _POSTCODE.fullmatch(value):
         raise _fr_error(
@@ -257,6 +282,8 @@ Identifiant = Annotated[
 Texte = Annotated[str, AfterValidator(_check_text)]
 # Markdown fields, and free text imported as it comes (hours, a place's description).
 TexteMultiligne = Annotated[str, AfterValidator(_check_multiline)]
+Domaine = Annotated[str, AfterValidator(_check_domain)]
+DomaineEtChemin = Annotated[str, AfterValidator(_check_domain_and_path)]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
 Courriel = Annotated[str, AfterValidator(_check_email)]
 CodePostal = Annotated[
@@ -370,6 +397,33 @@ class DelivrePar(Strict):
 
 # ---------------------------------------------------------------------------- dispositif
 
+DESTINATAIRES = ("personne", "employeur", "professionnel")
+Destinataire = Literal["personne", "employeur", "professionnel"]
+"""Who a scheme is for: its pages word « Mobilisable par » and « Coût pour … » by it."""
+FINANCEURS = (
+    "personne",
+    "employeur",
+    "etat",
+    "region",
+    "departement",
+    "opco",
+    "france-travail",
+    "agefiph",
+    "autre",
+)
+Financeur = Literal[
+    "personne",
+    "employeur",
+    "etat",
+    "region",
+    "departement",
+    "opco",
+    "france-travail",
+    "agefiph",
+    "autre",
+]
+"""Who bears the cost of a scheme (`frais_a_la_charge_de`)."""
+
 
 class Dispositif(Strict):
     """A scheme, action or tool an adviser can mobilise."""
@@ -404,10 +458,24 @@ class Dispositif(Strict):
     )
     type: ValeurVocabulaire = Field(description="Type de dispositif (vocabulaire types).")
     frais: ValeurVocabulaire = Field(
-        description="Coût pour la personne : gratuit, payant, ou non-precise quand aucune "
+        description="Coût pour le destinataire (la personne, l'employeur ou le "
+        "professionnel : voir destinataire) : gratuit, payant, ou non-precise quand aucune "
         "source ne le dit (vocabulaire frais)."
     )
     precisions_frais: Texte | None = Field(None, description="Reste à charge, prise en charge…")
+    destinataire: Destinataire = Field(
+        "personne",
+        description="À qui le dispositif s'adresse, ce qui règle « Mobilisable par » et "
+        "« Coût pour … » sur les pages : personne (une personne accompagnée ; par défaut), "
+        "employeur (une entreprise ou un employeur, même si ses salariés en bénéficient) ou "
+        "professionnel (les professionnels de l'emploi, de la formation et de l'orientation).",
+    )
+    frais_a_la_charge_de: list[Financeur] = Field(
+        default_factory=list,
+        description="Qui paie, d'après les sources (personne, employeur, etat, region, "
+        "departement, opco, france-travail, agefiph, autre) ; vide quand aucune source ne "
+        "le dit. data·inclusion n'a pas ce champ : l'export le reprend dans frais_precisions.",
+    )
     conditions: list[TexteMultiligne] = Field(
         default_factory=list, description="Conditions d'accès, une par ligne."
     )
@@ -715,6 +783,26 @@ class Reglages(Strict):
         12,
         description="Le rapport signale les fiches dont les sources n'ont pas été relues "
         "depuis plus de mois que ce nombre.",
+    )
+
+
+class SourcesOfficielles(Strict):
+    """Which source addresses are official, and which are other regions' pages, in
+    offer_data/sources-officielles.yaml: the Cariforef keeps these lists."""
+
+    officiels: list[Domaine] = Field(
+        default_factory=list,
+        description="Domaines officiels (État, Région, Départements, France Travail, "
+        "service-public, legifrance, opérateurs publics…) : une adresse en fait partie si "
+        "son nom de domaine est celui-ci ou en finit par « .celui-ci » (gouv.fr couvre "
+        "travail-emploi.gouv.fr). Le site d'un porteur du dispositif compte aussi.",
+    )
+    autres_regions: list[DomaineEtChemin] = Field(
+        default_factory=list,
+        description="Domaines de pages qui parlent d'une autre région (préfecture d'un autre "
+        "département, agence régionale d'ailleurs, presse locale d'ailleurs), même règle ; "
+        "un domaine suivi d'un chemin (« francetravail.fr/region/bretagne ») ne vise que "
+        "les pages dont l'adresse commence ainsi.",
     )
 
 

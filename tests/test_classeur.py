@@ -123,6 +123,18 @@ def test_unedited_workbook_changes_no_file_shipped_data(tmp_path: Path) -> None:
             {"nature": "information"},
             ["+nature: information"],
         ),
+        (  # who the scheme is for: a closed choice whose default the file leaves out
+            APPRENTISSAGE,
+            "apprentissage-essai",
+            {"destinataire": "employeur"},
+            ["+destinataire: employeur"],
+        ),
+        (  # who pays: a list of closed choices
+            APPRENTISSAGE,
+            "apprentissage-essai",
+            {"frais_a_la_charge_de": "etat | employeur"},
+            ["+frais_a_la_charge_de: [etat, employeur]"],
+        ),
         (  # oui/non
             APPRENTISSAGE,
             "apprentissage-essai",
@@ -139,7 +151,7 @@ def test_unedited_workbook_changes_no_file_shipped_data(tmp_path: Path) -> None:
             APPRENTISSAGE,
             "apprentissage-essai",
             {"sources.1.date_publication": "2025"},
-            ["+    date_publication: 2025"],
+            ["-    date_publication: 2026-01", "+    date_publication: 2025"],
         ),
         (  # who delivers the scheme: a network and a place
             APPRENTISSAGE,
@@ -186,6 +198,8 @@ def test_unedited_workbook_changes_no_file_shipped_data(tmp_path: Path) -> None:
         "confirmation",
         "frais",
         "nature",
+        "destinataire",
+        "financeurs",
         "oui-non",
         "date-partielle",
         "date-publication",

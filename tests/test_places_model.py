@@ -111,8 +111,8 @@ def test_status_is_in_doubt_when_flagged_or_when_dated_evidence_is_old(tmp_path:
     catalog, report = load_catalog(data)
     assert catalog is not None, report.render()
     doubts = catalog.status_doubts(catalog.latest_date())
-    assert doubts["apprentissage-essai"] == "signalé dans la fiche"
-    assert doubts["formation-qualifiante-essai"] == "source datée la plus récente : mai 2019"
+    assert doubts["apprentissage-essai"].short == "signalé dans la fiche"
+    assert doubts["formation-qualifiante-essai"].short == "source datée la plus récente : mai 2019"
     assert "aide-mobilite-essai" not in doubts
     # A provider's confirmation after the evidence lifts the doubt; the threshold is data.
     (data / "reglages.yaml").write_text("statut_a_confirmer_apres_mois: 240\n", encoding="utf-8")

@@ -67,4 +67,5 @@ def test_site_map_lists_every_section_first(renderer: Renderer) -> None:
             label
         )
     for territoire in renderer.catalog.territoires.values():
-        assert f">{escape(territoire.nom)}</a>" in html
+        shown = display.territory_label(territoire.nom, territoire.statut == "provisoire")
+        assert f">{escape(shown)}</a>" in html

@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 from render_fixtures import make_renderer
 
-from generator import urls
+from generator import display, urls
 from generator.render.priorities import priority_pages
 from generator.render.renderer import Renderer
 from generator.render.territories import territory_page
@@ -83,7 +83,8 @@ def test_the_count_per_territory_and_the_territories_that_chose_it(renderer: Ren
             and catalog.dispositifs[did].is_scheme
         )
         chosen = "oui" if "freins-peripheriques" in territory.priorites else "non renseigné"
-        assert rows[territory.nom] == (expected, chosen), tid
+        shown = display.territory_label(territory.nom, territory.statut == "provisoire")
+        assert rows[shown] == (expected, chosen), tid
     assert any(count for count, _ in rows.values())
 
 

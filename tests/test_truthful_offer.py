@@ -18,6 +18,7 @@ from render_fixtures import SITE_URL
 from generator import display, urls
 from generator.catalog import Catalog
 from generator.events import NEAR_END, creation_events, latest_events, scheme_events
+from generator.evidence import Doubt
 from generator.exports.catalogue import catalogue_document
 from generator.exports.data_inclusion import DOUBT_PREFIX, build_data_inclusion
 from generator.exports.tableur import catalogue_csv
@@ -102,11 +103,18 @@ def test_shown_status_replaces_only_active_or_suspended() -> None:
     assert display.status_label(display.DOUBT_STATUS) == "Statut à confirmer"
 
 
-def test_doubt_explanation_says_why() -> None:
-    flagged = display.doubt_explanation(True, None, 24)
-    assert "la fiche le signale" in flagged
-    aged = display.doubt_explanation(False, "en mai 2019", 24)
+def test_doubt_sentences_say_why_and_what_would_confirm() -> None:
+    flagged = Doubt("signale", 24, flagged_points=True).text()
+    assert "la fiche le signale (voir les points à vérifier)" in flagged
+    aged = Doubt("ancienne", 24, newest="2019-05").text()
     assert "publiée en mai 2019, il y a plus de 24 mois" in aged
+    undated = Doubt("sans-date", 24).text()
+    assert "aucune de ses sources n'est datée" in undated
+    for text in (flagged, aged, undated):
+        assert (
+            "Ce qui le confirmerait : une page officielle du porteur datée de moins de 24 mois"
+            in text
+        )
 
 
 # ---------------------------------------------------------------------------- pages
@@ -295,7 +303,9 @@ def test_quality_score_depends_on_the_reference_date(catalog: Catalog) -> None:
     assert "date_maj_recente" in {c.name for c in late.criteria}
     report = build_report(catalog, catalog.latest_date())
     assert report.scores is None
-    assert {f.scheme for p in report.providers for f in p.findings if f.kind == DOUBT} == {IN_DOUBT}
+    # The plan's only source is undated: an undated source establishes nothing.
+    doubted = {f.scheme for p in report.providers for f in p.findings if f.kind == DOUBT}
+    assert doubted == {IN_DOUBT, PLAN}
 
 
 # ---------------------------------------------------------------------------- the shipped site

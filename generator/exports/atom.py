@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .. import urls
+from .. import display, urls
 from ..catalog import Catalog
 from ..display import DOUBT_STATUS, status_label
 from ..events import LABELS, Event, latest_events
@@ -141,7 +141,8 @@ def feed_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]
         )
     }
     for tid in sorted(catalog.territoires):
-        nom = catalog.territoires[tid].nom
+        territoire = catalog.territoires[tid]
+        nom = display.territory_label(territoire.nom, territoire.statut == "provisoire")
         path = urls.territory_feed_url(tid)
         files[path] = render_feed(
             catalog,

@@ -21,7 +21,9 @@ from .common import (
     SOURCE,
     TITLE,
     dumps,
+    provisional_territories,
     shown_status_fields,
+    support_note,
 )
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -34,7 +36,11 @@ def scheme_record(catalog: Catalog, scheme: Dispositif) -> dict[str, Any]:
     record: dict[str, Any] = scheme.model_dump(mode="json")
     record["url"] = urls.page_url("dispositif", scheme.id)
     record["territoires_couverts"] = list(catalog.scheme_territories.get(scheme.id, []))
+    record["territoires_provisoires"] = provisional_territories(
+        catalog, record["territoires_couverts"]
+    )
     record.update(shown_status_fields(catalog, scheme))
+    record["appui_sources"] = support_note(catalog, scheme)
     return record
 
 
@@ -58,6 +64,9 @@ def place_record(catalog: Catalog, place: Lieu) -> dict[str, Any]:
     record: dict[str, Any] = place.model_dump(mode="json")
     record["url"] = urls.page_url("lieu", place.id)
     record["territoires_couverts"] = list(catalog.place_territories.get(place.id, []))
+    record["territoires_provisoires"] = provisional_territories(
+        catalog, record["territoires_couverts"]
+    )
     record["dispositifs_delivres"] = list(catalog.place_schemes.get(place.id, []))
     return record
 
@@ -167,7 +176,18 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
             },
             "motif_statut_a_confirmer": {
                 **_NULLABLE_TEXT,
-                "description": "Pourquoi le statut est à confirmer (null quand il ne l'est pas).",
+                "description": "Pourquoi le statut est à confirmer et ce qui le confirmerait "
+                "(null quand il ne l'est pas).",
+            },
+            "territoires_provisoires": {
+                **_IDS,
+                "description": "Ceux des territoires_couverts dont le périmètre est "
+                "provisoire : le site écrit « provisoire » après leur nom.",
+            },
+            "appui_sources": {
+                **_NULLABLE_TEXT,
+                "description": "Quand les sources sont fragiles, ce que la fiche en dit "
+                "(« source unique, non officielle »…) ; null sinon.",
             },
         },
         defs,
@@ -204,6 +224,10 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
             "territoires_couverts": {
                 **_IDS,
                 "description": "Territoires Clefop que le lieu dessert ou où il se trouve.",
+            },
+            "territoires_provisoires": {
+                **_IDS,
+                "description": "Ceux des territoires_couverts dont le périmètre est provisoire.",
             },
             "dispositifs_delivres": {
                 **_IDS,

@@ -40,6 +40,21 @@ def shown_status_fields(catalog: Catalog, scheme: Dispositif) -> dict[str, str |
     }
 
 
+def provisional_territories(catalog: Catalog, tids: list[str]) -> list[str]:
+    """Those of `tids` whose perimeter is provisional: every export that names territories
+    carries them, so a partner can mark them as the site does."""
+    return [
+        t
+        for t in tids
+        if t in catalog.territoires and catalog.territoires[t].statut == "provisoire"
+    ]
+
+
+def support_note(catalog: Catalog, scheme: Dispositif) -> str | None:
+    """« source unique, non officielle »… (None when the sources hold up): see evidence."""
+    return catalog.support(scheme).note
+
+
 def provider_name(catalog: Catalog, pid: str) -> str:
     """A provider's full name (exports name it in full; badges use `display.short_name`)."""
     porteur = catalog.porteurs.get(pid)

@@ -30,7 +30,7 @@ from typing import Any
 from data_inclusion.schema import v1 as di
 from pydantic import ValidationError
 
-from .. import urls
+from .. import display, urls
 from ..catalog import Catalog
 from ..model import Dispositif, Lieu, Porteur
 from ..richtext import plain_text
@@ -193,6 +193,23 @@ def doubt_note(catalog: Catalog, scheme: Dispositif) -> str | None:
     return f"{DOUBT_PREFIX} {doubt} Vérifiez auprès du porteur qu'il est toujours ouvert."
 
 
+def cost_precisions(scheme: Dispositif) -> str | None:
+    """`frais_precisions`: whom `frais` is about when it is not the person, and who pays.
+
+    data·inclusion's `frais` says whether the service is free for its user; it has no
+    field for an employer's or a professional's scheme, nor for who bears the cost, so
+    both are said here, before the record's own details.
+    """
+    parts = []
+    if scheme.destinataire != "personne":
+        parts.append(f"{display.cost_heading(scheme.destinataire)} (pas pour la personne).")
+    if scheme.frais_a_la_charge_de:
+        parts.append(f"Financé par {display.payers_text(scheme.frais_a_la_charge_de)}.")
+    if scheme.precisions_frais:
+        parts.append(scheme.precisions_frais)
+    return " ".join(parts) or None
+
+
 def exported_nature(scheme: Dispositif) -> bool:
     """Governance bodies and plans are not services a person can use: not exported."""
     return scheme.nature not in NOT_SERVICES
@@ -220,7 +237,7 @@ def service_record(catalog: Catalog, scheme: Dispositif, site_url: str | None) -
             "type": _one(catalog, "types", scheme.type),
             "thematiques": equivalents(catalog, "thematiques", scheme.thematiques),
             "frais": _one(catalog, "frais", scheme.frais),
-            "frais_precisions": _text(scheme.precisions_frais),
+            "frais_precisions": _text(cost_precisions(scheme)),
             "publics": publics(catalog, scheme),
             "publics_precisions": _text(scheme.precisions_publics),
             "conditions_acces": _conditions(scheme),

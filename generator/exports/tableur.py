@@ -19,7 +19,13 @@ from collections.abc import Iterable
 from .. import opening_hours, urls
 from ..catalog import Catalog
 from ..model import Dispositif, Lieu
-from .common import LICENCE_NAME, provider_name, shown_status_fields
+from .common import (
+    LICENCE_NAME,
+    provider_name,
+    provisional_territories,
+    shown_status_fields,
+    support_note,
+)
 
 LIST_SEPARATOR = " | "
 COLUMNS = (
@@ -32,11 +38,14 @@ COLUMNS = (
     "statut_affiche",
     "motif_statut_a_confirmer",
     "type",
+    "destinataire",
     "frais",
+    "frais_a_la_charge_de",
     "publics",
     "thematiques",
     "territoires",
     "territoires_couverts",
+    "territoires_provisoires",
     "date_debut",
     "date_fin",
     "consulte_le",
@@ -45,6 +54,7 @@ COLUMNS = (
     "resume",
     "url",
     "sources",
+    "appui_sources",
     # The licence is repeated on every row: a CSV has no place for metadata that Excel
     # (or any reader that expects a header on the first line) would not break on, and a
     # column survives filtering, sorting and copying rows into another sheet.
@@ -71,6 +81,7 @@ PLACE_COLUMNS = (
     "accessibilite",
     "zone_desservie",
     "territoires_couverts",
+    "territoires_provisoires",
     "dispositifs_delivres",
     "consulte_le",
     "verifie_le",
@@ -101,11 +112,16 @@ def scheme_row(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> di
         "statut": scheme.statut,
         **{key: value or "" for key, value in shown_status_fields(catalog, scheme).items()},
         "type": scheme.type,
+        "destinataire": scheme.destinataire,
         "frais": scheme.frais,
+        "frais_a_la_charge_de": _join(list(scheme.frais_a_la_charge_de)),
         "publics": _join(scheme.publics),
         "thematiques": _join(scheme.thematiques),
         "territoires": _join(scheme.territoires),
         "territoires_couverts": _join(catalog.scheme_territories.get(scheme.id, [])),
+        "territoires_provisoires": _join(
+            provisional_territories(catalog, catalog.scheme_territories.get(scheme.id, []))
+        ),
         "date_debut": scheme.date_debut or "",
         "date_fin": scheme.date_fin or "",
         "consulte_le": scheme.consulte_le.isoformat(),
@@ -115,6 +131,7 @@ def scheme_row(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> di
         # Absolute: a spreadsheet has no page to resolve a relative address against.
         "url": urls.absolute_url(site_url, urls.page_url("dispositif", scheme.id)),
         "sources": _join([source.url for source in scheme.sources]),
+        "appui_sources": support_note(catalog, scheme) or "",
         "licence": LICENCE_NAME,
     }
 
@@ -143,6 +160,9 @@ def place_row(catalog: Catalog, place: Lieu, site_url: str | None) -> dict[str, 
         "accessibilite": place.accessibilite or "",
         "zone_desservie": _join(place.zone_desservie),
         "territoires_couverts": _join(catalog.place_territories.get(place.id, [])),
+        "territoires_provisoires": _join(
+            provisional_territories(catalog, catalog.place_territories.get(place.id, []))
+        ),
         "dispositifs_delivres": _join(catalog.place_schemes.get(place.id, [])),
         "consulte_le": place.consulte_le.isoformat(),
         "verifie_le": place.verifie_le.isoformat() if place.verifie_le else "",

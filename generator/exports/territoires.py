@@ -13,7 +13,7 @@ from .. import urls
 from ..catalog import Catalog
 from ..model import Dispositif
 from .catalogue import territory_record
-from .common import LICENCE, SOURCE, dumps, provider_name, shown_status_fields
+from .common import LICENCE, SOURCE, dumps, provider_name, shown_status_fields, support_note
 
 
 def _summary(catalog: Catalog, scheme: Dispositif, tid: str) -> dict[str, Any]:
@@ -29,7 +29,10 @@ def _summary(catalog: Catalog, scheme: Dispositif, tid: str) -> dict[str, Any]:
         "porteur_nom": provider_name(catalog, scheme.porteur),
         "resume": scheme.resume,
         "type": scheme.type,
+        "destinataire": scheme.destinataire,
         "frais": scheme.frais,
+        "frais_a_la_charge_de": list(scheme.frais_a_la_charge_de),
+        "appui_sources": support_note(catalog, scheme),
         "publics": list(scheme.publics),
         "thematiques": list(scheme.thematiques),
         "toute_la_region": scheme.everywhere,

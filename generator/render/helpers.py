@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .. import dates, display, urls
 from ..catalog import Catalog
-from ..model import Dispositif
+from ..model import Dispositif, Source
 from ..vocab import category_of
 from .context import Group, Option
 from .environment import Linker
@@ -102,12 +102,7 @@ class SiteHelpers:
     def perimeter_html(self, d: Dispositif, link: Linker) -> Markup:
         parts = [self._perimeter_item(code) for code in d.territoires]
         tids = self.catalog.scheme_territories.get(d.id, [])
-        names = Markup(", ").join(
-            Markup('<a href="{}">{}</a>').format(
-                link(urls.page_url("territoire", tid)), self.territory_name(tid)
-            )
-            for tid in tids
-        )
+        names = Markup(", ").join(self.territory_link(tid, link) for tid in tids)
         return Markup("{} — territoire{} : {}").format(
             Markup(" ; ").join(parts), "s" if len(tids) > 1 else "", names
         )
@@ -115,7 +110,9 @@ class SiteHelpers:
     def _perimeter_item(self, code: str) -> Markup:
         geo = self.catalog.geo
         if code in self.catalog.territoires:
-            return Markup("territoire {}").format(self.territory_name(code))
+            return Markup("territoire {}{}").format(
+                self.territory_name(code), self.provisional_mark(code)
+            )
         epci = geo.epci(code)
         if epci is not None:
             return Markup("{}").format(epci.nom)
@@ -142,6 +139,11 @@ class SiteHelpers:
     def doubt_text(self, d: Dispositif) -> str | None:
         return self.catalog.doubt_text(d)
 
+    def doubt_points_said(self, d: Dispositif) -> bool:
+        """The doubt's sentence already sends the reader to the points to check."""
+        doubt = self.catalog.status_doubt.get(d.id)
+        return doubt is not None and doubt.flagged_points
+
     def territories_explanation(self) -> Markup:
         """What the territories are (18 Clefop, provisional groupings meanwhile)."""
         return territories_explanation(self.catalog)
@@ -152,8 +154,29 @@ class SiteHelpers:
     def level_label(self, niveau: str) -> str:
         return display.LEVEL_LABELS[niveau]
 
-    def mobilisable_label(self, value: str) -> str:
-        return display.MOBILISABLE_LABELS.get(value, self.label("mobilisable_par", value))
+    def mobilisable_label(self, value: str, destinataire: str = "personne") -> str:
+        return display.mobilisable_label(value, destinataire) or self.label(
+            "mobilisable_par", value
+        )
+
+    def cost_heading(self, d: Dispositif) -> str:
+        return display.cost_heading(d.destinataire)
+
+    def payers_text(self, d: Dispositif) -> str | None:
+        """Who pays, from the sources (None when no source says)."""
+        return display.payers_text(d.frais_a_la_charge_de) if d.frais_a_la_charge_de else None
+
+    def support_note(self, d: Dispositif) -> str | None:
+        """« source unique, non officielle »… when the scheme's sources are weak."""
+        return self.catalog.support(d).note
+
+    def support_remedy(self, d: Dispositif) -> str:
+        """What would strengthen the scheme's sources."""
+        return self.catalog.support(d).remedy
+
+    def source_marks(self, d: Dispositif, source: Source) -> list[str]:
+        """`non officielle`, `autre région`: what to say after one of the scheme's sources."""
+        return self.catalog.source_strength(d, source).marks
 
     def provider_name(self, pid: str) -> str:
         porteur = self.catalog.porteurs.get(pid)
@@ -166,6 +189,31 @@ class SiteHelpers:
     def territory_name(self, tid: str) -> str:
         territoire = self.catalog.territoires.get(tid)
         return territoire.nom if territoire else tid
+
+    def is_provisional(self, tid: str) -> bool:
+        territoire = self.catalog.territoires.get(tid)
+        return territoire is not None and territoire.statut == "provisoire"
+
+    def territory_label(self, tid: str) -> str:
+        """A territory's name as plain text, « (provisoire) » after it when it is."""
+        return display.territory_label(self.territory_name(tid), self.is_provisional(tid))
+
+    def provisional_mark(self, tid: str) -> Markup:
+        """The mark after a provisional territory's name (empty otherwise): every page
+        that names a territory puts it there, through this helper or `territory_link`."""
+        if not self.is_provisional(tid):
+            return Markup("")
+        return Markup(' <span class="offre-provisoire">({})</span>').format(
+            display.PROVISIONAL_MARK
+        )
+
+    def territory_link(self, tid: str, link: Linker) -> Markup:
+        """A link to a territory's page, marked when its perimeter is provisional."""
+        return Markup('<a href="{}">{}</a>{}').format(
+            link(urls.page_url("territoire", tid)),
+            self.territory_name(tid),
+            self.provisional_mark(tid),
+        )
 
     def theme_url(self, theme: str) -> str:
         page = urls.page_url("thematique", category_of(self.catalog.vocab, theme))

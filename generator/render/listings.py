@@ -299,7 +299,10 @@ def site_map_page(renderer: Renderer) -> GeneratedPage:
             "Territoires",
             _by_label(
                 [
-                    IndexEntry(urls.page_url("territoire", tid), t.nom)
+                    IndexEntry(
+                        urls.page_url("territoire", tid),
+                        display.territory_label(t.nom, t.statut == "provisoire"),
+                    )
                     for tid, t in catalog.territoires.items()
                 ]
             ),

@@ -69,7 +69,7 @@ class PlaceHelpers:
         names = []
         for code in place.zone_desservie:
             if code in self.catalog.territoires:
-                names.append(f"territoire {self.catalog.territoires[code].nom}")
+                names.append(f"territoire {self._territory_label(code)}")
             elif (epci := geo.epci(code)) is not None:
                 names.append(epci.nom)
             elif (commune := geo.commune(code)) is not None:
@@ -84,6 +84,10 @@ class PlaceHelpers:
         return bool(place.telephone or place.courriel or place.site_web)
 
     # ------------------------------------------------------------------ several places
+
+    def _territory_label(self, tid: str) -> str:
+        territoire = self.catalog.territoires[tid]
+        return display.territory_label(territoire.nom, territoire.statut == "provisoire")
 
     def sort(self, places: Iterable[Lieu]) -> list[Lieu]:
         return display.sorted_by_name(places, lambda p: p.nom)
@@ -114,7 +118,7 @@ class PlaceHelpers:
             for tid in self.catalog.place_territories.get(lid, []):
                 grouped[tid].append(self.catalog.lieux[lid])
         groups = [
-            PlaceGroup(tid, self.catalog.territoires[tid].nom, self.sort(places))
+            PlaceGroup(tid, self._territory_label(tid), self.sort(places))
             for tid, places in grouped.items()
         ]
         return display.sorted_by_name(groups, lambda g: g.label)

@@ -43,10 +43,11 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
         population=sum(c.population for c in communes),
         place_groups=renderer.site.lieux.by_network(catalog.territory_places.get(tid, [])),
     )
-    provisional = " (périmètre provisoire)" if territoire.statut == "provisoire" else ""
+    provisional_perimeter = territoire.statut == "provisoire"
+    provisional = " (périmètre provisoire)" if provisional_perimeter else ""
     return GeneratedPage(
         here,
-        f"Territoire : {territoire.nom}",
+        f"Territoire : {display.territory_label(territoire.nom, provisional_perimeter)}",
         renderer.deferred("territoire.html.j2", here, context),
         description=f"Dispositifs emploi, formation et orientation mobilisables sur le "
         f"territoire {territoire.nom}{provisional}.",
@@ -88,11 +89,12 @@ def booklet_page(renderer: Renderer, tid: str) -> GeneratedPage:
             for lid in lids
         },
     )
+    label = display.territory_label(territoire.nom, territoire.statut == "provisoire")
     return GeneratedPage(
         here,
-        f"Livret : {territoire.nom}",
+        f"Livret : {label}",
         renderer.deferred("livret.html.j2", here, context),
-        description=f"Tous les dispositifs actifs du territoire {territoire.nom}, sur une "
+        description=f"Tous les dispositifs actifs du territoire {label}, sur une "
         "seule page à imprimer.",
         meta={"hide": ["navigation", "toc"]},
     )

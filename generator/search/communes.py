@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import urls
+from .. import display, urls
 from ..catalog import Catalog
 
 
@@ -39,7 +39,11 @@ def communes_table(catalog: Catalog) -> dict[str, Any]:
     return {
         "version": 2,
         "adresses": urls.js_patterns(),
-        "territoires": [{"id": tid, "nom": t.nom} for tid, t in territories],
+        # Names as pages show them: « (provisoire) » after a provisional territory's.
+        "territoires": [
+            {"id": tid, "nom": display.territory_label(t.nom, t.statut == "provisoire")}
+            for tid, t in territories
+        ],
         "departements": departements,
         "colonnes": [
             "code",

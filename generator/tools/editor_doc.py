@@ -53,7 +53,9 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
   porteur, quels services relient un lieu à un dispositif) ;
 - `synonymes.yaml` (facultatif) : les synonymes et sigles que la recherche connaît ;
 - `geo/` : communes et EPCI de la région (fichier généré, ne pas modifier) ;
-- `schemas/` : schémas JSON pour l'autocomplétion dans l'éditeur (générés).
+- `schemas/` : schémas JSON pour l'autocomplétion dans l'éditeur (générés) ;
+- `sources-officielles.yaml` : domaines des sources officielles et des pages d'autres
+  régions (facultatif).
 
 ## Règles de saisie
 
@@ -73,14 +75,25 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
 - Deux dates, deux sens : `consulte_le` est le jour où les sources citées ont été lues
   (obligatoire) ; `verifie_le` est le jour où **le porteur lui-même** a confirmé la fiche.
   Lire une page du porteur n'est pas une confirmation : laissez `verifie_le` vide.
-- Datez les sources : `date_publication` est la date que porte la page (ou l'année des
-  faits qu'elle rapporte). Un dispositif dont la source datée la plus récente est trop
-  ancienne (seuil dans `reglages.yaml`) s'affiche « Statut à confirmer » ; mettez
+- Datez les sources : `date_publication` est la date que porte la page (publication, mise
+  à jour, « vérifié le »), ou l'année des faits qu'elle rapporte. Un dispositif actif
+  s'affiche « Statut à confirmer » sauf si l'une de ses sources est datée de moins de
+  24 mois (seuil dans `reglages.yaml`) ou si le porteur l'a confirmé dans ce délai : une
+  source sans date n'établit rien. La page dit pourquoi et ce qui le confirmerait. Mettez
   `statut_a_confirmer: true` quand une source fait douter que le dispositif existe encore.
   Les exports le disent aussi (`statut_affiche: a-confirmer` et son motif) ; data·inclusion
   n'ayant pas cet état, le service y reste, sa description commençant par « Statut à
   confirmer. ».
 - `frais` : `gratuit` ou `payant` seulement si une source le dit ; sinon `non-precise`.
+  C'est le coût pour le `destinataire` : `personne` (par défaut), `employeur` (aide ou
+  financement pour une entreprise, même si ses salariés en bénéficient) ou `professionnel`
+  (outil ou instance des professionnels). Les pages écrivent « Coût pour l'employeur »,
+  « Mobilisable par : l'employeur lui-même »… `frais_a_la_charge_de` dit qui paie
+  (`etat`, `employeur`, `opco`…), seulement si une source le dit.
+- Sources : celles de domaines officiels (liste dans `sources-officielles.yaml`, avec
+  les domaines des pages d'autres régions) ou du site d'un porteur du dispositif sont
+  « officielles ». Une fiche à source unique, ou sans source officielle de la région, le
+  dit sur sa page (« source unique, non officielle ») et dans le rapport.
 - `nature` : `dispositif` pour ce qu'un conseiller peut mobiliser ; `instance` (comité,
   conseil), `plan` (plan, programme, contrat entre partenaires) et `information`
   (lettre, portail d'information) sont publiés à part.

@@ -21,6 +21,7 @@ from ..display import collation_key
 from ..model import Dispositif
 from .quality_score import QualityScores, quality_scores
 from .report_places import PlacesReport, build_places_report
+from .report_review import ReviewReport, build_review_report
 
 STALE_MONTHS = 12
 SIMILARITY_THRESHOLD = 0.9
@@ -79,6 +80,7 @@ class QualityReport:
     # The official data·inclusion score of the services export (`with_scores`).
     scores: QualityScores | None = None
     places: PlacesReport | None = None
+    review: ReviewReport | None = None
 
     @property
     def total(self) -> int:
@@ -113,6 +115,7 @@ class QualityReport:
             ],
             **({"score_qualite_data_inclusion": self.scores.as_dict()} if self.scores else {}),
             **({"lieux": self.places.as_dict()} if self.places is not None else {}),
+            **({"revue": self.review.as_dict()} if self.review is not None else {}),
         }
 
 
@@ -189,7 +192,7 @@ def build_report(
                     catalog,
                     DOUBT,
                     scheme,
-                    f"{doubts[scheme.id]} : confirmez le statut auprès du porteur ou "
+                    f"{doubts[scheme.id].short} : confirmez le statut auprès du porteur ou "
                     "par une source récente (date_publication), ou passez-le à « termine »",
                 )
             )
@@ -228,7 +231,13 @@ def build_report(
         if kind == "lieu"
     }
     places = build_places_report(catalog, reference_date, place_files)
-    return QualityReport(reference_date, len(schemes), providers, scores, places)
+    scheme_files = {
+        did: _data_path(catalog, file) if data_relative else file
+        for (kind, did), file in catalog.source_files.items()
+        if kind == "dispositif"
+    }
+    review = build_review_report(catalog, reference_date, scheme_files)
+    return QualityReport(reference_date, len(schemes), providers, scores, places, review)
 
 
 def _scheme_findings(

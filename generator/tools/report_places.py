@@ -104,7 +104,13 @@ def build_places_report(
             d.id for d in schemes if not here & set(catalog.scheme_places.get(d.id, []))
         )
         report.territories.append(
-            TerritoryGap(tid, territoire.nom, len(here), len(schemes), undelivered)
+            TerritoryGap(
+                tid,
+                display.territory_label(territoire.nom, territoire.statut == "provisoire"),
+                len(here),
+                len(schemes),
+                undelivered,
+            )
         )
     return report
 

@@ -11,6 +11,7 @@ from .. import dates
 from .quality_score import QualityScores
 from .report import KINDS, QualityReport
 from .report_places import render_places_text
+from .report_review import render_review_text
 
 
 def summary_line(report: QualityReport) -> str:
@@ -42,6 +43,8 @@ def render_text(report: QualityReport) -> str:
                 )
     if report.places is not None:
         lines += render_places_text(report.places)
+    if report.review is not None:
+        lines += render_review_text(report.review)
     if report.scores is not None:
         lines += ["", *score_lines(report.scores)]
     return "\n".join(lines) + "\n"
