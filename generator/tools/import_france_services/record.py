@@ -52,6 +52,19 @@ _FORMATS = {
 }
 
 
+_PERSONAL = re.compile(r"[a-z][._-][a-z][a-z'-]{2,}", re.IGNORECASE)
+PERSONAL_NOTE = (
+    "Courriel : la liste de l'ANCT donne une adresse qui semble celle d'une personne "
+    "(initiale et nom) ; elle n'est pas reprise (nous publions les contacts des structures, "
+    "jamais ceux d'une personne). Demandez l'adresse générique du lieu."
+)
+
+
+def looks_personal(email: str) -> bool:
+    """`m.dupont@…`: an initial and a name, a person's mailbox rather than the counter's."""
+    return _PERSONAL.fullmatch(email.split("@", 1)[0]) is not None
+
+
 @dataclass
 class Parsed:
     """One row read: its id, département, the place's fields, or what is wrong."""
@@ -134,6 +147,9 @@ def parse(row: Row, display: str, geo: Geo, list_date: date) -> Parsed:
     courriel, _ = di_place.email(raw_mail)
     if raw_mail.strip() and courriel is None:
         check.error("mail", f"« {raw_mail.strip()} » n'est pas une adresse électronique valide.")
+    personal = courriel is not None and looks_personal(courriel)
+    if personal:
+        courriel = None
     rdv = values.get("prise_rdv", "").strip().lower()
     if rdv not in APPOINTMENTS:
         check.error("prise_rdv", f"« {values['prise_rdv'].strip()} » : Oui ou Non attendu.")
@@ -150,6 +166,8 @@ def parse(row: Row, display: str, geo: Geo, list_date: date) -> Parsed:
     hours = convert(values)
     parsed.hours = hours
     notes = [note] if note else []
+    if personal:
+        notes.append(PERSONAL_NOTE)
     found = geo.commune(commune)
     if postcode and found is not None and postcode not in found.codes_postaux:
         notes.append(
