@@ -368,3 +368,35 @@ def test_place_page_names_the_list_and_its_date_never_a_confirmation(
     assert "pas encore confirmées par la structure" in html
     assert "vérifiées auprès de la structure" not in html
     assert "Liste des structures France services (ANCT, sur data.gouv.fr)" in html
+
+
+def test_imported_places_carry_their_provenance_into_the_open_data(data: Path) -> None:
+    from generator.exports.catalogue import place_record
+    from generator.exports.data_inclusion import place_structure_record
+    from generator.exports.tableur import place_row
+
+    assert _run(data, REAL_SLICE)[0] == 0
+    catalog, report = load_catalog(data)
+    assert catalog is not None, report.render()
+    place = catalog.lieux["france-services-gorron"]
+    row = place_row(catalog, place, None)
+    assert (row["origine_source"], row["origine_producteur"], row["origine_identifiant"]) == (
+        "liste ANCT",
+        "ANCT",
+        "298",
+    )
+    assert row["origine_date"] == "2024-08-01" and row["consulte_le"] == "2026-12-07"
+    assert row["verifie_le"] == ""
+    assert place_record(catalog, place)["origine"]["date_maj"] == "2024-08-01"
+    structure = place_structure_record(catalog, place, None)
+    assert structure["date_maj"] == "2024-08-01"  # the date of the list, not of the import
+    assert structure["reseaux_porteurs"] == ["france-service"]
+    riaille = place_row(catalog, catalog.lieux["france-services-du-secteur-de-riaille"], None)
+    assert riaille["rendez_vous"] == ""
+    assert riaille["accueil_precisions"].startswith("Permanence du mercredi sur rendez-vous")
+    hand_written = next(p for p in catalog.lieux.values() if p.origine is None)
+    assert place_row(catalog, hand_written, None)["origine_source"] == ""
+    assert (
+        place_structure_record(catalog, hand_written, None)["date_maj"]
+        == (hand_written.verifie_le or hand_written.consulte_le).isoformat()
+    )
