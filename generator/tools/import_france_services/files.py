@@ -1,11 +1,12 @@
-"""Which place files are this import's, the id of each place, and what a run changes.
+"""Which place files are an import's, the id of each place, and what a run changes.
 
 The data·inclusion importer's `plan.scan` lists every place file (imported or written by
-hand); here the files whose `origine.source` is the ANCT list are picked out and checked
-with our own header, then its `plan.build_plan` compares them with the new records and
-its `writer` applies the result. Ids are stable: a place keeps the id of its file. A new
-place is named after the site (`france-services-de-cholet`); when that id is taken, its
-`id_fs` is appended.
+hand); here the files of one source (`origine.source`) are picked out and checked with
+that import's own header (its `Codec`: the ANCT list's `record` module, or the
+directory's), then `plan.build_plan` compares them with the new records and its `writer`
+applies the result. Ids are stable: a place keeps the id of its file. A new place is
+named after the site (`france-services-de-cholet`); when that id is taken, its source id
+is appended.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -23,13 +24,24 @@ from ..import_data_inclusion import place as di_place
 from ..import_data_inclusion import plan
 from . import record
 
+
+class Codec(Protocol):
+    """How one import recognises and writes its files."""
+
+    def imported_identifier(self, data: Any) -> str | None: ...
+
+    def is_intact(self, text: str, data: Any) -> bool: ...
+
+    def render(self, record: dict[str, Any]) -> str: ...
+
+
 try:  # parsing existing files only; the result is the same with either loader
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
-def scan(root: Path) -> plan.Existing:
+def scan(root: Path, codec: Codec = record.ANCT_LIST) -> plan.Existing:
     """Our files, by `id_fs`; `taken` holds the ids of every place file."""
     everything = plan.scan(root)
     mine = plan.Existing(taken=set(everything.taken))
@@ -40,11 +52,11 @@ def scan(root: Path) -> plan.Existing:
             data: Any = yaml.load(text, Loader=_Loader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
-        identifier = record.imported_identifier(data)
+        identifier = codec.imported_identifier(data)
         if identifier is None:
             continue
         expected = folder / str(data.get("porteur")) / f"{found.place_id}.yaml"
-        intact = found.path == expected and record.is_intact(text, data)
+        intact = found.path == expected and codec.is_intact(text, data)
         content = di_place.content_key(data) if intact else None
         mine.files.append(
             plan.ExistingFile(found.path, found.place_id, identifier, intact, content)
@@ -69,7 +81,7 @@ def assign_ids(names: dict[str, str], existing: plan.Existing) -> dict[str, str]
             fresh.append(source_id)
     taken = set(existing.taken) | set(ids.values())
     for source_id in fresh:
-        base = slugify(names[source_id])[:MAX_ID_LENGTH].strip("-") or "france-services"
+        base = slugify(names[source_id])[:MAX_ID_LENGTH].strip("-") or "lieu"
         candidate = base
         if candidate in taken:
             suffix = slugify(source_id) or "fs"
@@ -88,14 +100,18 @@ def _natural(source_id: str) -> tuple[int, str]:
 
 
 def build_plan(
-    records: Iterable[dict[str, Any]], existing: plan.Existing, root: Path, invalid: set[str]
+    records: Iterable[dict[str, Any]],
+    existing: plan.Existing,
+    root: Path,
+    invalid: set[str],
+    codec: Codec = record.ANCT_LIST,
 ) -> plan.Plan:
     """The data·inclusion importer's plan, each file to write rendered under our header."""
     records = list(records)
     by_id = {r["id"]: r for r in records}
     changes = plan.build_plan(records, existing, root, invalid_ids=invalid)
     changes.actions = [
-        dataclasses.replace(a, text=record.render(by_id[a.place_id])) if a.text is not None else a
+        dataclasses.replace(a, text=codec.render(by_id[a.place_id])) if a.text is not None else a
         for a in changes.actions
     ]
     return changes

@@ -238,8 +238,13 @@ def _commune(code: str, geo: Geo, check: _Checker) -> tuple[str | None, str | No
 
 
 def finish(parsed: Parsed, place_id: str, consulte_le: date) -> dict[str, Any]:
-    """The complete record, keys in the model's order, with its fingerprint."""
-    values = dict(parsed.fields)
+    return complete(parsed.fields, place_id, consulte_le)
+
+
+def complete(fields: dict[str, Any], place_id: str, consulte_le: date) -> dict[str, Any]:
+    """The complete record, keys in the model's order, empty values left out, with its
+    fingerprint (`origine.empreinte`)."""
+    values = dict(fields)
     values["id"] = place_id
     values["consulte_le"] = consulte_le
     record = {
@@ -256,24 +261,35 @@ def finish(parsed: Parsed, place_id: str, consulte_le: date) -> dict[str, Any]:
     return record
 
 
-def render(record: dict[str, Any]) -> str:
-    return HEADER + di_place.render(record).removeprefix(di_place.HEADER)
+@dataclass(frozen=True)
+class FileFormat:
+    """How an import's files look: its `origine.source` and the header above the record."""
+
+    source: str
+    header: str
+
+    def render(self, record: dict[str, Any]) -> str:
+        return self.header + di_place.render(record).removeprefix(di_place.HEADER)
+
+    def is_intact(self, text: str, data: Any) -> bool:
+        """Exactly what the import wrote: its header, then the data·inclusion rendering."""
+        text = text.replace("\r\n", "\n")
+        if not text.startswith(self.header):
+            return False
+        return di_place.is_intact(di_place.HEADER + text.removeprefix(self.header), data)
+
+    def imported_identifier(self, data: Any) -> str | None:
+        """The source id of a file written by this import, else None."""
+        if not isinstance(data, dict):
+            return None
+        origin = data.get("origine")
+        if not isinstance(origin, dict) or origin.get("source") != self.source:
+            return None
+        ident = origin.get("identifiant")
+        return ident if isinstance(ident, str) and ident else None
 
 
-def is_intact(text: str, data: Any) -> bool:
-    """Exactly what this import wrote: our header, then the data·inclusion rendering."""
-    text = text.replace("\r\n", "\n")
-    if not text.startswith(HEADER):
-        return False
-    return di_place.is_intact(di_place.HEADER + text.removeprefix(HEADER), data)
-
-
-def imported_identifier(data: Any) -> str | None:
-    """The `id_fs` of a file written by this import, else None."""
-    if not isinstance(data, dict):
-        return None
-    origin = data.get("origine")
-    if not isinstance(origin, dict) or origin.get("source") != SOURCE_NAME:
-        return None
-    ident = origin.get("identifiant")
-    return ident if isinstance(ident, str) and ident else None
+ANCT_LIST = FileFormat(SOURCE_NAME, HEADER)
+render = ANCT_LIST.render
+is_intact = ANCT_LIST.is_intact
+imported_identifier = ANCT_LIST.imported_identifier
