@@ -89,13 +89,13 @@ def departement_of(row: Row) -> str | None:
     return None
 
 
-def _line(value: str) -> str | None:
+def one_line(value: str) -> str | None:
     cleaned = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in value)
     return " ".join(cleaned.split()) or None
 
 
 def _multiline(value: str) -> str | None:
-    lines = [_line(part) or "" for part in value.splitlines()]
+    lines = [one_line(part) or "" for part in value.splitlines()]
     text = "\n".join(lines).strip()
     return re.sub(r"\n{3,}", "\n\n", text) or None
 
@@ -127,7 +127,7 @@ def parse(row: Row, display: str, geo: Geo, list_date: date) -> Parsed:
         check.error("id_fs", "identifiant vide : chaque France services a un id_fs.")
     elif not re.fullmatch(r"[0-9A-Za-z_.-]{1,40}", source_id):
         check.error("id_fs", f"identifiant « {source_id} » inattendu (chiffres attendus).")
-    nom = _line(values.get("lib_fs", ""))
+    nom = one_line(values.get("lib_fs", ""))
     if nom is None or not 3 <= len(nom) <= 150:
         check.error("lib_fs", f"nom « {nom or ''} » : 3 à 150 caractères attendus.")
     commune, note = _commune(values.get("insee_com", "").strip().upper(), geo, check)
@@ -181,8 +181,8 @@ def parse(row: Row, display: str, geo: Geo, list_date: date) -> Parsed:
     if description is None and values.get("type_fs", "").strip().lower() == "antenne":
         description = "Antenne d'une France services (selon la liste de l'ANCT)."
     adresse = {
-        "ligne": _line(values.get("adresse", "")),
-        "complement": _line(values.get("complement_adresse", "")),
+        "ligne": one_line(values.get("adresse", "")),
+        "complement": one_line(values.get("complement_adresse", "")),
         "code_postal": postcode or None,
         "commune": commune,
     }
