@@ -263,3 +263,13 @@ def test_shipped_mapping_file_is_valid(tmp_path: Path) -> None:
     )
     assert code == 0, output
     assert "par porteur : france-travail 1." in output.replace("\u00a0", " ")
+
+
+def test_an_export_without_services_is_refused(data: Path, tmp_path: Path) -> None:
+    assert _run(data, write_dump(tmp_path / "annuaire.json", base_services()))[0] == 0
+    before = _imported(data)
+    empty = tmp_path / "vide.json"
+    empty.write_text('{"autre_cle": []}', encoding="utf-8")
+    code, output = _run(data, empty, "--supprimer-disparus")
+    assert code == 1 and "vide.json:1:1: error: aucun service dans ce fichier" in output
+    assert _imported(data) == before

@@ -400,3 +400,23 @@ def test_imported_places_carry_their_provenance_into_the_open_data(data: Path) -
         place_structure_record(catalog, hand_written, None)["date_maj"]
         == (hand_written.verifie_le or hand_written.consulte_le).isoformat()
     )
+
+
+def test_semicolons_empty_and_oversized_files(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.tools.import_france_services import table
+
+    semicolons = tmp_path / "liste-fs-20990101.csv"
+    text = write_csv(tmp_path / "virgules.csv", base_rows()).read_text(encoding="utf-8")
+    semicolons.write_text(text.replace('","', '";"'), encoding="utf-8-sig")
+    code, output = _run(data, semicolons)
+    assert code == 0, output
+    assert len(_files(data)) == 4
+    empty = write_csv(tmp_path / "liste-fs-20990102.csv", [])
+    code, output = _run(data, empty, "--supprimer-disparus")
+    assert code == 1 and "liste-fs-20990102.csv:2:1: error: aucune ligne après l'en-tête" in output
+    assert len(_files(data)) == 4
+    monkeypatch.setattr(table, "MAX_BYTES", 1000)
+    code, output = _run(data, semicolons)
+    assert code == 1 and "fichier trop gros (" in output and "limite 1000 octets" in output

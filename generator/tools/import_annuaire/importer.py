@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from ...errors import UserError, display_path
+from ...errors import Issue, UserError, display_path
 from ...geo import GEO_FILE, Geo, GeoDataError, load_geo
 from ..import_data_inclusion import place as di_place
 from ..import_data_inclusion import writer
@@ -167,6 +167,17 @@ def _read(state: _State, display: str) -> None:
         elif parsed.fields.get("horaires"):
             counts.hours_text += 1
         state.kept[ident] = parsed
+    if counts.read == 0:
+        raise MalformedFile(
+            Issue(
+                display,
+                1,
+                1,
+                "",
+                "aucun service dans ce fichier : l'export de la DILA les liste sous la clé "
+                "« service » ; un fichier vide importé ferait disparaître tous les lieux.",
+            )
+        )
 
 
 def _counter(counter: Any) -> str:

@@ -176,3 +176,14 @@ def _read(state: _State, display: str) -> None:
             counts.hours_none += 1
         counts.kept += 1
         state.kept[ident] = parsed
+    if counts.rows_read == 0:
+        raise BadFile(
+            Issue(
+                display,
+                2,
+                1,
+                "",
+                "aucune ligne après l'en-tête : un fichier vide importé ferait disparaître "
+                "tous les lieux.",
+            )
+        )

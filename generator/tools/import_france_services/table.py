@@ -45,6 +45,10 @@ OPTIONAL = (
 )
 
 
+def _size(count: int) -> str:
+    return f"{count / _MB:.0f} Mo" if count >= _MB else f"{count} octets"
+
+
 class BadFile(Exception):
     """The file cannot be read as the list at all (first problem only: nothing follows)."""
 
@@ -76,7 +80,7 @@ def read_rows(path: Path, display: str) -> tuple[tuple[str, ...], Iterator[Row]]
                 1,
                 1,
                 "",
-                f"fichier trop gros ({size // _MB} Mo ; limite {MAX_BYTES // _MB} Mo) : "
+                f"fichier trop gros ({_size(size)} ; limite {_size(MAX_BYTES)}) : "
                 "la liste nationale des France services fait environ 1 Mo ; vérifiez "
                 "qu'il s'agit du bon fichier.",
             )
