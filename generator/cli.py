@@ -262,6 +262,166 @@ def import_data_inclusion(
     sys.exit(run_import(options))
 
 
+@main.command("import-france-services", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("fichier", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--departements",
+    default=None,
+    metavar="44,49,…",
+    help="Départements à importer, séparés par des virgules (par défaut : ceux du "
+    "référentiel géographique, 44,49,53,72,85).",
+)
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--date-liste",
+    "list_day",
+    default=None,
+    metavar="AAAA-MM-JJ",
+    help="Date de la liste (par défaut : celle du nom du fichier, liste-fs-AAAAMMJJ.csv).",
+)
+@click.option(
+    "--dry-run", "--essai", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
+)
+@click.option(
+    "--supprimer-disparus",
+    is_flag=True,
+    help="Supprimer les lieux importés qui ne sont plus dans la liste (sauf ceux modifiés "
+    "à la main).",
+)
+@click.option(
+    "--ignorer-invalides",
+    is_flag=True,
+    help="Importer les lignes valides même si d'autres sont invalides (par défaut, une "
+    "seule erreur annule l'import).",
+)
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    metavar="AAAA-MM-JJ",
+    help="Date de consultation notée dans les lieux écrits (par défaut : aujourd'hui).",
+)
+@guarded
+def import_france_services(
+    fichier: Path,
+    departements: str | None,
+    dossier: Path,
+    list_day: str | None,
+    dry_run: bool,
+    supprimer_disparus: bool,
+    ignorer_invalides: bool,
+    day: str | None,
+) -> None:
+    """Importer les France services de la liste officielle de l'ANCT (fichier CSV
+    « Liste des structures France services » de data.gouv.fr)."""
+    from .tools.import_france_services import Options, run_import
+
+    options = Options(
+        csv_file=fichier,
+        root=dossier,
+        departements=_departements_option(departements),
+        list_date=_date_option(list_day, "--date-liste"),
+        dry_run=dry_run,
+        remove_vanished=supprimer_disparus,
+        ignore_invalid=ignorer_invalides,
+        consulte_le=_date_option(day, "--date"),
+    )
+    sys.exit(run_import(options))
+
+
+@main.command("import-annuaire", context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.argument("fichier", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--departements",
+    default=None,
+    metavar="44,49,…",
+    help="Départements à importer, séparés par des virgules (par défaut : ceux du "
+    "référentiel géographique, 44,49,53,72,85).",
+)
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--correspondances",
+    "mapping_file",
+    default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier de correspondances (par défaut : DOSSIER/correspondances-annuaire.yaml).",
+)
+@click.option(
+    "--dry-run", "--essai", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
+)
+@click.option(
+    "--supprimer-disparus",
+    is_flag=True,
+    help="Supprimer les lieux importés qui ne sont plus dans l'annuaire (sauf ceux modifiés "
+    "à la main).",
+)
+@click.option(
+    "--ignorer-invalides",
+    is_flag=True,
+    help="Importer les services valides même si d'autres sont invalides (par défaut, une "
+    "seule erreur annule l'import).",
+)
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    metavar="AAAA-MM-JJ",
+    help="Date de consultation notée dans les lieux écrits (par défaut : aujourd'hui).",
+)
+@guarded
+def import_annuaire(
+    fichier: Path,
+    departements: str | None,
+    dossier: Path,
+    mapping_file: Path | None,
+    dry_run: bool,
+    supprimer_disparus: bool,
+    ignorer_invalides: bool,
+    day: str | None,
+) -> None:
+    """Importer les guichets publics (agences France Travail, missions locales, chambres,
+    services de l'État…) de l'Annuaire de l'administration (export JSON de la DILA),
+    selon le fichier de correspondances."""
+    from .tools.import_annuaire import Options, run_import
+
+    options = Options(
+        json_file=fichier,
+        root=dossier,
+        mapping_file=mapping_file,
+        departements=_departements_option(departements),
+        dry_run=dry_run,
+        remove_vanished=supprimer_disparus,
+        ignore_invalid=ignorer_invalides,
+        consulte_le=_date_option(day, "--date"),
+    )
+    sys.exit(run_import(options))
+
+
+def _date_option(value: str | None, option: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise UserError(f"{option} : date « {value} » invalide : attendu AAAA-MM-JJ.") from None
+
+
+def _departements_option(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    chosen = tuple(d.strip().upper() for d in value.split(",") if d.strip())
+    if not chosen:
+        raise UserError("--departements vide : donnez des codes séparés par des virgules.")
+    return chosen
+
+
 @main.command(context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.argument("vocabulaire", required=False)

@@ -735,6 +735,16 @@ class Lieu(Strict):
         description="Horaires au format OpenStreetMap (« Mo-Fr 08:30-12:30; PH off »), "
         "comme data·inclusion.",
     )
+    rendez_vous: Literal["obligatoire", "conseille", "possible", "sans"] | None = Field(
+        None,
+        description="Rendez-vous : obligatoire, conseille, possible (proposé sans être "
+        "exigé) ou sans (accueil libre) ; vide si aucune source ne le dit.",
+    )
+    accueil_precisions: TexteMultiligne | None = Field(
+        None,
+        description="Conditions d'accueil en clair (rendez-vous, permanences, itinérance, "
+        "fermetures), telles que la source les donne.",
+    )
     accessibilite: Url | None = Field(
         None, description="Page Acceslibre du lieu (accessibilité aux personnes handicapées)."
     )

@@ -94,3 +94,57 @@ def test_command_and_build_show_the_places_part(tmp_path: Path) -> None:
     html = (site / "rapport" / "index.html").read_text(encoding="utf-8")
     assert "Lieux non relus ni vérifiés depuis plus de 12 mois (1)" in html
     assert 'href="../lieux/antenne-fictive-sans-zone/"' in html
+    reach = places["atteignables"]
+    assert reach["couples"] > reach["couples_avec_lieu_joignable"] > 0
+    assert "publie un téléphone, un courriel ou une page web" in reach["definition"]
+    assert f"Lieux joignables : {reach['couples_avec_lieu_joignable']} couples" in html
+
+
+def test_reachable_pairs_per_territory_and_places_by_network(tmp_path: Path) -> None:
+    from generator.tools.report_places import is_reachable, reachable_places, scheme_communes
+
+    catalog, report = load_catalog(_stale_antenna(tmp_path))
+    assert catalog is not None, report.render()
+    agence, antenne = (
+        catalog.lieux["agence-fictive-le-mans"],
+        catalog.lieux["antenne-fictive-sans-zone"],
+    )
+    assert is_reachable(agence) and not is_reachable(antenne)
+    assert reachable_places(catalog, "aide-mobilite-essai", "72181") == ["agence-fictive-le-mans"]
+    assert reachable_places(catalog, "permis-jeunes-essai", "72181") == []
+    found = build_places_report(catalog, date(2026, 12, 1))
+    reach = {r.territory: r for r in found.reach}
+    # The aggregate agrees with the pair-by-pair definition.
+    for tid, territory_reach in reach.items():
+        here = {c.code for c in catalog.territory_communes[tid]}
+        active = [
+            d
+            for d in catalog.territory_schemes[tid]
+            if catalog.dispositifs[d].statut == "actif" and catalog.dispositifs[d].is_scheme
+        ]
+        pairs = [(d, c) for d in active for c in sorted(here & scheme_communes(catalog, d))]
+        assert territory_reach.pairs == len(pairs)
+        assert territory_reach.reachable_pairs == sum(
+            1 for d, c in pairs if reachable_places(catalog, d, c)
+        )
+    le_mans = {c.code for c in catalog.geo.communes_of_epci("247200132")}
+    sarthe = {c.code for c in catalog.territory_communes["sarthe"]}
+    # France Travail's two active schemes, reachable through the agency's zone only.
+    assert reach["sarthe"].reachable_pairs == 2 * len(le_mans & sarthe) > 0
+    assert reach["littoral"].reachable_pairs == 0 and reach["littoral"].pairs > 0
+    assert found.reachable_pairs == reach["sarthe"].reachable_pairs
+    [network] = reach["sarthe"].networks
+    assert (network.network, network.places, network.with_phone) == ("france-travail", 2, 1)
+    assert (network.oldest, network.newest) == (date(2025, 9, 15), date(2026, 9, 1))
+    assert network.oldest_months == 14
+    assert reach["littoral"].networks == []
+
+    code, output = run_cli("rapport", "--data", str(tmp_path / "donnees"), "--date", "2026-12-01")
+    assert code == 0, output
+    assert (
+        "Lieux joignables : couples (dispositif actif, commune) avec un lieu joignable : " in output
+    )
+    assert (
+        "france-travail : 2 lieux (1 avec téléphone), données du 15 septembre 2025 au "
+        "1er septembre 2026 (les plus anciennes ont 14 mois)" in output
+    )

@@ -286,6 +286,17 @@ def place_structure_id(lid: str) -> str:
     return f"lieu-{lid}"
 
 
+def place_data_date(place: Lieu) -> date:
+    """How recent a place's facts are: confirmed by the structure, else the date of the
+    imported data (a dated list is not re-dated by reading it again), else the day its
+    sources were read."""
+    if place.verifie_le:
+        return place.verifie_le
+    if place.origine and place.origine.date_maj:
+        return place.origine.date_maj
+    return place.consulte_le
+
+
 def place_structure_record(catalog: Catalog, place: Lieu, site_url: str | None) -> dict[str, Any]:
     """A place as a data·inclusion Structure: a reception point with its address."""
     adresse = place.adresse
@@ -295,7 +306,7 @@ def place_structure_record(catalog: Catalog, place: Lieu, site_url: str | None) 
             "source": SOURCE_ID,
             "id": place_structure_id(place.id),
             "nom": _name(place.nom),
-            "date_maj": (place.verifie_le or place.consulte_le).isoformat(),
+            "date_maj": place_data_date(place).isoformat(),
             "description": _text(place.description),
             "lien_source": urls.absolute_url(site_url, urls.page_url("lieu", place.id))
             if site_url

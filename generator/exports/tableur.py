@@ -78,6 +78,8 @@ PLACE_COLUMNS = (
     "site_web",
     "horaires",
     "horaires_osm",
+    "rendez_vous",
+    "accueil_precisions",
     "accessibilite",
     "zone_desservie",
     "territoires_couverts",
@@ -85,6 +87,10 @@ PLACE_COLUMNS = (
     "dispositifs_delivres",
     "consulte_le",
     "verifie_le",
+    "origine_source",
+    "origine_producteur",
+    "origine_identifiant",
+    "origine_date",
     "url",
     "sources",
     "licence",
@@ -138,6 +144,7 @@ def scheme_row(catalog: Catalog, scheme: Dispositif, site_url: str | None) -> di
 
 def place_row(catalog: Catalog, place: Lieu, site_url: str | None) -> dict[str, str]:
     commune = catalog.geo.commune(place.adresse.commune)
+    origin = place.origine
     hours = place.horaires or (
         " ; ".join(opening_hours.to_french(place.horaires_osm)) if place.horaires_osm else ""
     )
@@ -157,6 +164,8 @@ def place_row(catalog: Catalog, place: Lieu, site_url: str | None) -> dict[str, 
         "site_web": place.site_web or "",
         "horaires": hours,
         "horaires_osm": place.horaires_osm or "",
+        "rendez_vous": place.rendez_vous or "",
+        "accueil_precisions": place.accueil_precisions or "",
         "accessibilite": place.accessibilite or "",
         "zone_desservie": _join(place.zone_desservie),
         "territoires_couverts": _join(catalog.place_territories.get(place.id, [])),
@@ -166,6 +175,11 @@ def place_row(catalog: Catalog, place: Lieu, site_url: str | None) -> dict[str, 
         "dispositifs_delivres": _join(catalog.place_schemes.get(place.id, [])),
         "consulte_le": place.consulte_le.isoformat(),
         "verifie_le": place.verifie_le.isoformat() if place.verifie_le else "",
+        # An imported place: the data set, its producer, the record and the date of its data.
+        "origine_source": origin.source if origin else "",
+        "origine_producteur": (origin.producteur or "") if origin else "",
+        "origine_identifiant": origin.identifiant if origin else "",
+        "origine_date": origin.date_maj.isoformat() if origin and origin.date_maj else "",
         "url": urls.absolute_url(site_url, urls.page_url("lieu", place.id)),
         "sources": _join([source.url for source in place.sources]),
         "licence": LICENCE_NAME,

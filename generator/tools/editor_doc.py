@@ -25,6 +25,7 @@ from ..model import (
     Territoire,
 )
 from ..search.synonyms import Equivalence, SensUnique
+from .import_annuaire.mapping import CorrespondancesAnnuaire, RegleType
 from .import_data_inclusion.mapping import (
     Correspondances,
     RegleDispositif,
@@ -51,6 +52,8 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
 - `correspondances-data-inclusion.yaml` : ce que `offre import-data-inclusion` retient
   des fichiers de data·inclusion (quelles structures deviennent des lieux de quel
   porteur, quels services relient un lieu à un dispositif) ;
+- `correspondances-annuaire.yaml` : quels types de l'Annuaire de l'administration
+  `offre import-annuaire` retient, et comme lieux de quel porteur ;
 - `synonymes.yaml` (facultatif) : les synonymes et sigles que la recherche connaît ;
 - `geo/` : communes et EPCI de la région (fichier généré, ne pas modifier) ;
 - `schemas/` : schémas JSON pour l'autocomplétion dans l'éditeur (générés) ;
@@ -115,6 +118,16 @@ partir des fichiers publiés par data·inclusion et selon `correspondances-data-
   jour, empreinte). Tant qu'il reste tel quel, chaque import le met à jour ; modifié à la
   main, il est laissé tel quel par les imports suivants (qui le signalent). Pour le rendre
   à l'import, supprimez le fichier : le prochain import le recrée.
+
+## Lieux importés des listes officielles
+
+- `offre import-france-services` écrit les France services de la liste de l'ANCT dans
+  `lieux/france-services/` ; `origine.source` vaut « liste ANCT » et `origine.date_maj` la
+  date de la liste : la page du lieu affiche « Provenance : liste ANCT du … ».
+- `offre import-annuaire` écrit les guichets de l'Annuaire de l'administration retenus par
+  `correspondances-annuaire.yaml` (`types` : les types de l'annuaire, `porteur`, `reseau`) ;
+  les communes de compétence de l'annuaire deviennent la `zone_desservie` du lieu.
+- Mêmes règles que ci-dessus : une fiche modifiée à la main n'est plus mise à jour.
 ## Synonymes de la recherche (`synonymes.yaml`)
 
 La recherche trouve déjà les mots sans accents, au pluriel ou au féminin, et met en tête
@@ -161,6 +174,8 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("Source citée pour chaque lieu importé (`source`)", SourceImport),
     ("Une règle de porteur (`porteurs`)", ReglePorteur),
     ("Une règle de dispositif (`dispositifs`)", RegleDispositif),
+    ("Correspondances de l'annuaire (`correspondances-annuaire.yaml`)", CorrespondancesAnnuaire),
+    ("Une règle de type (`types`)", RegleType),
     ("Un groupe d'équivalences (`synonymes.yaml`, `equivalences`)", Equivalence),
     ("Un synonyme à sens unique (`synonymes.yaml`, `sens_unique`)", SensUnique),
 ]

@@ -6,6 +6,11 @@ structure confirmed it (`verifie_le`) within `reglages.fiche_a_revoir_apres_mois
 Per territory, the mobilisable schemes (active, and schemes rather than plans or
 bodies) that no place of the territory delivers: where advisers still have nowhere to
 send people. The counts (places, with phone, with e-mail, per territory) come along.
+
+Per territory too: the places by network with the age of their data (`place_data_date`),
+and how many (active scheme, commune) pairs have a reachable place — a place that
+delivers the scheme, serves the commune, and can be called, written to or looked up
+(`is_reachable`, `reachable_places`: the one definition, for others to reuse).
 """
 
 from __future__ import annotations
@@ -15,6 +20,56 @@ from datetime import date
 
 from .. import dates, display
 from ..catalog import Catalog
+from ..exports.data_inclusion import place_data_date
+from ..model import Lieu
+
+NO_NETWORK = "(sans réseau)"
+
+
+def is_reachable(place: Lieu) -> bool:
+    """A place an adviser can send someone to: it publishes a phone, an e-mail or a page."""
+    return bool(place.telephone or place.courriel or place.site_web)
+
+
+def reachable_places(catalog: Catalog, did: str, commune: str) -> list[str]:
+    """Places that deliver scheme `did`, serve `commune` (INSEE code) and are reachable."""
+    return [lid for lid in catalog.places_for(did, commune) if is_reachable(catalog.lieux[lid])]
+
+
+def scheme_communes(catalog: Catalog, did: str) -> set[str]:
+    """The communes of a scheme's perimeter (every commune of the region when it is
+    everywhere)."""
+    scheme = catalog.dispositifs[did]
+    if scheme.everywhere:
+        return {c.code for c in catalog.geo.communes}
+    return {c for code in scheme.territoires for c in catalog.communes_of_code(code)}
+
+
+@dataclass(frozen=True)
+class NetworkPlaces:
+    """A territory's places of one network, and how old their data is."""
+
+    network: str
+    places: int
+    with_phone: int
+    oldest: date
+    newest: date
+    oldest_months: int
+
+
+@dataclass(frozen=True)
+class TerritoryReach:
+    territory: str
+    name: str
+    networks: list[NetworkPlaces]
+    pairs: int
+    """(active scheme, commune of the territory in its perimeter) pairs."""
+    reachable_pairs: int
+    """Those with at least one reachable place (`reachable_places`)."""
+
+    @property
+    def share(self) -> float:
+        return self.reachable_pairs / self.pairs if self.pairs else 0.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +98,19 @@ class PlacesReport:
     with_email: int
     stale: list[StalePlace] = field(default_factory=list)
     territories: list[TerritoryGap] = field(default_factory=list)
+    reach: list[TerritoryReach] = field(default_factory=list)
+
+    @property
+    def definition(self) -> str:
+        return REACHABLE_DEFINITION
+
+    @property
+    def pairs(self) -> int:
+        return sum(r.pairs for r in self.reach)
+
+    @property
+    def reachable_pairs(self) -> int:
+        return sum(r.reachable_pairs for r in self.reach)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -70,7 +138,38 @@ class PlacesReport:
                 }
                 for t in self.territories
             ],
+            "atteignables": {
+                "definition": REACHABLE_DEFINITION,
+                "couples": self.pairs,
+                "couples_avec_lieu_joignable": self.reachable_pairs,
+                "territoires": [_reach_dict(r) for r in self.reach],
+            },
         }
+
+
+REACHABLE_DEFINITION = (
+    "Un couple (dispositif actif, commune de son périmètre) a un lieu joignable quand au "
+    "moins un lieu qui délivre le dispositif dessert la commune et publie un téléphone, un "
+    "courriel ou une page web."
+)
+
+
+def _reach_dict(reach: TerritoryReach) -> dict[str, object]:
+    return {
+        "territoire": reach.territory,
+        "couples": reach.pairs,
+        "couples_avec_lieu_joignable": reach.reachable_pairs,
+        "reseaux": [
+            {
+                "reseau": n.network,
+                "lieux": n.places,
+                "avec_telephone": n.with_phone,
+                "donnees_plus_anciennes": n.oldest.isoformat(),
+                "donnees_plus_recentes": n.newest.isoformat(),
+            }
+            for n in reach.networks
+        ],
+    }
 
 
 def build_places_report(
@@ -112,7 +211,45 @@ def build_places_report(
                 undelivered,
             )
         )
+        report.reach.append(
+            _territory_reach(catalog, tid, territoire.nom, [d.id for d in schemes], reference_date)
+        )
     return report
+
+
+def _territory_reach(
+    catalog: Catalog, tid: str, name: str, schemes: list[str], reference_date: date
+) -> TerritoryReach:
+    by_network: dict[str, list[Lieu]] = {}
+    for lid in catalog.territory_places.get(tid, []):
+        place = catalog.lieux[lid]
+        for network in place.reseaux_porteurs or [NO_NETWORK]:
+            by_network.setdefault(network, []).append(place)
+    networks = []
+    for network in sorted(by_network):
+        places = by_network[network]
+        data_dates = [place_data_date(p) for p in places]
+        networks.append(
+            NetworkPlaces(
+                network,
+                len(places),
+                sum(1 for p in places if p.telephone),
+                min(data_dates),
+                max(data_dates),
+                dates.months_between(min(data_dates), reference_date),
+            )
+        )
+    here = {c.code for c in catalog.territory_communes.get(tid, [])}
+    pairs = reachable = 0
+    for did in schemes:
+        communes = here & scheme_communes(catalog, did)
+        served: set[str] = set()
+        for lid in catalog.scheme_places.get(did, []):
+            if is_reachable(catalog.lieux[lid]):
+                served.update(catalog.place_communes.get(lid, []))
+        pairs += len(communes)
+        reachable += len(communes & served)
+    return TerritoryReach(tid, name, networks, pairs, reachable)
 
 
 def render_places_text(report: PlacesReport) -> list[str]:
@@ -137,4 +274,38 @@ def render_places_text(report: PlacesReport) -> list[str]:
             f"{missing} dispositif{'s' * (missing > 1)} sur {gap.schemes} sans lieu"
             + (f" : {', '.join(gap.undelivered)}" if gap.undelivered else "")
         )
+    lines += render_reach_text(report)
+    return lines
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %".replace(".", ",") if whole else "—"
+
+
+def render_reach_text(report: PlacesReport) -> list[str]:
+    """Per territory: places by network with the age of their data, and the share of
+    (active scheme, commune) pairs with a reachable place."""
+    lines = [
+        "  Lieux joignables : couples (dispositif actif, commune) avec un lieu joignable : "
+        f"{report.reachable_pairs} sur {report.pairs} "
+        f"({_percent(report.reachable_pairs, report.pairs)}).",
+        f"    ({REACHABLE_DEFINITION})",
+        "  Par territoire : lieux par réseau (date des données), couples avec un lieu joignable :",
+    ]
+    for reach in report.reach:
+        lines.append(
+            f"    - {reach.name} ({reach.territory}) : {reach.reachable_pairs} sur {reach.pairs} "
+            f"({_percent(reach.reachable_pairs, reach.pairs)})"
+        )
+        for n in reach.networks:
+            when = (
+                f"données du {dates.format_fr(n.oldest)}"
+                if n.oldest == n.newest
+                else f"données du {dates.format_fr(n.oldest)} au {dates.format_fr(n.newest)}"
+            )
+            lines.append(
+                f"        {n.network} : {n.places} lieu{'x' * (n.places > 1)} "
+                f"({n.with_phone} avec téléphone), {when} (les plus anciennes ont "
+                f"{n.oldest_months} mois)"
+            )
     return lines

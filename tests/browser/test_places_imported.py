@@ -72,6 +72,6 @@ def test_an_imported_place_is_found_from_its_commune(imported_site: Server, brow
     page.wait_for_url(f"**/lieux/{lid}/")
     text = page.locator("article").inner_text()
     assert "Du lundi au vendredi : 9 h – 12 h" in text
-    assert "Importé de data-inclusion" in text
+    assert "Provenance : data-inclusion du " in text
     assert tab.errors == []
     context.close()

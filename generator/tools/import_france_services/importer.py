@@ -1,0 +1,189 @@
+"""`offre import-france-services`: the ANCT's list of France services → our places.
+
+The whole file is read and every row of the chosen départements checked before anything
+is written. A row the model would refuse (unreadable phone, unknown commune, missing id)
+stops the import: every such error is listed with its line and column, no file is
+written, exit 1 — unless `--ignorer-invalides` is given: then the valid rows are
+imported and the files of the invalid ones are left as they are. A site no longer in
+the list is reported as disappeared and only deleted with `--supprimer-disparus`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import click
+
+from ...errors import Issue, Severity, UserError, display_path
+from ...geo import GEO_FILE, Geo, GeoDataError, load_geo
+from ..import_data_inclusion import place as di_place
+from ..import_data_inclusion import writer
+from ..import_data_inclusion.progress import group
+from . import files, record
+from .options import Counts, Options
+from .summary import render_summary
+from .table import BadFile, read_rows
+
+MAX_LISTED_ERRORS = 200
+SKIP_ELSEWHERE = "hors des départements choisis"
+SKIP_INVALID = "invalides, ignorées (--ignorer-invalides)"
+
+
+@dataclass
+class _State:
+    options: Options
+    geo: Geo
+    chosen: frozenset[str]
+    list_date: date
+    counts: Counts = field(default_factory=Counts)
+    errors: list[Issue] = field(default_factory=list)
+    kept: dict[str, record.Parsed] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)
+    """`id_fs` of the rows of the chosen départements → their line."""
+    invalid_ids: set[str] = field(default_factory=set)
+
+
+def list_date_from_name(name: str) -> date | None:
+    """`liste-fs-20240801.csv` → 2024-08-01 (the ANCT names its files after the date)."""
+    found = re.search(r"(?<!\d)(20\d{2})-?([01]\d)-?([0-3]\d)(?!\d)", name)
+    if not found:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+def run_import(options: Options) -> int:
+    state = _prepare(options)
+    display = display_path(options.csv_file)
+    try:
+        _read(state, display)
+    except BadFile as exc:
+        for issue in state.errors[:MAX_LISTED_ERRORS]:
+            click.echo(issue.format(), err=True)
+        click.echo(exc.issue.format(), err=True)
+        click.echo("Import annulé : aucun fichier n'a été écrit.", err=True)
+        return 1
+    if state.errors and not options.ignore_invalid:
+        _print_errors(state.errors, Severity.ERROR)
+        click.echo(
+            f"{group(len(state.errors))} erreur(s) dans les lignes des départements choisis. "
+            "Import annulé : aucun fichier n'a été écrit. (Pour importer quand même les lignes "
+            "valides : --ignorer-invalides.)",
+            err=True,
+        )
+        return 1
+    _print_errors(state.errors, Severity.WARNING)
+
+    existing = files.scan(options.root)
+    names = {sid: parsed.fields["nom"] for sid, parsed in state.kept.items()}
+    ids = files.assign_ids(names, existing)
+    day = options.consulte_le or date.today()
+    records = [record.finish(state.kept[sid], ids[sid], day) for sid in sorted(state.kept)]
+    problems = [
+        f"{display}:{state.kept[r['origine']['identifiant']].line}: {problem}"
+        for r in records
+        for problem in di_place.check_with_model(r)
+    ]
+    if problems:
+        for line in problems[:MAX_LISTED_ERRORS]:
+            click.echo(
+                f"{line} (lieu produit refusé par le modèle Lieu : erreur de l'outil)", err=True
+            )
+        click.echo("Import annulé : aucun fichier n'a été écrit.", err=True)
+        return 1
+    changes = files.build_plan(records, existing, options.root, state.invalid_ids)
+    summary = render_summary(state.counts, changes, options, sorted(state.chosen), state.list_date)
+    click.echo(summary, nl=False)
+    if not options.dry_run:
+        writer.apply(changes, remove=changes.vanished if options.remove_vanished else ())
+    return 0
+
+
+def _print_errors(errors: list[Issue], severity: Severity) -> None:
+    for issue in errors[:MAX_LISTED_ERRORS]:
+        click.echo(dataclasses.replace(issue, severity=severity).format(), err=True)
+    if len(errors) > MAX_LISTED_ERRORS:
+        click.echo(f"… et {group(len(errors) - MAX_LISTED_ERRORS)} autres erreurs.", err=True)
+
+
+def _prepare(options: Options) -> _State:
+    root = options.root
+    if not root.is_dir():
+        raise UserError(f"dossier de données introuvable : {root}")
+    try:
+        geo = load_geo(root / GEO_FILE)
+    except GeoDataError as exc:
+        raise UserError(str(exc)) from None
+    known = tuple(d.code for d in geo.departements)
+    chosen = options.departements or known
+    unknown = [d for d in chosen if d not in known]
+    if unknown:
+        raise UserError(
+            f"--departements : {', '.join(unknown)} hors du référentiel géographique des "
+            f"données ; départements possibles : {', '.join(known)}."
+        )
+    list_date = options.list_date or list_date_from_name(options.csv_file.name)
+    if list_date is None:
+        raise UserError(
+            f"date de la liste inconnue : le nom « {options.csv_file.name} » ne la contient pas "
+            "(l'ANCT nomme ses fichiers liste-fs-AAAAMMJJ.csv) ; donnez-la avec "
+            "--date-liste AAAA-MM-JJ."
+        )
+    return _State(options, geo, frozenset(chosen), list_date)
+
+
+def _read(state: _State, display: str) -> None:
+    counts = state.counts
+    _, rows = read_rows(state.options.csv_file, display)
+    for row in rows:
+        counts.rows_read += 1
+        if not row.problem and record.departement_of(row) not in state.chosen:
+            counts.skipped[SKIP_ELSEWHERE] += 1
+            continue
+        parsed = record.parse(row, display, state.geo, state.list_date)
+        ident = parsed.source_id
+        if ident and ident in state.seen:
+            parsed.issues.append(
+                Issue(
+                    display,
+                    row.line,
+                    row.col("id_fs"),
+                    "colonne id_fs",
+                    f"identifiant « {ident} » déjà donné à la ligne {state.seen[ident]} : "
+                    "chaque France services a un identifiant unique.",
+                )
+            )
+        elif ident:
+            state.seen[ident] = row.line
+        if parsed.issues:
+            state.errors.extend(parsed.issues)
+            counts.skipped[SKIP_INVALID] += 1
+            if ident:
+                state.invalid_ids.add(ident)
+            continue
+        assert parsed.hours is not None
+        counts.placeholder_spans += parsed.hours.placeholders
+        if parsed.hours.osm:
+            counts.hours_osm += 1
+        elif parsed.hours.text:
+            counts.hours_text += 1
+        else:
+            counts.hours_none += 1
+        counts.kept += 1
+        state.kept[ident] = parsed
+    if counts.rows_read == 0:
+        raise BadFile(
+            Issue(
+                display,
+                2,
+                1,
+                "",
+                "aucune ligne après l'en-tête : un fichier vide importé ferait disparaître "
+                "tous les lieux.",
+            )
+        )
