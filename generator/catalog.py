@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import dates, display
 from .geo import Commune, Geo
-from .model import Dispositif, Lieu, Porteur, Reglages, Territoire
+from .model import Dispositif, Lieu, Porteur, Reglages, Reseaux, Territoire
 from .vocab import Vocabularies
 from .yamlsource import SourceDoc
 
@@ -33,6 +33,8 @@ class Catalog:
     geo: Geo
     lieux: dict[str, Lieu] = field(default_factory=dict)
     reglages: Reglages = field(default_factory=Reglages)
+    # Official directory of each network, and the rule for France services (reseaux.yaml).
+    reseaux: Reseaux = field(default_factory=Reseaux)
     # Source file of each object, as shown to editors (for "modifier cette fiche").
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
     # Where every value of each object sits in its file, by (kind, id), for tools that

@@ -17,11 +17,21 @@ from pydantic import ValidationError
 
 from .errors import Issue, Report, display_path, os_error_text
 from .messages import validation_issues
-from .model import Dispositif, Lieu, Porteur, Reglages, Strict, Territoire, VocabulairesLocaux
+from .model import (
+    Dispositif,
+    Lieu,
+    Porteur,
+    Reglages,
+    Reseaux,
+    Strict,
+    Territoire,
+    VocabulairesLocaux,
+)
 from .yamlsource import SourceDoc, read_yaml, special_file_kind
 
 VOCABULARY_FILE = "vocabulaires.yaml"
 SETTINGS_FILE = "reglages.yaml"
+NETWORKS_FILE = "reseaux.yaml"
 GEO_FILE = Path("geo") / "pays-de-la-loire.json"
 FOLDERS = {
     "dispositif": "dispositifs",
@@ -55,6 +65,7 @@ class RawDataset:
     lieux: list[Loaded[Lieu]] = field(default_factory=list)
     vocabulaires: Loaded[VocabulairesLocaux] | None = None
     reglages: Loaded[Reglages] | None = None
+    reseaux: Loaded[Reseaux] | None = None
     # Ids of files that failed their own checks: other files may still refer to them
     # without getting a second, misleading "unknown id" error.
     invalid_ids: dict[str, set[str]] = field(
@@ -82,6 +93,13 @@ def read_dataset(root: Path, report: Report) -> RawDataset:
             report.add(Issue(display_path(settings_path, root), 1, 1, "", problem))
         else:
             dataset.reglages = _read_one(settings_path, root, Reglages, report)
+    networks_path = root / NETWORKS_FILE
+    if os.path.lexists(networks_path):
+        problem = link_problem(networks_path, root)
+        if problem:
+            report.add(Issue(display_path(networks_path, root), 1, 1, "", problem))
+        else:
+            dataset.reseaux = _read_one(networks_path, root, Reseaux, report)
     for kind, folder in FOLDERS.items():
         for path in _yaml_files(root / folder, root, report):
             invalid = dataset.invalid_ids[kind]

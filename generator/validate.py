@@ -14,7 +14,7 @@ from .catalog import Catalog
 from .crossref import check_dataset
 from .errors import Issue, Report, Severity, display_path
 from .geo import Geo, GeoDataError, load_geo
-from .model import Reglages
+from .model import Reglages, Reseaux
 from .reader import GEO_FILE, VOCABULARY_FILE, RawDataset, link_problem, read_dataset
 from .search.synonyms import read_synonyms
 from .vocab import Vocabularies, build_vocabularies
@@ -62,6 +62,7 @@ def load_catalog(
         territoires={t.item.id: t.item for t in sorted(data.territoires, key=lambda t: t.item.id)},
         lieux={p.item.id: p.item for p in sorted(data.lieux, key=lambda p: p.item.id)},
         reglages=data.reglages.item if data.reglages else Reglages(),
+        reseaux=data.reseaux.item if data.reseaux else Reseaux(),
         vocab=vocab,
         geo=geo,
         source_files=_source_files(data),
