@@ -770,7 +770,8 @@ class Reseaux(Strict):
         default_factory=list, description="Annuaire officiel de chaque réseau."
     )
     aide_demarches: AideDemarches | None = Field(
-        None, description="Lieux d'aide aux démarches en ligne (France services) et règle d'affichage."
+        None,
+        description="Lieux d'aide aux démarches en ligne (France services) et règle d'affichage.",
     )
 
 

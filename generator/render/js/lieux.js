@@ -1,8 +1,11 @@
 /* Offre de services Clefop — « Où s'adresser » sur la fiche d'un dispositif.
    La personne tape une commune (nom, code postal ou code INSEE, trouvée avec la table
-   des communes de la recherche, commune.js) ; on garde, parmi les lieux listés sous la
-   case (ceux qui délivrent le dispositif), ceux qui desservent cette commune. Sans
-   JavaScript, la liste par territoire reste affichée telle quelle. */
+   des communes de la recherche, commune.js) ; parmi les lieux listés sous la case (ceux
+   qui délivrent le dispositif), on montre ceux qui desservent cette commune, sinon les
+   plus proches (même commune, intercommunalité, département : OffreLieux.nearest), et
+   toujours les annuaires officiels quand aucun lieu n'est dans la commune. À part, les
+   France services proches, quand la fiche le demande (data-aide-reseau). Sans
+   JavaScript, la liste par territoire et les annuaires restent affichés tels quels. */
 (function (global) {
   "use strict";
 
@@ -13,20 +16,6 @@
     Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
     if (text) { node.textContent = text; }
     return node;
-  }
-
-  function loadJson(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status); }
-      return response.json();
-    });
-  }
-
-  // The search's places table, reduced to what the box needs: the ids, in the table's
-  // order, and for each commune the numbers of the places serving it.
-  function placeIds(data) {
-    var id = data.colonnes.indexOf("id");
-    return { lieux: data.lieux.map(function (row) { return row[id]; }), communes: data.communes };
   }
 
   function communeLabel(c) { return c.nom + " (" + c.departement + ")"; }
@@ -40,8 +29,13 @@
     if (!input || !results || !list) { return; }
     var ready = Promise.all([
       global.OffreCommunes.load(box.getAttribute("data-communes")),
-      loadJson(box.getAttribute("data-lieux")).then(placeIds)
+      global.OffreLieux.load(box.getAttribute("data-lieux"))
     ]);
+    var helperNetwork = box.getAttribute("data-aide-reseau");
+    var helperSection = box.parentNode.querySelector("[data-offre-ou-aide]");
+    var helperResults = helperSection ? helperSection.querySelector("[data-offre-ou-aide-resultats]") : null;
+    var directories = box.parentNode.querySelector("[data-offre-ou-annuaires]");
+    var root = box.getAttribute("data-racine") || "";
     var timer = null;
     box.hidden = false;
 
@@ -55,41 +49,74 @@
       return found;
     }
 
-    function showCards(intro, chosen) {
+    function showCards(table, intro, chosen) {
       results.appendChild(element("p", { "class": "offre-ou__message" }, intro));
       var ul = element("ul", { "class": "offre-lieux" });
-      chosen.forEach(function (card) { ul.appendChild(card.cloneNode(true)); });
+      chosen.forEach(function (card) {
+        var copy = card.cloneNode(true);
+        var place = table.parId[card.getAttribute("data-lieu")];
+        var now = place ? global.OffreLieux.today(place) : "";
+        var contact = copy.querySelector(".offre-contact");
+        if (now && contact) {
+          contact.insertBefore(element("li", { "class": "offre-lieu__aujourdhui" }, now), contact.firstChild);
+        }
+        ul.appendChild(copy);
+      });
       results.appendChild(ul);
+    }
+
+    // No place delivering the scheme near the commune: the official directories of its
+    // networks (or its provider's site), copied here so the answer is never a dead end.
+    function showDirectories(name) {
+      results.appendChild(element("p", { "class": "offre-ou__message" },
+        "Aucun lieu d'accueil recensé ici ne délivre ce dispositif près de " + name +
+        ". Pour trouver le plus proche :"));
+      var links = directories ? directories.querySelectorAll("a[href]") : [];
+      var ul = element("ul", { "class": "offre-ou__annuaires-liste" });
+      Array.prototype.forEach.call(links, function (a) {
+        var li = element("li");
+        li.appendChild(a.cloneNode(true));
+        ul.appendChild(li);
+      });
+      results.appendChild(ul);
+    }
+
+    function showHelpers(table, commune) {
+      if (!helperNetwork || !helperResults) { return; }
+      helperResults.textContent = "";
+      var pool = table.lieux.filter(function (p) { return p.reseauxIds.indexOf(helperNetwork) >= 0; });
+      var found = global.OffreLieux.nearest(table, pool, commune, 3);
+      if (!found.lieux.length) {
+        helperResults.appendChild(element("p", { "class": "offre-ou__message" },
+          "Aucune France services recensée ici près de " + communeLabel(commune) + " : voyez la carte nationale ci-dessus."));
+        return;
+      }
+      helperResults.appendChild(element("p", { "class": "offre-ou__message" },
+        "Près de " + communeLabel(commune) + ", " + global.OffreLieux.area(found) + " :"));
+      var ul = element("ul", { "class": "offre-lieux" });
+      found.lieux.forEach(function (place) { ul.appendChild(global.OffreLieux.item(table, root, place)); });
+      helperResults.appendChild(ul);
     }
 
     function showCommune(table, places, commune) {
       results.textContent = "";
       list.hidden = true;
       var all = cards();
-      var served = (places.communes[commune.code] || []).map(function (n) { return places.lieux[n]; });
-      var here = served.filter(function (id) { return all[id]; }).map(function (id) { return all[id]; });
       var name = communeLabel(commune);
-      if (here.length) {
-        showCards(plural(here.length, "lieu délivre", "lieux délivrent") + " ce dispositif pour " + name + " :", here);
+      showHelpers(places, commune);
+      var pool = Object.keys(all).map(function (id) { return places.parId[id]; }).filter(Boolean);
+      var found = global.OffreLieux.nearest(places, pool, commune);
+      var chosen = found.lieux.map(function (p) { return all[p.id]; });
+      if (found.niveau === "dessert") {
+        showCards(places, plural(chosen.length, "lieu délivre", "lieux délivrent") + " ce dispositif pour " + name + " :", chosen);
         return;
       }
-      var territory = commune.territoire >= 0 ? table.territoires[commune.territoire] : null;
-      var section = null;
-      if (territory) {
-        list.querySelectorAll("[data-territoire]").forEach(function (s) {
-          if (s.getAttribute("data-territoire") === territory.id) { section = s; }
-        });
+      if (chosen.length) {
+        showCards(places, "Aucun lieu connu ne dit desservir " + name + " pour ce dispositif. Le" +
+          (chosen.length > 1 ? "s plus proches, " : " plus proche, ") + global.OffreLieux.area(found) +
+          " (appelez avant d'y envoyer la personne) :", chosen);
       }
-      var nearby = section ? Array.prototype.slice.call(section.querySelectorAll("[data-lieu]")) : [];
-      if (nearby.length) {
-        showCards("Aucun lieu connu ne dit desservir " + name + " pour ce dispositif. " +
-          "Dans le territoire " + territory.nom + ", " + plural(nearby.length, "lieu le délivre", "lieux le délivrent") +
-          " (zone desservie non précisée : appelez avant d'y envoyer la personne) :", nearby);
-        return;
-      }
-      results.appendChild(element("p", { "class": "offre-ou__message" },
-        "Aucun lieu d'accueil connu ne délivre ce dispositif pour " + name +
-        ". Voyez les contacts de la fiche, ou le porteur du dispositif."));
+      if (found.niveau !== "commune") { showDirectories(name); }
     }
 
     function showChoices(table, places, items) {
@@ -121,6 +148,7 @@
         var found = global.OffreCommunes.lookup(table, input.value);
         if (!found.query) {
           results.textContent = "";
+          if (helperResults) { helperResults.textContent = ""; }
           list.hidden = false;
           return;
         }
@@ -141,7 +169,7 @@
           showChoices(table, places, items);
         }
       }).catch(function () {
-        results.textContent = "La liste des communes n'a pas pu être chargée : voyez la liste par territoire.";
+        results.textContent = "La liste des communes n'a pas pu être chargée : voyez la liste par territoire et les annuaires officiels.";
         list.hidden = false;
       });
     }
@@ -168,7 +196,7 @@
   }
 
   function init() {
-    if (!global.OffreCommunes) { return; }
+    if (!global.OffreCommunes || !global.OffreLieux) { return; }
     document.querySelectorAll("[data-offre-ou]").forEach(attach);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
