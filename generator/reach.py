@@ -257,3 +257,81 @@ def procedure_help(catalog: Catalog, scheme: Dispositif) -> ProcedureHelp | None
     if aide is None or not shows_procedure_help(catalog, scheme):
         return None
     return ProcedureHelp(aide.reseau, aide.description, aide.partenaires, helper_directory(catalog))
+
+
+# ---------------------------------------------------------------------------- measure
+
+
+@dataclass
+class Tally:
+    """Counts of (scheme, commune) pairs for one territory, or for the region."""
+
+    pairs: int = 0
+    reachable: int = 0
+    directory: int = 0
+    next_step: int = 0
+
+    def add(self, reachable: bool, directory: bool, other: bool) -> None:
+        self.pairs += 1
+        self.reachable += reachable
+        self.directory += directory
+        self.next_step += reachable or directory or other
+
+
+@dataclass
+class Reachability:
+    """What `scripts/reachability.py` prints: see DEFINITION."""
+
+    overall: Tally
+    by_territory: dict[str, Tally]
+    schemes: int
+    dead_ends: list[str]
+
+
+DEFINITION = (
+    "Paires (dispositif, commune) : chaque dispositif dont la fiche a l'encadré « Où "
+    "s'adresser » (ouvert, ni plan, ni instance, ni information), avec chaque commune de "
+    "son périmètre. « Lieu joignable » : parmi les lieux qui délivrent le dispositif, "
+    "l'encadré en propose pour la commune (règle : dessert la commune, sinon même "
+    "commune, même intercommunalité, même département) et au moins l'un d'eux a un "
+    "téléphone, un courriel ou une page web. « Annuaire » : au moins un annuaire "
+    "officiel des réseaux du dispositif (reseaux.yaml). « Fiche sans suite » : ni lieu "
+    "joignable pour aucune commune, ni annuaire, ni site du porteur."
+)
+
+
+def reachability(catalog: Catalog) -> Reachability:
+    overall = Tally()
+    by_territory: dict[str, Tally] = {tid: Tally() for tid in catalog.territoires}
+    dead_ends: list[str] = []
+    schemes = 0
+    everywhere = [c.code for c in catalog.geo.communes]
+    for did, scheme in catalog.dispositifs.items():
+        if not (scheme.is_open and scheme.is_scheme):
+            continue
+        schemes += 1
+        lids = catalog.scheme_places.get(did, [])
+        has_directory = bool(scheme_directories(catalog, scheme))
+        has_provider = provider_contact(catalog, scheme) is not None
+        if scheme.everywhere:
+            communes = everywhere
+        else:
+            communes = sorted(
+                {
+                    c.code
+                    for t in catalog.scheme_territories.get(did, [])
+                    for c in catalog.territory_communes.get(t, [])
+                }
+            )
+        any_reachable = False
+        for code in communes:
+            offered = nearest(catalog, lids, code)
+            reachable = any(has_contact(catalog.lieux[n.lid]) for n in offered)
+            any_reachable |= reachable
+            overall.add(reachable, has_directory, has_provider)
+            tid = catalog.commune_territory.get(code)
+            if tid is not None:
+                by_territory[tid].add(reachable, has_directory, has_provider)
+        if not (any_reachable or has_directory or has_provider):
+            dead_ends.append(did)
+    return Reachability(overall, by_territory, schemes, dead_ends)
