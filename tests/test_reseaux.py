@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from test_reach import add_reach_files
 
 from generator import reach
 from generator.catalog import Catalog
 from generator.validate import load_catalog
-from test_reach import add_reach_files
 
 REPO = Path(__file__).resolve().parent.parent
 
