@@ -132,6 +132,8 @@ class TerritoryContext(TypedDict):
     communes_count: int
     population: int
     place_groups: list[PlaceGroup]
+    # Files of the commune box of "Qui contacter" (the scheme pages' box, every place).
+    place_assets: Mapping[str, str]
 
 
 class ProviderContext(TypedDict):

@@ -130,3 +130,24 @@ def test_the_search_page_box_offers_the_nearest_places(reach_site: Server, tab: 
     place = page.locator(f"#offre-lieux [data-lieu='{FS_MAYENNE}']")
     assert place.locator("a[href='tel:0200000053']").count() == 1
     assert tab.errors == []
+
+
+def test_the_territory_page_box_offers_the_places_near_a_commune(
+    reach_site: Server, tab: Tab
+) -> None:
+    page = tab.page
+    page.goto(reach_site.url("territoires/sarthe/"))
+    page.wait_for_load_state("networkidle")
+    _choose(page, "Mamers")
+    results = page.locator(RESULTS)
+    assert "le plus proche, à Mamers (zone desservie non précisée)" in results.inner_text()
+    assert results.locator("[data-lieu='antenne-fictive-sans-zone']").count() == 1
+    assert not page.locator("[data-offre-ou-liste]").is_visible()
+    _choose(page, "Le Mans")
+    card = page.locator(f"{RESULTS} [data-lieu='agence-fictive-le-mans']")
+    card.wait_for()
+    assert "1 lieu d'accueil dessert Le Mans (72) :" in results.inner_text()
+    assert card.locator("a[href='tel:0200000001']").count() == 1
+    assert card.locator(".offre-lieu__aujourdhui").count() == 1
+    assert tab.errors == []
+    assert serious_violations(page) == []

@@ -26,7 +26,10 @@
     var input = box.querySelector("input[name=commune]");
     var results = box.querySelector("[data-offre-ou-resultats]");
     var list = box.parentNode.querySelector("[data-offre-ou-liste]");
-    if (!input || !results || !list) { return; }
+    // A territory page: every place of the site, not those delivering a scheme.
+    var everyPlace = box.hasAttribute("data-tous-les-lieux");
+    if (!input || !results || (!list && !everyPlace)) { return; }
+    function showList(shown) { if (list) { list.hidden = !shown; } }
     var ready = Promise.all([
       global.OffreCommunes.load(box.getAttribute("data-communes")),
       global.OffreLieux.load(box.getAttribute("data-lieux"))
@@ -42,6 +45,7 @@
     // The cards listed on the page, by place id (a place may be listed in two territories).
     function cards() {
       var found = {};
+      if (!list) { return found; }
       list.querySelectorAll("[data-lieu]").forEach(function (card) {
         var id = card.getAttribute("data-lieu");
         if (!found[id]) { found[id] = card; }
@@ -98,9 +102,30 @@
       helperResults.appendChild(ul);
     }
 
+    function showNearest(places, commune) {
+      var name = communeLabel(commune);
+      var found = global.OffreLieux.nearest(places, null, commune);
+      if (!found.lieux.length) {
+        results.appendChild(element("p", { "class": "offre-ou__message" },
+          "Aucun lieu d'accueil recensé ici près de " + name + "."));
+        return;
+      }
+      results.appendChild(element("p", { "class": "offre-ou__message" }, found.niveau === "dessert" ?
+        plural(found.lieux.length, "lieu d'accueil dessert", "lieux d'accueil desservent") + " " + name + " :" :
+        "Aucun lieu ne déclare desservir " + name + " ; " + (found.lieux.length > 1 ? "les plus proches, " : "le plus proche, ") +
+        global.OffreLieux.area(found) + " (appelez avant d'y envoyer la personne) :"));
+      var ul = element("ul", { "class": "offre-lieux" });
+      found.lieux.forEach(function (place) { ul.appendChild(global.OffreLieux.item(places, root, place)); });
+      results.appendChild(ul);
+    }
+
     function showCommune(table, places, commune) {
       results.textContent = "";
-      list.hidden = true;
+      showList(false);
+      if (everyPlace) {
+        showNearest(places, commune);
+        return;
+      }
       var all = cards();
       var name = communeLabel(commune);
       showHelpers(places, commune);
@@ -149,10 +174,10 @@
         if (!found.query) {
           results.textContent = "";
           if (helperResults) { helperResults.textContent = ""; }
-          list.hidden = false;
+          showList(true);
           return;
         }
-        list.hidden = true;
+        showList(false);
         var items = found.items;
         if (!items.length) {
           results.textContent = "";
@@ -170,7 +195,7 @@
         }
       }).catch(function () {
         results.textContent = "La liste des communes n'a pas pu être chargée : voyez la liste par territoire et les annuaires officiels.";
-        list.hidden = false;
+        showList(true);
       });
     }
 
