@@ -60,6 +60,21 @@ class Contact:
     url: str
 
 
+APPOINTMENT = {
+    "obligatoire": "Sur rendez-vous uniquement",
+    "conseille": "Rendez-vous conseillé",
+    "possible": "Rendez-vous possible",
+    "sans": "Sans rendez-vous",
+}
+
+
+def appointment(place: Lieu) -> str | None:
+    """Whether an appointment is needed, in French, when the place's data says so
+    (`rendez_vous`, a field the places imported with their appointment rule carry)."""
+    value = getattr(place, "rendez_vous", None)
+    return APPOINTMENT.get(value) if isinstance(value, str) else None
+
+
 def has_contact(place: Lieu) -> bool:
     """A place the person can reach: a phone, an e-mail or a web page."""
     return bool(place.telephone or place.courriel or place.site_web)
@@ -270,12 +285,14 @@ class Tally:
     reachable: int = 0
     directory: int = 0
     next_step: int = 0
+    helper: int = 0
 
-    def add(self, reachable: bool, directory: bool, other: bool) -> None:
+    def add(self, reachable: bool, directory: bool, other: bool, helper: bool = False) -> None:
         self.pairs += 1
         self.reachable += reachable
         self.directory += directory
         self.next_step += reachable or directory or other
+        self.helper += helper
 
 
 @dataclass
@@ -295,7 +312,10 @@ DEFINITION = (
     "l'encadré en propose pour la commune (règle : dessert la commune, sinon même "
     "commune, même intercommunalité, même département) et au moins l'un d'eux a un "
     "téléphone, un courriel ou une page web. « Annuaire » : au moins un annuaire "
-    "officiel des réseaux du dispositif (reseaux.yaml). « Fiche sans suite » : ni lieu "
+    "officiel des réseaux du dispositif (reseaux.yaml). « Aide démarches » : le dispositif "
+    "relève de la règle des France services (reseaux.yaml) et l'encadré en propose une "
+    "joignable pour la commune, par la même règle de proximité ; elle aide aux démarches, "
+    "elle n'est pas comptée comme lieu qui délivre. « Fiche sans suite » : ni lieu "
     "joignable pour aucune commune, ni annuaire, ni site du porteur."
 )
 
@@ -306,6 +326,7 @@ def reachability(catalog: Catalog) -> Reachability:
     dead_ends: list[str] = []
     schemes = 0
     everywhere = [c.code for c in catalog.geo.communes]
+    helpers = helper_places(catalog)
     for did, scheme in catalog.dispositifs.items():
         if not (scheme.is_open and scheme.is_scheme):
             continue
@@ -313,6 +334,7 @@ def reachability(catalog: Catalog) -> Reachability:
         lids = catalog.scheme_places.get(did, [])
         has_directory = bool(scheme_directories(catalog, scheme))
         has_provider = provider_contact(catalog, scheme) is not None
+        with_helpers = shows_procedure_help(catalog, scheme)
         if scheme.everywhere:
             communes = everywhere
         else:
@@ -328,10 +350,13 @@ def reachability(catalog: Catalog) -> Reachability:
             offered = nearest(catalog, lids, code)
             reachable = any(has_contact(catalog.lieux[n.lid]) for n in offered)
             any_reachable |= reachable
-            overall.add(reachable, has_directory, has_provider)
+            helper = with_helpers and any(
+                has_contact(catalog.lieux[n.lid]) for n in nearest(catalog, helpers, code, 3)
+            )
+            overall.add(reachable, has_directory, has_provider, helper)
             tid = catalog.commune_territory.get(code)
             if tid is not None:
-                by_territory[tid].add(reachable, has_directory, has_provider)
+                by_territory[tid].add(reachable, has_directory, has_provider, helper)
         if not (any_reachable or has_directory or has_provider):
             dead_ends.append(did)
     return Reachability(overall, by_territory, schemes, dead_ends)

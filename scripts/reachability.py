@@ -30,7 +30,8 @@ def _share(part: int, whole: int) -> str:
 def _line(name: str, tally: Tally) -> str:
     return (
         f"{name[:38]:<38} {tally.pairs:>7} {_share(tally.reachable, tally.pairs):>8} "
-        f"{_share(tally.directory, tally.pairs):>8} {_share(tally.next_step, tally.pairs):>8}"
+        f"{_share(tally.directory, tally.pairs):>8} {_share(tally.next_step, tally.pairs):>8} "
+        f"{_share(tally.helper, tally.pairs):>9}"
     )
 
 
@@ -45,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     result = reachability(catalog)
     print(DEFINITION)
     print()
-    print(f"{'territoire':<38} {'paires':>7} {'joignable':>8} {'annuaire':>8} {'suite':>8}")
+    print(
+        f"{'territoire':<38} {'paires':>7} {'joignable':>8} {'annuaire':>8} {'suite':>8} "
+        f"{'aide dém.':>9}"
+    )
     for tid, tally in sorted(result.by_territory.items(), key=lambda i: i[0]):
         print(_line(catalog.territoires[tid].nom, tally))
     print(_line("TOUTE LA RÉGION", result.overall))

@@ -177,6 +177,11 @@ def test_reachability_counts_pairs_directories_and_dead_ends(catalog: Catalog) -
     assert overall.pairs >= len(catalog.geo.communes)  # a scheme covers the whole region
     assert 0 < overall.reachable < overall.pairs  # Sarthe has places with a phone; not Cholet
     assert 0 < overall.directory < overall.next_step < overall.pairs
+    # The France services of Mayenne is offered for the schemes of its rule, in Mayenne only.
+    assert 0 < overall.helper < overall.pairs
+    mayenne = sum(1 for c in catalog.geo.communes if c.departement == "53")
+    rule = [d for d in catalog.dispositifs.values() if reach.shows_procedure_help(catalog, d)]
+    assert overall.helper == mayenne * sum(1 for d in rule if d.is_open and d.is_scheme)
     assert sum(t.pairs for t in result.by_territory.values()) <= overall.pairs
 
 
@@ -189,3 +194,19 @@ def test_a_scheme_without_place_directory_or_site_is_a_dead_end(dataset: Path) -
     result = reach.reachability(bare)
     assert {"apprentissage-essai", "formation-qualifiante-essai"} <= set(result.dead_ends)
     assert "aide-mobilite-essai" not in result.dead_ends  # places with a phone in Sarthe
+
+
+def test_an_appointment_is_said_only_when_the_data_says_so(catalog: Catalog) -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from generator.model import Lieu
+
+    place = catalog.lieux["agence-fictive-le-mans"]
+    assert reach.appointment(place) is None  # this branch's places carry no such field
+    needed = cast(Lieu, SimpleNamespace(rendez_vous="obligatoire"))
+    assert reach.appointment(needed) == "Sur rendez-vous uniquement"
+    assert reach.appointment(cast(Lieu, SimpleNamespace(rendez_vous="sans"))) == (
+        "Sans rendez-vous"
+    )
+    assert reach.appointment(cast(Lieu, SimpleNamespace(rendez_vous=None))) is None

@@ -117,7 +117,9 @@ def test_territory_page_whom_to_contact_by_network(renderer: Renderer) -> None:
     assert '<h3 id="reseau-france-travail">France Travail' in html
     assert 'href="tel:0200000001"' in html
     empty = _text(territory_page(renderer, "littoral").render())
-    assert "Aucun lieu d'accueil n'est encore connu pour ce territoire." in empty
+    assert "Aucun lieu d'accueil recensé sur ce site ne dessert ce territoire" in empty
+    # Still a way on: the commune box offering the nearest places of the site.
+    assert "data-tous-les-lieux" in territory_page(renderer, "littoral").render()
 
 
 def test_booklet_lists_the_places_with_their_read_date(renderer: Renderer) -> None:

@@ -30,6 +30,7 @@ COLUMNS = [
     "site",
     "semaine",
     "horaires",
+    "rendez_vous",
 ]
 
 
@@ -56,6 +57,7 @@ def places_table(catalog: Catalog) -> dict[str, Any]:
                 place.site_web,
                 days,
                 text,
+                reach.appointment(place),
             ]
         )
     epcis = sorted({c.epci for c in catalog.geo.communes if c.epci is not None})

@@ -26,7 +26,7 @@
             porteur: row[at.porteur], commune: row[at.commune], insee: row[at.insee],
             reseauxIds: row[at.reseaux_ids] || [], telephone: row[at.telephone],
             courriel: row[at.courriel], site: row[at.site], semaine: row[at.semaine],
-            horaires: row[at.horaires]
+            horaires: row[at.horaires], rendezVous: row[at.rendez_vous]
           };
           byId[place.id] = place;
           return place;
@@ -122,6 +122,7 @@
     var now = today(place);
     if (now) { contact.appendChild(element("li", "offre-lieu__aujourdhui", now)); }
     if (place.horaires) { contact.appendChild(element("li", "", "Horaires : " + place.horaires)); }
+    if (place.rendezVous) { contact.appendChild(element("li", "offre-lieu__rdv", place.rendezVous)); }
     if (!place.telephone && !place.courriel && !place.site) {
       contact.appendChild(element("li", "", "Ni téléphone, ni courriel, ni site publiés pour ce lieu."));
     }
