@@ -71,8 +71,9 @@
 
     // No place delivering the scheme near the commune: the official directories of its
     // networks (or its provider's site), copied here so the answer is never a dead end.
-    function showDirectories(name) {
-      results.appendChild(element("p", { "class": "offre-ou__message" },
+    function showDirectories(name, farOnly) {
+      results.appendChild(element("p", { "class": "offre-ou__message" }, farOnly ?
+        "Pour trouver un lieu plus proche de " + name + " :" :
         "Aucun lieu d'accueil recensé ici ne délivre ce dispositif près de " + name +
         ". Pour trouver le plus proche :"));
       var links = directories ? directories.querySelectorAll("a[href]") : [];
@@ -141,7 +142,7 @@
           (chosen.length > 1 ? "s plus proches, " : " plus proche, ") + global.OffreLieux.area(found) +
           " (appelez avant d'y envoyer la personne) :", chosen);
       }
-      if (found.niveau !== "commune") { showDirectories(name); }
+      if (found.niveau !== "commune") { showDirectories(name, chosen.length > 0); }
     }
 
     function showChoices(table, places, items) {
