@@ -30,10 +30,9 @@
     var everyPlace = box.hasAttribute("data-tous-les-lieux");
     if (!input || !results || (!list && !everyPlace)) { return; }
     function showList(shown) { if (list) { list.hidden = !shown; } }
-    var ready = Promise.all([
-      global.OffreCommunes.load(box.getAttribute("data-communes")),
-      global.OffreLieux.load(box.getAttribute("data-lieux"))
-    ]);
+    var placesUrl = box.getAttribute("data-lieux");
+    var ready = global.OffreCommunes.load(box.getAttribute("data-communes"));
+    var requestNumber = 0;
     var helperNetwork = box.getAttribute("data-aide-reseau");
     var helperSection = box.parentNode.querySelector("[data-offre-ou-aide]");
     var helperResults = helperSection ? helperSection.querySelector("[data-offre-ou-aide-resultats]") : null;
@@ -120,7 +119,20 @@
       results.appendChild(ul);
     }
 
-    function showCommune(table, places, commune) {
+    // The places of the commune's département are fetched first; an answer arriving
+    // after the reader has moved on to another commune is dropped.
+    function showCommune(table, commune) {
+      var ticket = ++requestNumber;
+      return global.OffreLieux.load(placesUrl, commune.departement).then(function (places) {
+        if (ticket === requestNumber) { answer(places, commune); }
+      }).catch(function () {
+        if (ticket !== requestNumber) { return; }
+        results.textContent = "La liste des lieux n'a pas pu être chargée : voyez la liste par territoire et les annuaires officiels.";
+        showList(true);
+      });
+    }
+
+    function answer(places, commune) {
       results.textContent = "";
       showList(false);
       if (everyPlace) {
@@ -145,7 +157,7 @@
       if (found.niveau !== "commune") { showDirectories(name, chosen.length > 0); }
     }
 
-    function showChoices(table, places, items) {
+    function showChoices(table, items) {
       results.textContent = "";
       results.appendChild(element("p", { "class": "offre-ou__message" },
         plural(items.length, "commune correspond", "communes correspondent") + " : choisissez la bonne."));
@@ -158,7 +170,7 @@
         var button = element("button", { type: "button", "class": "offre-ou__commune", "data-commune": c.code }, text);
         button.addEventListener("click", function () {
           input.value = c.nom;
-          showCommune(table, places, c);
+          showCommune(table, c);
           input.focus();
         });
         li.appendChild(button);
@@ -168,9 +180,9 @@
     }
 
     function update(pickFirst) {
-      ready.then(function (loaded) {
-        var table = loaded[0];
-        var places = loaded[1];
+      ready.then(function (table) {
+        requestNumber++;  // what was asked before no longer shows
+        if (helperResults) { helperResults.textContent = ""; }
         var found = global.OffreCommunes.lookup(table, input.value);
         if (!found.query) {
           results.textContent = "";
@@ -190,9 +202,9 @@
         }
         var exact = items.filter(function (item) { return item.exact; });
         if (items.length === 1 || pickFirst || (exact.length === 1 && exact[0] === items[0])) {
-          showCommune(table, places, items[0].commune);
+          showCommune(table, items[0].commune);
         } else {
-          showChoices(table, places, items);
+          showChoices(table, items);
         }
       }).catch(function () {
         results.textContent = "La liste des communes n'a pas pu être chargée : voyez la liste par territoire et les annuaires officiels.";

@@ -3,42 +3,59 @@
    l'encadré « Où s'adresser » des fiches. Règle de proximité (la même que
    generator/reach.py) : les lieux qui déclarent desservir la commune ; sinon ceux qui
    se trouvent dans la commune, puis dans son intercommunalité, puis dans son
-   département (les premiers par ordre alphabétique). Le fichier des lieux n'est chargé
-   qu'à la première commune. Tout est écrit avec textContent. */
+   département (les premiers par ordre alphabétique). Les lieux sont chargés par
+   département, à la première commune de ce département. Tout est écrit avec
+   textContent. */
 (function (global) {
   "use strict";
 
   var tables = {};
   var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
-  function load(url) {
-    if (!tables[url]) {
-      tables[url] = fetch(url).then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      }).then(function (data) {
-        var at = {};
-        data.colonnes.forEach(function (name, i) { at[name] = i; });
-        var byId = {};
-        var rows = data.lieux.map(function (row, n) {
-          var place = {
-            numero: n, id: row[at.id], nom: row[at.nom], reseaux: row[at.reseaux],
-            porteur: row[at.porteur], commune: row[at.commune], insee: row[at.insee],
-            reseauxIds: row[at.reseaux_ids] || [], telephone: row[at.telephone],
-            courriel: row[at.courriel], site: row[at.site], semaine: row[at.semaine],
-            horaires: row[at.horaires], rendezVous: row[at.rendez_vous]
-          };
-          byId[place.id] = place;
-          return place;
-        });
-        return {
-          adresses: data.adresses, communes: data.communes, lieux: rows, parId: byId,
-          epci: data.epci || [], communeEpci: data.commune_epci || {},
-          departements: data.departements || {}, limite: data.limite || 5
-        };
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    });
+  }
+
+  function prepare(data) {
+    var at = {};
+    data.colonnes.forEach(function (name, i) { at[name] = i; });
+    var byId = {};
+    var rows = data.lieux.map(function (row, n) {
+      var place = {
+        numero: n, id: row[at.id], nom: row[at.nom], reseaux: row[at.reseaux],
+        porteur: row[at.porteur], commune: row[at.commune], insee: row[at.insee],
+        reseauxIds: row[at.reseaux_ids] || [], telephone: row[at.telephone],
+        courriel: row[at.courriel], site: row[at.site], semaine: row[at.semaine],
+        horaires: row[at.horaires], rendezVous: row[at.rendez_vous]
+      };
+      byId[place.id] = place;
+      return place;
+    });
+    return {
+      adresses: data.adresses, communes: data.communes, lieux: rows, parId: byId,
+      epci: data.epci || [], communeEpci: data.commune_epci || {},
+      departements: data.departements || {}, limite: data.limite || 5
+    };
+  }
+
+  /* The places the rule may offer for a commune of `departement`: the index names one
+     part per département; both are fetched once, then kept. */
+  function load(url, departement) {
+    var key = url + "#" + departement;
+    if (!tables[key]) {
+      if (!tables[url]) { tables[url] = fetchJson(url); }
+      tables[key] = tables[url].then(function (index) {
+        var part = index.parties[departement];
+        if (!part) {
+          return prepare({ colonnes: [], lieux: [], communes: {}, adresses: index.adresses });
+        }
+        return fetchJson(url.replace(/[^\/]*$/, "") + part).then(prepare);
       });
     }
-    return tables[url];
+    return tables[key];
   }
 
   function byName(a, b) { return a.nom.localeCompare(b.nom, "fr") || (a.id < b.id ? -1 : 1); }
@@ -135,7 +152,7 @@
   function show(container, url, root, commune) {
     container.textContent = "";
     if (!commune) { return Promise.resolve(); }
-    return load(url).then(function (table) {
+    return load(url, commune.departement).then(function (table) {
       container.textContent = "";
       var found = nearest(table, null, commune);
       var heading = found.niveau === "dessert" ? "qui servent " + commune.nom : area(found);
