@@ -95,9 +95,7 @@ def places_table(catalog: Catalog, departement: str | None = None) -> dict[str, 
         },
         "epci": [_epci_name(catalog, siren) for siren in epcis],
         "commune_epci": {
-            code: epci_number[c.epci]
-            for code, c in sorted(known.items())
-            if c.epci is not None
+            code: epci_number[c.epci] for code, c in sorted(known.items()) if c.epci is not None
         },
         "departements": {d.code: d.nom for d in catalog.geo.departements},
         "limite": reach.NEAREST,
