@@ -30,6 +30,7 @@
     var everyPlace = box.hasAttribute("data-tous-les-lieux");
     if (!input || !results || (!list && !everyPlace)) { return; }
     function showList(shown) { if (list) { list.hidden = !shown; } }
+    function showDirectoryBlock() { if (directories) { directories.hidden = false; } }
     var placesUrl = box.getAttribute("data-lieux");
     var ready = global.OffreCommunes.load(box.getAttribute("data-communes"));
     var requestNumber = 0;
@@ -76,6 +77,8 @@
         "Aucun lieu d'accueil recensé ici ne délivre ce dispositif près de " + name +
         ". Pour trouver le plus proche :"));
       var links = directories ? directories.querySelectorAll("a[href]") : [];
+      // Copied into the answer: the block below would only repeat them.
+      if (directories) { directories.hidden = true; }
       var ul = element("ul", { "class": "offre-ou__annuaires-liste" });
       Array.prototype.forEach.call(links, function (a) {
         var li = element("li");
@@ -134,6 +137,7 @@
 
     function answer(places, commune) {
       results.textContent = "";
+      showDirectoryBlock();
       showList(false);
       if (everyPlace) {
         showNearest(places, commune);
@@ -182,6 +186,7 @@
     function update(pickFirst) {
       ready.then(function (table) {
         requestNumber++;  // what was asked before no longer shows
+        showDirectoryBlock();
         if (helperResults) { helperResults.textContent = ""; }
         var found = global.OffreCommunes.lookup(table, input.value);
         if (!found.query) {
