@@ -55,6 +55,8 @@ def test_every_commune_gets_a_reachable_place_or_an_official_directory(
     contacts = results.locator("[data-lieu] a[href^='tel:'], [data-lieu] a[href^='mailto:']")
     directories = results.locator(f"a[href='{DIRECTORY}']")
     assert contacts.count() + directories.count() > 0, results.inner_text()
+    if directories.count():  # listed in the answer: the block below does not repeat them
+        assert not page.locator("[data-offre-ou-annuaires]").is_visible()
     assert "Aucun lieu d'accueil connu ne délivre" not in results.inner_text()
     # The France services are never among the places that deliver the scheme.
     assert results.locator(f"[data-lieu='{FS_MAYENNE}']").count() == 0
