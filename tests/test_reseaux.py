@@ -84,7 +84,12 @@ def test_every_provider_has_its_official_website_with_a_source(shipped: Catalog)
     assert shipped.porteurs
     for pid, porteur in shipped.porteurs.items():
         assert porteur.site, f"{pid}: pas de site officiel"
-        hosts = {_host(s.url) for s in porteur.sources}
+        # A page of that site among the provider's sources, or among the sources of its
+        # network's official directory (reseaux.yaml), establishes the site.
+        sources = list(porteur.sources)
+        if porteur.reseau:
+            sources += [s for a in reach.directories(shipped, [porteur.reseau]) for s in a.sources]
+        hosts = {_host(s.url) for s in sources}
         assert _host(porteur.site) in hosts, f"{pid}: aucune source sur {porteur.site}"
 
 
