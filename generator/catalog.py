@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 from . import dates, display
 from .evidence import Doubt, SchemeSupport, SourceRules, SourceStrength, status_doubt
 from .geo import Commune, Geo
-from .model import Dispositif, Lieu, Porteur, Reglages, Source, SourcesOfficielles, Territoire
+from .model import (
+    Dispositif,
+    Lieu,
+    Porteur,
+    Reglages,
+    Reseaux,
+    Source,
+    SourcesOfficielles,
+    Territoire,
+)
 from .vocab import Vocabularies
 from .yamlsource import SourceDoc
 
@@ -35,6 +44,8 @@ class Catalog:
     lieux: dict[str, Lieu] = field(default_factory=dict)
     reglages: Reglages = field(default_factory=Reglages)
     sources_officielles: SourcesOfficielles = field(default_factory=SourcesOfficielles)
+    # Official directory of each network, and the rule for France services (reseaux.yaml).
+    reseaux: Reseaux = field(default_factory=Reseaux)
     # Source file of each object, as shown to editors (for "modifier cette fiche").
     source_files: dict[tuple[str, str], str] = field(default_factory=dict)
     # Where every value of each object sits in its file, by (kind, id), for tools that

@@ -123,7 +123,7 @@ def validate(dossier: Path, strict: bool) -> None:
 @click.option(
     "--type",
     "kind",
-    type=click.Choice(["dispositif", "porteur", "territoire", "lieu", "reglages"]),
+    type=click.Choice(["dispositif", "porteur", "territoire", "lieu", "reglages", "reseaux"]),
     default="dispositif",
     show_default=True,
     help="Type de fiche décrit.",

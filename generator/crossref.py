@@ -83,6 +83,8 @@ def check_dataset(data: RawDataset, vocab: Vocabularies, geo: Geo, today: date) 
     for doc in data.invalid_schemes:
         yield from _check_scheme(SchemeView.of_raw(doc.data), doc, vocab, geo, refs)
     yield from _replacement_cycles(data.dispositifs)
+    if data.reseaux is not None:
+        yield from _check_networks(data, vocab, porteur_ids, today)
 
 
 # ---------------------------------------------------------------------------- ids
@@ -183,6 +185,75 @@ def _check_porteur(loaded: Loaded[Porteur], vocab: Vocabularies, today: date) ->
         yield from _vocab(
             loaded.doc, ("reseau",), porteur.reseau, "reseaux_porteurs", vocab, "réseau"
         )
+
+
+# ---------------------------------------------------------------------------- réseaux
+
+
+def _check_networks(
+    data: RawDataset, vocab: Vocabularies, porteur_ids: set[str], today: date
+) -> Iterator[Issue]:
+    """reseaux.yaml: known networks, one directory per network, known providers, and a
+    warning for each network a scheme relies on that has no directory to fall back on."""
+    assert data.reseaux is not None
+    doc = data.reseaux.doc
+    reseaux = data.reseaux.item
+    listed: set[str] = set()
+    urls: dict[str, int] = {}
+    for index, annuaire in enumerate(reseaux.annuaires):
+        if annuaire.consulte_le > today:
+            yield doc.issue(
+                ("annuaires", index, "consulte_le"),
+                f"consulte_le ({annuaire.consulte_le.isoformat()}) est dans le futur.",
+            )
+        if annuaire.url in urls:
+            line = doc.pos(("annuaires", urls[annuaire.url])).line
+            yield doc.issue(
+                ("annuaires", index, "url"),
+                f"cet annuaire est déjà décrit ligne {line} : ajoutez plutôt les réseaux à "
+                "cette entrée.",
+            )
+        urls.setdefault(annuaire.url, index)
+        for n, network in enumerate(annuaire.reseaux):
+            path: KeyPath = ("annuaires", index, "reseaux", n)
+            yield from _vocab(doc, path, network, "reseaux_porteurs", vocab, "réseau")
+        listed.update(annuaire.reseaux)
+    aide = reseaux.aide_demarches
+    if aide is not None:
+        yield from _vocab(
+            doc, ("aide_demarches", "reseau"), aide.reseau, "reseaux_porteurs", vocab, "réseau"
+        )
+        yield from _vocab_list(
+            doc, "aide_demarches.reseaux", aide.reseaux, "reseaux_porteurs", vocab, "réseau"
+        )
+        for index, pid in enumerate(aide.porteurs):
+            if pid not in porteur_ids:
+                yield doc.issue(
+                    ("aide_demarches", "porteurs", index),
+                    f"porteur « {pid} » inconnu.{_hint(pid, porteur_ids, 'porteur')}",
+                )
+        if aide.reseau not in listed:
+            yield doc.issue(
+                ("aide_demarches", "reseau"),
+                f"le réseau « {aide.reseau} » n'a pas d'annuaire : ajoutez-le dans « annuaires ».",
+                severity=WARN,
+            )
+    used: dict[str, str] = {}
+    for loaded_p in data.porteurs:
+        if loaded_p.item.reseau:
+            used.setdefault(loaded_p.item.reseau, f"porteur {loaded_p.item.id}")
+    for loaded_d in data.dispositifs:
+        if loaded_d.item.delivre_par is not None:
+            for network in loaded_d.item.delivre_par.reseaux:
+                used.setdefault(network, f"dispositif {loaded_d.item.id}")
+    for network, user in sorted(used.items()):
+        if network not in listed and vocab.get("reseaux_porteurs", network) is not None:
+            yield doc.issue(
+                ("annuaires",),
+                f"le réseau « {network} » ({user}) n'a pas d'annuaire officiel : ajoutez-en un, "
+                "sinon une fiche sans lieu connu n'offre que le site du porteur.",
+                severity=WARN,
+            )
 
 
 # ---------------------------------------------------------------------------- territoires

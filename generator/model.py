@@ -816,6 +816,63 @@ class SourcesOfficielles(Strict):
     )
 
 
+# ---------------------------------------------------------------------------- réseaux
+
+
+class Annuaire(Strict):
+    """The official directory where a network's local counters are found."""
+
+    reseaux: Annotated[list[ValeurVocabulaire], Field(min_length=1)] = Field(
+        description="Réseaux (vocabulaire reseaux_porteurs) dont cet annuaire donne les lieux."
+    )
+    titre: Texte = Field(description="Texte du lien (« Trouver sa mission locale »).")
+    url: Url = Field(description="Adresse de l'annuaire officiel (https://…).")
+    precisions: Texte | None = Field(
+        None, description="Comment s'en servir (rubrique, critère de recherche…)."
+    )
+    sources: Annotated[list[Source], Field(min_length=1)] = Field(
+        description="Pages officielles qui établissent que c'est l'annuaire du réseau."
+    )
+    consulte_le: DateComplete = Field(description="Date de lecture des sources (AAAA-MM-JJ).")
+
+
+class AideDemarches(Strict):
+    """Counters that help people with the online procedures of national partners."""
+
+    reseau: ValeurVocabulaire = Field(
+        description="Réseau de ces lieux (vocabulaire reseaux_porteurs), ex. france-service."
+    )
+    description: TexteMultiligne = Field(description="Ce que ces lieux font, d'après les sources.")
+    partenaires: list[Texte] = Field(
+        default_factory=list, description="Organismes nationaux dont ils aident les démarches."
+    )
+    porteurs: list[Identifiant] = Field(
+        default_factory=list,
+        description="Ces lieux s'affichent pour les dispositifs dont le porteur ou un co-porteur "
+        "est l'un de ces porteurs…",
+    )
+    reseaux: list[ValeurVocabulaire] = Field(
+        default_factory=list,
+        description="… ou que délivre l'un de ces réseaux (delivre_par.reseaux).",
+    )
+    sources: Annotated[list[Source], Field(min_length=1)] = Field(
+        description="Pages officielles du programme."
+    )
+    consulte_le: DateComplete = Field(description="Date de lecture des sources (AAAA-MM-JJ).")
+
+
+class Reseaux(Strict):
+    """Where each network's counters are listed, in offer_data/reseaux.yaml."""
+
+    annuaires: list[Annuaire] = Field(
+        default_factory=list, description="Annuaire officiel de chaque réseau."
+    )
+    aide_demarches: AideDemarches | None = Field(
+        None,
+        description="Lieux d'aide aux démarches en ligne (France services) et règle d'affichage.",
+    )
+
+
 # ---------------------------------------------------------------------------- vocabulaires
 
 

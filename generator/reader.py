@@ -22,6 +22,7 @@ from .model import (
     Lieu,
     Porteur,
     Reglages,
+    Reseaux,
     SourcesOfficielles,
     Strict,
     Territoire,
@@ -32,6 +33,7 @@ from .yamlsource import SourceDoc, read_yaml, special_file_kind
 VOCABULARY_FILE = "vocabulaires.yaml"
 SETTINGS_FILE = "reglages.yaml"
 OFFICIAL_SOURCES_FILE = "sources-officielles.yaml"
+NETWORKS_FILE = "reseaux.yaml"
 GEO_FILE = Path("geo") / "pays-de-la-loire.json"
 FOLDERS = {
     "dispositif": "dispositifs",
@@ -66,6 +68,7 @@ class RawDataset:
     vocabulaires: Loaded[VocabulairesLocaux] | None = None
     reglages: Loaded[Reglages] | None = None
     sources_officielles: Loaded[SourcesOfficielles] | None = None
+    reseaux: Loaded[Reseaux] | None = None
     # Ids of files that failed their own checks: other files may still refer to them
     # without getting a second, misleading "unknown id" error.
     invalid_ids: dict[str, set[str]] = field(
@@ -100,6 +103,13 @@ def read_dataset(root: Path, report: Report) -> RawDataset:
             report.add(Issue(display_path(official_path, root), 1, 1, "", problem))
         else:
             dataset.sources_officielles = _read_one(official_path, root, SourcesOfficielles, report)
+    networks_path = root / NETWORKS_FILE
+    if os.path.lexists(networks_path):
+        problem = link_problem(networks_path, root)
+        if problem:
+            report.add(Issue(display_path(networks_path, root), 1, 1, "", problem))
+        else:
+            dataset.reseaux = _read_one(networks_path, root, Reseaux, report)
     for kind, folder in FOLDERS.items():
         for path in _yaml_files(root / folder, root, report):
             invalid = dataset.invalid_ids[kind]

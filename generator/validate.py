@@ -14,7 +14,7 @@ from .catalog import Catalog
 from .crossref import check_dataset
 from .errors import Issue, Report, Severity, display_path
 from .geo import Geo, GeoDataError, load_geo
-from .model import Reglages, SourcesOfficielles
+from .model import Reglages, Reseaux, SourcesOfficielles
 from .reader import GEO_FILE, VOCABULARY_FILE, RawDataset, link_problem, read_dataset
 from .search.synonyms import read_synonyms
 from .vocab import Vocabularies, build_vocabularies
@@ -65,6 +65,7 @@ def load_catalog(
         sources_officielles=(
             data.sources_officielles.item if data.sources_officielles else SourcesOfficielles()
         ),
+        reseaux=data.reseaux.item if data.reseaux else Reseaux(),
         vocab=vocab,
         geo=geo,
         source_files=_source_files(data),

@@ -87,8 +87,12 @@ def test_scheme_page_lists_its_places_by_territory_with_the_box(renderer: Render
 def test_scheme_with_no_known_place_says_so(renderer: Renderer) -> None:
     scheme = renderer.catalog.dispositifs["apprentissage-essai"]
     assert renderer.catalog.scheme_places[scheme.id] == []
-    text = _text(scheme_page(renderer, scheme).render())
-    assert "Aucun lieu d'accueil délivrant ce dispositif n'est encore connu" in text
+    html = scheme_page(renderer, scheme).render()
+    text = _text(html)
+    assert "Aucun lieu d'accueil délivrant ce dispositif n'est encore recensé" in text
+    # Not a dead end: the provider's website is there to click.
+    porteur = renderer.catalog.porteurs[scheme.porteur]
+    assert porteur.site and f'href="{porteur.site}"' in html
 
 
 def test_closed_schemes_have_no_where_to_go_section(renderer: Renderer) -> None:
@@ -113,7 +117,9 @@ def test_territory_page_whom_to_contact_by_network(renderer: Renderer) -> None:
     assert '<h3 id="reseau-france-travail">France Travail' in html
     assert 'href="tel:0200000001"' in html
     empty = _text(territory_page(renderer, "littoral").render())
-    assert "Aucun lieu d'accueil n'est encore connu pour ce territoire." in empty
+    assert "Aucun lieu d'accueil recensé sur ce site ne dessert ce territoire" in empty
+    # Still a way on: the commune box offering the nearest places of the site.
+    assert "data-tous-les-lieux" in territory_page(renderer, "littoral").render()
 
 
 def test_booklet_lists_the_places_with_their_read_date(renderer: Renderer) -> None:

@@ -39,3 +39,40 @@ def test_a_row_names_the_place_its_network_and_town(built_site: BuiltSite) -> No
         assert town is not None and row[at["commune"]] == town.nom
     assert table["adresses"]["lieu"].replace("{id}", "x") == urls.page_url("lieu", "x")
     assert urls.page_url("lieu", "x") == "lieux/x/"
+
+
+def test_the_browser_fetches_one_part_per_departement(built_site: BuiltSite) -> None:
+    """Each part holds what the rule needs for its communes: the places standing in the
+    département or serving one of its communes, and those communes' lists."""
+    from generator import reach
+    from generator.search.places import place_files
+
+    catalog = built_site.catalog
+    index, parts = place_files(catalog)
+    assert index["version"] == 3 and index["parties"] == {}  # named by search.assets
+    assert sorted(parts) == sorted(d.code for d in catalog.geo.departements)
+    whole = places_table(catalog)
+    for code, part in parts.items():
+        at = {name: n for n, name in enumerate(part["colonnes"])}
+        ids = {row[at["id"]] for row in part["lieux"]}
+        communes = [c.code for c in catalog.geo.communes if c.departement == code]
+        for commune in communes:
+            # Every place the rule can offer for the commune is in its part.
+            for near in reach.nearest(catalog, list(catalog.lieux), commune):
+                assert near.lid in ids, (commune, near)
+        served = {
+            commune: sorted(part["lieux"][n][at["id"]] for n in numbers)
+            for commune, numbers in part["communes"].items()
+        }
+        assert served == {
+            commune: sorted(catalog.commune_places[commune])
+            for commune in communes
+            if commune in catalog.commune_places
+        }
+        assert len(part["lieux"]) <= len(whole["lieux"])
+    # The test places are in Sarthe: the Mayenne part is empty, the Sarthe one is not.
+    assert parts["72"]["lieux"] and not parts["53"]["lieux"]
+    # Every page knows the index only; the index knows every part's file.
+    assets = built_site.site / "recherche"
+    shipped = sorted(p.name for p in assets.glob("lieux-*.json"))
+    assert len(shipped) == len(parts)

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, TypedDict
 
 from ..catalog import Catalog
 from ..geo import Commune
-from ..model import Dispositif, Lieu, Porteur, Territoire
+from ..model import Annuaire, Dispositif, Lieu, Porteur, Territoire
+from ..reach import Contact, ProcedureHelp
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -91,6 +92,12 @@ class PlaceBoxContext(TypedDict):
     by_territory: list[PlaceGroup]
     outside: list[Lieu]
     assets: Mapping[str, str]
+    # The next step when no place is near: official directories, else the provider's site
+    # (generator/reach.py); and the France services, apart, when the rule asks for them.
+    directories: list[Annuaire]
+    provider: Contact | None
+    helpers: ProcedureHelp | None
+    rule: str
 
 
 class PlaceContext(TypedDict):
@@ -125,6 +132,8 @@ class TerritoryContext(TypedDict):
     communes_count: int
     population: int
     place_groups: list[PlaceGroup]
+    # Files of the commune box of "Qui contacter" (the scheme pages' box, every place).
+    place_assets: Mapping[str, str]
 
 
 class ProviderContext(TypedDict):

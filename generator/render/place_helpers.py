@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .. import display, opening_hours
+from .. import display, opening_hours, reach
 from ..catalog import Catalog
 from ..model import Lieu, phone_href
 
@@ -81,7 +81,11 @@ class PlaceHelpers:
         return names
 
     def has_contact(self, place: Lieu) -> bool:
-        return bool(place.telephone or place.courriel or place.site_web)
+        return reach.has_contact(place)
+
+    def appointment(self, place: Lieu) -> str | None:
+        """« Sur rendez-vous uniquement »…, when the place's data says so."""
+        return reach.appointment(place)
 
     # ------------------------------------------------------------------ several places
 

@@ -11,6 +11,7 @@ from ..model import Dispositif
 from .context import BookletBlockContext, BookletContext, Epci, TerritoryContext
 from .helpers import active_schemes, sort_schemes, split_kinds
 from .page import GeneratedPage
+from .place_box import BOX_ASSETS
 from .renderer import Renderer
 
 
@@ -42,6 +43,7 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
         communes_count=len(communes),
         population=sum(c.population for c in communes),
         place_groups=renderer.site.lieux.by_network(catalog.territory_places.get(tid, [])),
+        place_assets=dict(renderer.require(BOX_ASSETS, "encadré « Qui contacter »")),
     )
     provisional_perimeter = territoire.statut == "provisoire"
     provisional = " (périmètre provisoire)" if provisional_perimeter else ""

@@ -14,7 +14,7 @@ from ..urls import SEARCH_ASSETS_FOLDER as FOLDER
 from ..urls import hashed_path
 from .communes import communes_table
 from .index import build_search_files, dumps
-from .places import places_table
+from .places import place_files
 
 HERE = Path(__file__).parent
 # The home page's commune box loads texte.js and commune.js; the search page loads one
@@ -46,7 +46,11 @@ def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets.add("recherche", "recherche", bundle, ".js")
     assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")
-    assets.add("lieux", "lieux", dumps(places_table(catalog)), ".json")
+    index, parts = place_files(catalog)
+    for code, part in parts.items():
+        assets.add(f"lieux-{code}", f"lieux-{code}", dumps(part), ".json")
+        index["parties"][code] = assets.urls[f"lieux-{code}"].rsplit("/", 1)[-1]
+    assets.add("lieux", "lieux", dumps(index), ".json")
     search = build_search_files(catalog)
     for path, content in search.files.items():
         assets.files[f"{FOLDER}/{path}"] = content

@@ -11,6 +11,8 @@ from pydantic import BaseModel
 
 from ..model import (
     Adresse,
+    AideDemarches,
+    Annuaire,
     Contact,
     ContactLocal,
     DelivrePar,
@@ -21,6 +23,7 @@ from ..model import (
     Origine,
     Porteur,
     Reglages,
+    Reseaux,
     Source,
     Territoire,
 )
@@ -49,6 +52,9 @@ indique, pour chaque problème, le fichier, la ligne, la colonne, la clé et la 
   antenne…) avec son adresse, ses coordonnées et la zone qu'il dessert ;
 - `vocabulaires.yaml` : nos valeurs ajoutées aux vocabulaires de data·inclusion ;
 - `reglages.yaml` (facultatif) : les seuils de l'offre (statut à confirmer, fiches à revoir) ;
+- `reseaux.yaml` (facultatif) : l'annuaire officiel de chaque réseau, vers lequel « Où
+  s'adresser » renvoie quand aucun lieu connu n'est proche, et la règle qui dit pour quels
+  dispositifs afficher les France services (aide aux démarches en ligne) ;
 - `correspondances-data-inclusion.yaml` : ce que `offre import-data-inclusion` retient
   des fichiers de data·inclusion (quelles structures deviennent des lieux de quel
   porteur, quels services relient un lieu à un dispositif) ;
@@ -170,6 +176,9 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("L'adresse d'un lieu (`adresse`)", Adresse),
     ("La provenance d'un lieu importé (`origine`)", Origine),
     ("Réglages (`reglages.yaml`)", Reglages),
+    ("Réseaux (`reseaux.yaml`)", Reseaux),
+    ("Un annuaire officiel (`annuaires`)", Annuaire),
+    ("Aide aux démarches en ligne (`aide_demarches`)", AideDemarches),
     ("Correspondances data·inclusion (`correspondances-data-inclusion.yaml`)", Correspondances),
     ("Source citée pour chaque lieu importé (`source`)", SourceImport),
     ("Une règle de porteur (`porteurs`)", ReglePorteur),

@@ -12,19 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Report
-from ..model import Dispositif, Lieu, Porteur, Reglages, Strict, Territoire
+from ..model import Dispositif, Lieu, Porteur, Reglages, Reseaux, Strict, Territoire
 from ..reader import read_dataset
 from ..vocab import Vocabularies, build_vocabularies
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FOLDER = "schemas"
-KINDS = ("dispositif", "porteur", "territoire", "lieu", "reglages")
+KINDS = ("dispositif", "porteur", "territoire", "lieu", "reglages", "reseaux")
 _MODELS: dict[str, type[Strict]] = {
     "dispositif": Dispositif,
     "porteur": Porteur,
     "territoire": Territoire,
     "lieu": Lieu,
     "reglages": Reglages,
+    "reseaux": Reseaux,
 }
 _TITLES = {
     "dispositif": "Fiche dispositif de l'offre de services Clefop",
@@ -32,6 +33,7 @@ _TITLES = {
     "territoire": "Fiche territoire de l'offre de services Clefop",
     "lieu": "Fiche lieu d'accueil de l'offre de services Clefop",
     "reglages": "Réglages de l'offre de services Clefop",
+    "reseaux": "Annuaires des réseaux de l'offre de services Clefop",
 }
 CODE_PATTERN = r"^(\d{9}|\d{5}|2[AB]\d{3}|\d{2})$"
 
@@ -94,6 +96,13 @@ def json_schema(kind: str, root: Path) -> dict[str, Any]:
         props["zone_desservie"]["items"] = {
             "anyOf": [{"enum": territoires}, {"type": "string", "pattern": CODE_PATTERN}]
         }
+    elif kind == "reseaux":
+        annuaire = schema["$defs"]["Annuaire"]["properties"]
+        _enum_items(annuaire["reseaux"], vocab, "reseaux_porteurs")
+        aide = schema["$defs"]["AideDemarches"]["properties"]
+        _enum(aide["reseau"], vocab.values("reseaux_porteurs"))
+        _enum_items(aide["reseaux"], vocab, "reseaux_porteurs")
+        _enum_items(aide["porteurs"], None, None, porteurs)
     return schema
 
 

@@ -45,30 +45,41 @@ def test_a_commune_shows_the_places_serving_it_with_working_links(site: Server, 
     assert tab.outside(site.url()) == []
 
 
-def test_a_commune_no_place_claims_falls_back_to_its_territory(site: Server, tab: Tab) -> None:
+def test_a_commune_no_place_claims_falls_back_to_the_nearest(site: Server, tab: Tab) -> None:
     page = tab.page
     box = _open_box(site, tab)
+    # Mamers: no place declares serving it, but one stands there (zone unknown).
     box.fill("Mamers")
     page.locator(f"{RESULTS} [data-lieu]").first.wait_for()
     text = page.locator(RESULTS).inner_text()
     assert "Aucun lieu connu ne dit desservir Mamers (72)" in text
-    assert "zone desservie non précisée" in text
+    assert "à Mamers (zone desservie non précisée)" in text
+    found = page.locator(f"{RESULTS} [data-lieu]").evaluate_all(
+        "cards => cards.map(c => c.dataset.lieu)"
+    )
+    assert found == ["antenne-fictive-sans-zone"]
+    # Saint-Calais: neither place is in its commune or intercommunality: the département.
+    box.fill("Saint-Calais")
+    box.press("Enter")
+    page.locator(RESULTS, has_text="dans le département : Sarthe").wait_for()
     found = page.locator(f"{RESULTS} [data-lieu]").evaluate_all(
         "cards => cards.map(c => c.dataset.lieu)"
     )
     assert sorted(found) == ["agence-fictive-le-mans", "antenne-fictive-sans-zone"]
 
 
-def test_a_commune_without_any_place_says_so(site: Server, tab: Tab) -> None:
+def test_a_commune_without_any_place_near_gets_the_next_step(site: Server, tab: Tab) -> None:
     page = tab.page
     box = _open_box(site, tab)
     box.fill("Laval")
     message = page.locator(f"{RESULTS} .offre-ou__message")
     message.wait_for()
     assert message.inner_text().startswith(
-        "Aucun lieu d'accueil connu ne délivre ce dispositif pour Laval (53)"
+        "Aucun lieu d'accueil recensé ici ne délivre ce dispositif près de Laval (53)"
     )
     assert page.locator(f"{RESULTS} [data-lieu]").count() == 0
+    # This dataset has no directory (no reseaux.yaml): the provider's site is offered.
+    assert page.locator(f"{RESULTS} a[href='https://example.org/france-travail']").count() == 1
     box.fill("Zzzville")
     page.locator(RESULTS, has_text="Zzzville").wait_for()
     assert "Aucune commune des Pays de la Loire ne correspond" in page.locator(RESULTS).inner_text()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator import display
+from generator import display, reach
 from generator.catalog import Catalog
 from generator.validate import load_catalog
 
@@ -122,15 +122,25 @@ def test_a_commune_typed_shows_the_places_that_serve_it(
         assert href == real_site.url(f"lieux/{ident}/")
         town = catalog.geo.commune(place.adresse.commune)
         assert town is not None and town.nom in text and place.nom in text
-    # A commune no known place serves says so, rather than showing nothing.
+    # A commune no known place serves gets the nearest ones, with the area named (the
+    # rule of generator/reach.py), rather than nothing.
     served = set(catalog.commune_places)
     lonely = next(c for c in catalog.geo.communes if c.code not in served)
+    near = reach.nearest(catalog, list(catalog.lieux), lonely.code)
     page.locator("#offre-commune-recherche").fill(lonely.code)
     page.wait_for_function(
         "(name) => document.querySelector('#offre-lieux').textContent.includes(name)",
         arg=lonely.nom,
     )
-    assert box.locator("li[data-lieu]").count() == 0
-    assert "Aucun lieu d'accueil connu" in box.inner_text()
+    shown_near = box.locator("li[data-lieu]").evaluate_all(
+        "items => items.map(i => i.getAttribute('data-lieu'))"
+    )
+    assert shown_near == [n.lid for n in near]
+    if near:
+        assert box.locator("h3").inner_text() == (
+            f"Lieux d'accueil {reach.area_phrase(near[0])} ({len(near)})"
+        )
+    else:
+        assert "Aucun lieu d'accueil connu" in box.inner_text()
     assert tab.errors == []
     assert tab.outside(real_site.url()) == []

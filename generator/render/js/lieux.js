@@ -1,8 +1,11 @@
 /* Offre de services Clefop — « Où s'adresser » sur la fiche d'un dispositif.
    La personne tape une commune (nom, code postal ou code INSEE, trouvée avec la table
-   des communes de la recherche, commune.js) ; on garde, parmi les lieux listés sous la
-   case (ceux qui délivrent le dispositif), ceux qui desservent cette commune. Sans
-   JavaScript, la liste par territoire reste affichée telle quelle. */
+   des communes de la recherche, commune.js) ; parmi les lieux listés sous la case (ceux
+   qui délivrent le dispositif), on montre ceux qui desservent cette commune, sinon les
+   plus proches (même commune, intercommunalité, département : OffreLieux.nearest), et
+   toujours les annuaires officiels quand aucun lieu n'est dans la commune. À part, les
+   France services proches, quand la fiche le demande (data-aide-reseau). Sans
+   JavaScript, la liste par territoire et les annuaires restent affichés tels quels. */
 (function (global) {
   "use strict";
 
@@ -15,20 +18,6 @@
     return node;
   }
 
-  function loadJson(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status); }
-      return response.json();
-    });
-  }
-
-  // The search's places table, reduced to what the box needs: the ids, in the table's
-  // order, and for each commune the numbers of the places serving it.
-  function placeIds(data) {
-    var id = data.colonnes.indexOf("id");
-    return { lieux: data.lieux.map(function (row) { return row[id]; }), communes: data.communes };
-  }
-
   function communeLabel(c) { return c.nom + " (" + c.departement + ")"; }
 
   function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
@@ -37,17 +26,26 @@
     var input = box.querySelector("input[name=commune]");
     var results = box.querySelector("[data-offre-ou-resultats]");
     var list = box.parentNode.querySelector("[data-offre-ou-liste]");
-    if (!input || !results || !list) { return; }
-    var ready = Promise.all([
-      global.OffreCommunes.load(box.getAttribute("data-communes")),
-      loadJson(box.getAttribute("data-lieux")).then(placeIds)
-    ]);
+    // A territory page: every place of the site, not those delivering a scheme.
+    var everyPlace = box.hasAttribute("data-tous-les-lieux");
+    if (!input || !results || (!list && !everyPlace)) { return; }
+    function showList(shown) { if (list) { list.hidden = !shown; } }
+    function showDirectoryBlock() { if (directories) { directories.hidden = false; } }
+    var placesUrl = box.getAttribute("data-lieux");
+    var ready = global.OffreCommunes.load(box.getAttribute("data-communes"));
+    var requestNumber = 0;
+    var helperNetwork = box.getAttribute("data-aide-reseau");
+    var helperSection = box.parentNode.querySelector("[data-offre-ou-aide]");
+    var helperResults = helperSection ? helperSection.querySelector("[data-offre-ou-aide-resultats]") : null;
+    var directories = box.parentNode.querySelector("[data-offre-ou-annuaires]");
+    var root = box.getAttribute("data-racine") || "";
     var timer = null;
     box.hidden = false;
 
     // The cards listed on the page, by place id (a place may be listed in two territories).
     function cards() {
       var found = {};
+      if (!list) { return found; }
       list.querySelectorAll("[data-lieu]").forEach(function (card) {
         var id = card.getAttribute("data-lieu");
         if (!found[id]) { found[id] = card; }
@@ -55,44 +53,115 @@
       return found;
     }
 
-    function showCards(intro, chosen) {
+    function showCards(table, intro, chosen) {
       results.appendChild(element("p", { "class": "offre-ou__message" }, intro));
       var ul = element("ul", { "class": "offre-lieux" });
-      chosen.forEach(function (card) { ul.appendChild(card.cloneNode(true)); });
+      chosen.forEach(function (card) {
+        var copy = card.cloneNode(true);
+        var place = table.parId[card.getAttribute("data-lieu")];
+        var now = place ? global.OffreLieux.today(place) : "";
+        var contact = copy.querySelector(".offre-contact");
+        if (now && contact) {
+          contact.insertBefore(element("li", { "class": "offre-lieu__aujourdhui" }, now), contact.firstChild);
+        }
+        ul.appendChild(copy);
+      });
       results.appendChild(ul);
     }
 
-    function showCommune(table, places, commune) {
-      results.textContent = "";
-      list.hidden = true;
-      var all = cards();
-      var served = (places.communes[commune.code] || []).map(function (n) { return places.lieux[n]; });
-      var here = served.filter(function (id) { return all[id]; }).map(function (id) { return all[id]; });
-      var name = communeLabel(commune);
-      if (here.length) {
-        showCards(plural(here.length, "lieu délivre", "lieux délivrent") + " ce dispositif pour " + name + " :", here);
-        return;
-      }
-      var territory = commune.territoire >= 0 ? table.territoires[commune.territoire] : null;
-      var section = null;
-      if (territory) {
-        list.querySelectorAll("[data-territoire]").forEach(function (s) {
-          if (s.getAttribute("data-territoire") === territory.id) { section = s; }
-        });
-      }
-      var nearby = section ? Array.prototype.slice.call(section.querySelectorAll("[data-lieu]")) : [];
-      if (nearby.length) {
-        showCards("Aucun lieu connu ne dit desservir " + name + " pour ce dispositif. " +
-          "Dans le territoire " + territory.nom + ", " + plural(nearby.length, "lieu le délivre", "lieux le délivrent") +
-          " (zone desservie non précisée : appelez avant d'y envoyer la personne) :", nearby);
-        return;
-      }
-      results.appendChild(element("p", { "class": "offre-ou__message" },
-        "Aucun lieu d'accueil connu ne délivre ce dispositif pour " + name +
-        ". Voyez les contacts de la fiche, ou le porteur du dispositif."));
+    // No place delivering the scheme near the commune: the official directories of its
+    // networks (or its provider's site), copied here so the answer is never a dead end.
+    function showDirectories(name, farOnly) {
+      results.appendChild(element("p", { "class": "offre-ou__message" }, farOnly ?
+        "Pour trouver un lieu plus proche de " + name + " :" :
+        "Aucun lieu d'accueil recensé ici ne délivre ce dispositif près de " + name +
+        ". Pour trouver le plus proche :"));
+      var links = directories ? directories.querySelectorAll("a[href]") : [];
+      // Copied into the answer: the block below would only repeat them.
+      if (directories) { directories.hidden = true; }
+      var ul = element("ul", { "class": "offre-ou__annuaires-liste" });
+      Array.prototype.forEach.call(links, function (a) {
+        var li = element("li");
+        li.appendChild(a.cloneNode(true));
+        ul.appendChild(li);
+      });
+      results.appendChild(ul);
     }
 
-    function showChoices(table, places, items) {
+    function showHelpers(table, commune) {
+      if (!helperNetwork || !helperResults) { return; }
+      helperResults.textContent = "";
+      var pool = table.lieux.filter(function (p) { return p.reseauxIds.indexOf(helperNetwork) >= 0; });
+      var found = global.OffreLieux.nearest(table, pool, commune, 3);
+      if (!found.lieux.length) {
+        helperResults.appendChild(element("p", { "class": "offre-ou__message" },
+          "Aucune France services recensée ici près de " + communeLabel(commune) + " : voyez la carte nationale ci-dessus."));
+        return;
+      }
+      helperResults.appendChild(element("p", { "class": "offre-ou__message" },
+        "Près de " + communeLabel(commune) + ", " + global.OffreLieux.area(found) + " :"));
+      var ul = element("ul", { "class": "offre-lieux" });
+      found.lieux.forEach(function (place) { ul.appendChild(global.OffreLieux.item(table, root, place)); });
+      helperResults.appendChild(ul);
+    }
+
+    function showNearest(places, commune) {
+      var name = communeLabel(commune);
+      var found = global.OffreLieux.nearest(places, null, commune);
+      if (!found.lieux.length) {
+        results.appendChild(element("p", { "class": "offre-ou__message" },
+          "Aucun lieu d'accueil recensé ici près de " + name + "."));
+        return;
+      }
+      results.appendChild(element("p", { "class": "offre-ou__message" }, found.niveau === "dessert" ?
+        plural(found.lieux.length, "lieu d'accueil dessert", "lieux d'accueil desservent") + " " + name + " :" :
+        "Aucun lieu ne déclare desservir " + name + " ; " + (found.lieux.length > 1 ? "les plus proches, " : "le plus proche, ") +
+        global.OffreLieux.area(found) + " (appelez avant d'y envoyer la personne) :"));
+      var ul = element("ul", { "class": "offre-lieux" });
+      found.lieux.forEach(function (place) { ul.appendChild(global.OffreLieux.item(places, root, place)); });
+      results.appendChild(ul);
+    }
+
+    // The places of the commune's département are fetched first; an answer arriving
+    // after the reader has moved on to another commune is dropped.
+    function showCommune(table, commune) {
+      var ticket = ++requestNumber;
+      return global.OffreLieux.load(placesUrl, commune.departement).then(function (places) {
+        if (ticket === requestNumber) { answer(places, commune); }
+      }).catch(function () {
+        if (ticket !== requestNumber) { return; }
+        results.textContent = "La liste des lieux n'a pas pu être chargée : voyez la liste par territoire et les annuaires officiels.";
+        showList(true);
+      });
+    }
+
+    function answer(places, commune) {
+      results.textContent = "";
+      showDirectoryBlock();
+      showList(false);
+      if (everyPlace) {
+        showNearest(places, commune);
+        return;
+      }
+      var all = cards();
+      var name = communeLabel(commune);
+      showHelpers(places, commune);
+      var pool = Object.keys(all).map(function (id) { return places.parId[id]; }).filter(Boolean);
+      var found = global.OffreLieux.nearest(places, pool, commune);
+      var chosen = found.lieux.map(function (p) { return all[p.id]; });
+      if (found.niveau === "dessert") {
+        showCards(places, plural(chosen.length, "lieu délivre", "lieux délivrent") + " ce dispositif pour " + name + " :", chosen);
+        return;
+      }
+      if (chosen.length) {
+        showCards(places, "Aucun lieu connu ne dit desservir " + name + " pour ce dispositif. Le" +
+          (chosen.length > 1 ? "s plus proches, " : " plus proche, ") + global.OffreLieux.area(found) +
+          " (appelez avant d'y envoyer la personne) :", chosen);
+      }
+      if (found.niveau !== "commune") { showDirectories(name, chosen.length > 0); }
+    }
+
+    function showChoices(table, items) {
       results.textContent = "";
       results.appendChild(element("p", { "class": "offre-ou__message" },
         plural(items.length, "commune correspond", "communes correspondent") + " : choisissez la bonne."));
@@ -105,7 +174,7 @@
         var button = element("button", { type: "button", "class": "offre-ou__commune", "data-commune": c.code }, text);
         button.addEventListener("click", function () {
           input.value = c.nom;
-          showCommune(table, places, c);
+          showCommune(table, c);
           input.focus();
         });
         li.appendChild(button);
@@ -115,16 +184,18 @@
     }
 
     function update(pickFirst) {
-      ready.then(function (loaded) {
-        var table = loaded[0];
-        var places = loaded[1];
+      ready.then(function (table) {
+        requestNumber++;  // what was asked before no longer shows
+        showDirectoryBlock();
+        if (helperResults) { helperResults.textContent = ""; }
         var found = global.OffreCommunes.lookup(table, input.value);
         if (!found.query) {
           results.textContent = "";
-          list.hidden = false;
+          if (helperResults) { helperResults.textContent = ""; }
+          showList(true);
           return;
         }
-        list.hidden = true;
+        showList(false);
         var items = found.items;
         if (!items.length) {
           results.textContent = "";
@@ -136,13 +207,13 @@
         }
         var exact = items.filter(function (item) { return item.exact; });
         if (items.length === 1 || pickFirst || (exact.length === 1 && exact[0] === items[0])) {
-          showCommune(table, places, items[0].commune);
+          showCommune(table, items[0].commune);
         } else {
-          showChoices(table, places, items);
+          showChoices(table, items);
         }
       }).catch(function () {
-        results.textContent = "La liste des communes n'a pas pu être chargée : voyez la liste par territoire.";
-        list.hidden = false;
+        results.textContent = "La liste des communes n'a pas pu être chargée : voyez la liste par territoire et les annuaires officiels.";
+        showList(true);
       });
     }
 
@@ -168,7 +239,7 @@
   }
 
   function init() {
-    if (!global.OffreCommunes) { return; }
+    if (!global.OffreCommunes || !global.OffreLieux) { return; }
     document.querySelectorAll("[data-offre-ou]").forEach(attach);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
