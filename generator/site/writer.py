@@ -6,6 +6,10 @@ build leaves the previous site untouched and a reader never sees half a site. On
 the swap is one `renameat2(RENAME_EXCHANGE)`: the old and new folders trade names in a
 single step, so `site/index.html` exists at every moment. Elsewhere (or on a file
 system without it) two renames are used, with a gap of two system calls.
+
+Before the swap every file is made readable by all (0644) and every folder traversable
+(0755), whatever the umask or the staging folder's private mode: the site is served by a
+web server that runs as another user, and would otherwise serve nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from .csp import with_csp
 
 STAGING_SUFFIX = ".construction"
 PREVIOUS_SUFFIX = ".precedent"
+FILE_MODE = 0o644
+FOLDER_MODE = 0o755
 
 Produced = dict[str, str | bytes]
 """Files a producer adds: {site path: content}."""
@@ -104,8 +110,23 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(first), None, str(second))
 
 
+def make_publishable(folder: Path) -> None:
+    """Files 0644 and folders 0755 under `folder` (itself included); links left alone."""
+    os.chmod(folder, FOLDER_MODE)
+    for root, folders, files in os.walk(folder):
+        for name in folders:
+            path = os.path.join(root, name)
+            if not os.path.islink(path):
+                os.chmod(path, FOLDER_MODE)
+        for name in files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path):
+                os.chmod(path, FILE_MODE)
+
+
 def swap(staging: Path, final: Path, *, exchange: bool = True) -> None:
     """Replace `final` by `staging`, so the site is never half-written nor missing."""
+    make_publishable(staging)
     if final.is_dir() and exchange and _exchange(staging, final):
         shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
         return
