@@ -9,9 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import copy_fixture
 
-from generator.site.writer import make_publishable, staging_dir, swap
+from generator.site.writer import make_publishable, precompress, staging_dir, swap
 
 
 def _modes(root: Path) -> dict[str, int]:
@@ -73,3 +74,39 @@ def test_a_build_under_a_strict_umask_over_a_private_site_is_servable(tmp_path: 
     assert wrong == {}
     folders = {path for path in modes if (out / path).is_dir()}
     assert {path for path, mode in modes.items() if mode == 0o755} == folders
+
+
+def test_precompressed_copies_are_optional_and_deterministic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    big = "<p>Dispositif</p>\n" * 200
+    for run in ("a", "b"):
+        final = tmp_path / run / "site"
+        staging = staging_dir(final)
+        (staging / "page.html").write_text(big, encoding="utf-8")
+        (staging / "petit.css").write_text("a{}", encoding="utf-8")
+        (staging / "image.png").write_bytes(b"\x89PNG" + b"0" * 4000)
+        if run == "b":
+            monkeypatch.setenv("OFFRE_PRECOMPRESSER", "1")
+        swap(staging, final)
+    assert sorted(p.name for p in (tmp_path / "a" / "site").iterdir()) == [
+        "image.png",
+        "page.html",
+        "petit.css",
+    ]
+    packed = tmp_path / "b" / "site" / "page.html.gz"
+    assert sorted(p.name for p in packed.parent.iterdir()) == [
+        "image.png",
+        "page.html",
+        "page.html.gz",
+        "petit.css",
+    ]
+    assert gzip.decompress(packed.read_bytes()) == big.encode()
+    assert stat.S_IMODE(packed.stat().st_mode) == 0o644
+    again = tmp_path / "c"
+    again.mkdir()
+    (again / "page.html").write_text(big, encoding="utf-8")
+    assert precompress(again) == 1
+    assert (again / "page.html.gz").read_bytes() == packed.read_bytes()
