@@ -28,6 +28,7 @@ from ..validate import load_catalog
 from . import outputs
 from .background import run_producers
 from .files import front_matter
+from .site_url import public_url
 from .writer import Produced, write_files
 
 THEME_ASSETS = Path(__file__).parent / "theme" / "assets"
@@ -137,7 +138,7 @@ def write_pages(data_dir: Path, out: Path, *, project_config: Path) -> Summary:
     (mkdocs.yml: `site_url`, OFFRE_URL_SITE, `docs_dir`), as for `offre build`.
     """
     project = _read_project(project_config)
-    site_url = project.get("site_url") or None
+    site_url = public_url(project.get("site_url") or None)
     docs_dir = project_config.parent / str(project.get("docs_dir", "docs"))
     catalog, report = load_catalog(data_dir)
     if catalog is None:
