@@ -621,5 +621,39 @@ def classeur_importer(fichier: Path, dossier: Path, dry_run: bool) -> None:
     sys.exit(run_import(fichier, dossier, dry_run=dry_run))
 
 
+@main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Afficher cette aide.")
+@click.option(
+    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+)
+@click.option(
+    "--out",
+    "sortie",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Dossier où écrire docs/ et mkdocs.yml (vide, ou écrit par un `offre pages` précédent).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Fichier de configuration MkDocs du projet.",
+)
+@guarded
+def pages(dossier: Path, sortie: Path, config_file: Path) -> None:
+    """Écrire les pages du site en fichiers Markdown (avec en-tête) et un mkdocs.yml
+    minimal : `mkdocs build` dans ce dossier rend le site sans le greffon « offre »."""
+    from .site.plain_pages import write_pages
+
+    summary = write_pages(dossier, sortie, project_config=config_file)
+    click.echo(
+        f"{summary.generated} pages générées, {summary.hand_written} pages écrites à la main "
+        f"et {summary.files} fichiers produits écrits dans {summary.out}. Pour rendre le "
+        f"site : cd {summary.out} && mkdocs build"
+    )
+
+
 def run() -> None:  # pragma: no cover - console entry used by python -m generator
     main(prog_name="offre")

@@ -115,6 +115,9 @@ def run_build(config_file: Path, *, data_dir: Path | None, site_dir: Path | None
     """The same build as `mkdocs build --strict`, with the data and output folders chosen."""
     import os
 
+    from .site import engine
+
+    engine.activate(engine.choose())  # before anything imports mkdocs
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, PluginError

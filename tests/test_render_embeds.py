@@ -116,7 +116,7 @@ def test_embeds_of_the_real_data_stay_under_60_kb(shipped_site: BuiltSite) -> No
     assert max(sizes.values()) < EMBED_MAX_BYTES, sizes
 
 
-def test_guide_page_builds_an_absolute_snippet(built_site: BuiltSite) -> None:
+def test_guide_page_builds_a_snippet_without_the_placeholder(built_site: BuiltSite) -> None:
     catalog, site = built_site.catalog, built_site.site
     page = site / "integrer" / "index.html"
     content = article(page)
@@ -124,7 +124,10 @@ def test_guide_page_builds_an_absolute_snippet(built_site: BuiltSite) -> None:
     first = sorted(catalog.territoires.values(), key=lambda t: t.nom)[0]
     snippet = re.search(r"<textarea [^>]*readonly[^>]*>(.*?)</textarea>", content, re.S)
     assert snippet is not None
-    assert f"src=&#34;{SITE_URL}integrer/{first.id}/&#34;" in snippet.group(1)
+    # Built with the placeholder address: left out (the page's script writes the
+    # address the guide is read from); never the placeholder.
+    assert f"src=&#34;integrer/{first.id}/&#34;" in snippet.group(1)
+    assert SITE_URL not in content
     assert "title=&#34;" in snippet.group(1)
     assert "Copier le code" in content
     # Territory picker, theme and public options, preview.
@@ -169,7 +172,7 @@ def test_the_snippet_is_the_one_the_guide_script_builds() -> None:
 
 def test_the_guide_script_reads_embed_addresses_from_the_page(built_site: BuiltSite) -> None:
     content = (built_site.site / "integrer" / "index.html").read_text(encoding="utf-8")
-    assert f'data-modele-adresse="{SITE_URL}integrer/{{id}}/"' in content
+    assert 'data-modele-adresse=""' in content  # the placeholder is left out
     assert 'data-modele-apercu="{id}/"' in content
     script = re.search(r'<script src="(integrer\.[0-9a-f]{12}\.js)" defer>', content)
     assert script is not None

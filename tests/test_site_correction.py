@@ -34,7 +34,7 @@ def test_the_configured_link_is_on_place_pages(tmp_path: Path) -> None:
     html = (site / "lieux" / "agence-fictive-le-mans" / "index.html").read_text("utf-8")
     assert (
         '<a href="https://formulaire.example/?fiche=agence-fictive-le-mans&amp;page='
-        'https%3A%2F%2Foffre-clefop.invalid%2Flieux%2Fagence-fictive-le-mans%2F">'
+        'lieux%2Fagence-fictive-le-mans%2F">'
         "Proposer une correction</a>" in html
     )
 

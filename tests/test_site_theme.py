@@ -42,7 +42,7 @@ def test_a_custom_dir_overrides_the_plugin_partials(tmp_path: Path) -> None:
 def test_a_build_with_the_placeholder_address_warns_once(built_site: BuiltSite) -> None:
     assert built_site.log.count(WARNING) == 1
     line = next(line for line in built_site.log.splitlines() if WARNING in line)
-    for carrier in ("flux Atom", "extraits à intégrer", "liens canoniques", "plan du site"):
+    for carrier in ("extraits à intégrer, flux", "laissent de côté", "plan du site"):
         assert carrier in line
     assert "OFFRE_URL_SITE=https://exemple.fr/offre/" in line and "site_url" in line
 

@@ -24,6 +24,7 @@ from ..events import LABELS, Event, latest_events
 from .common import LICENCE_NAME, LICENCE_URL, TITLE, provider_name
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Atom is the default namespace of the document: no `ns0:` prefix on every element.
 ET.register_namespace("", ATOM_NS)
@@ -86,6 +87,10 @@ def feed_element(
     events = latest_events(catalog, dids, info.scope, MAX_ENTRIES)
     updated = events[0].day if events else catalog.latest_date()
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: "fr"})
+    if not site_url:
+        # No public address (none given, or the placeholder): links stay site-relative,
+        # and xml:base (RFC 4287 §2) makes them resolve from the feed's own folder.
+        feed.set(XML_BASE, "../" * info.path.count("/") or "./")
     _add(feed, "id", f"{TAG_PREFIX}{info.ident}")
     _add(feed, "title", info.title)
     _add(feed, "subtitle", info.subtitle)

@@ -7,8 +7,12 @@ of its exact text (computed here, at build time): a script injected later, or ma
 smuggled in through the data, matches no hash and is blocked. A `<meta http-equiv>`
 works on any static host, where response headers cannot be set.
 
-Framing is not restricted (`frame-ancestors` is ignored in a meta tag anyway): partners
-embed our lists in their pages.
+Framing cannot be restricted here (`frame-ancestors` is ignored in a meta tag): the
+host sends it as a response header, from the deploy recipes of scripts/deploy/, built
+from `header_policy` below — `'none'` on every page but the embed pages (`integrer/<id>/`),
+which partners frame in their own pages. A browser enforces both the meta policy and
+the header one, so the header only adds what a meta tag cannot say, plus the directives
+that need no per-page hash.
 """
 
 from __future__ import annotations
@@ -77,3 +81,16 @@ def with_csp(html: str) -> str:
     if head is None:
         return html  # not a page (a fragment): nothing to protect
     return html[: head.end()] + tag + html[head.end() :]
+
+
+# The pages partners may frame: one per territory, under integrer/ (the page that
+# explains embedding, integrer/ itself, is not one of them).
+EMBED_PAGE_PATTERN = r"/integrer/[^/]+/(index\.html)?$"
+
+_HEADER_DIRECTIVES = ("object-src 'none'", "base-uri 'self'", "form-action 'self'")
+
+
+def header_policy(*, frameable: bool) -> str:
+    """The Content-Security-Policy response header of a page (scripts/deploy/)."""
+    ancestors = "frame-ancestors *" if frameable else "frame-ancestors 'none'"
+    return "; ".join((ancestors, *_HEADER_DIRECTIVES))

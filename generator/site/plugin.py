@@ -47,7 +47,7 @@ from .csp import with_csp
 from .files import generated_file, table_of_contents
 from .guard import UnsafeOutput, check_output
 from .lock import LockTimeout, OutputLock
-from .site_url import placeholder_warning
+from .site_url import placeholder_warning, public_url
 from .theme_fixes import fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.offre")
@@ -171,7 +171,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             for file in files:
                 self.claims.claim(file.dest_uri, f"docs/{file.src_uri}")
             prepared = outputs.prepare(
-                self.catalog, config.site_url, correction=self.config.correction
+                self.catalog, public_url(config.site_url), correction=self.config.correction
             )
             self.renderer = prepared.renderer
             self.pages = {}

@@ -6,12 +6,23 @@ build leaves the previous site untouched and a reader never sees half a site. On
 the swap is one `renameat2(RENAME_EXCHANGE)`: the old and new folders trade names in a
 single step, so `site/index.html` exists at every moment. Elsewhere (or on a file
 system without it) two renames are used, with a gap of two system calls.
+
+Before the swap every file is made readable by all (0644) and every folder traversable
+(0755), whatever the umask or the staging folder's private mode: the site is served by a
+web server that runs as another user, and would otherwise serve nothing.
+
+With OFFRE_PRECOMPRESSER=1, a `.gz` copy of each compressible file (beside it, same name
+plus `.gz`, no time stamp inside, so the same site gives the same bytes) is written too,
+for hosts that serve precompressed files (nginx's `gzip_static`). Off by default: the
+default output stays the same. No Brotli: it would need a compiled dependency, and
+nginx's Brotli module is not in Debian's package.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import gzip
 import os
 import shutil
 import sys
@@ -22,6 +33,11 @@ from .csp import with_csp
 
 STAGING_SUFFIX = ".construction"
 PREVIOUS_SUFFIX = ".precedent"
+FILE_MODE = 0o644
+FOLDER_MODE = 0o755
+PRECOMPRESS_VARIABLE = "OFFRE_PRECOMPRESSER"
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".csv", ".svg", ".map", ".txt")
+COMPRESS_MIN_BYTES = 1024
 
 Produced = dict[str, str | bytes]
 """Files a producer adds: {site path: content}."""
@@ -104,8 +120,45 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(first), None, str(second))
 
 
+def make_publishable(folder: Path) -> None:
+    """Files 0644 and folders 0755 under `folder` (itself included); links left alone."""
+    os.chmod(folder, FOLDER_MODE)
+    for root, folders, files in os.walk(folder):
+        for name in folders:
+            path = os.path.join(root, name)
+            if not os.path.islink(path):
+                os.chmod(path, FOLDER_MODE)
+        for name in files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path):
+                os.chmod(path, FILE_MODE)
+
+
+def precompress_requested() -> bool:
+    return os.environ.get(PRECOMPRESS_VARIABLE, "").strip() in ("1", "oui", "true")
+
+
+def precompress(folder: Path) -> int:
+    """Write `x.gz` beside each compressible file of 1 KB or more that gzip makes smaller."""
+    written = 0
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in COMPRESSIBLE or path.is_symlink() or not path.is_file():
+            continue
+        raw = path.read_bytes()
+        if len(raw) < COMPRESS_MIN_BYTES:
+            continue
+        packed = gzip.compress(raw, compresslevel=9, mtime=0)
+        if len(packed) < len(raw):
+            path.with_name(path.name + ".gz").write_bytes(packed)
+            written += 1
+    return written
+
+
 def swap(staging: Path, final: Path, *, exchange: bool = True) -> None:
     """Replace `final` by `staging`, so the site is never half-written nor missing."""
+    if precompress_requested():
+        precompress(staging)
+    make_publishable(staging)
     if final.is_dir() and exchange and _exchange(staging, final):
         shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
         return

@@ -9,7 +9,6 @@ import pytest
 
 from .conftest import Server, Tab, assert_nothing_but_content_printed, serious_violations
 
-SITE_URL = "https://offre-clefop.invalid/"
 MOBILITY = {"aide-mobilite-essai", "permis-jeunes-essai"}
 SARTHE_ACTIVE = MOBILITY | {
     "piege-html-essai",
@@ -73,7 +72,9 @@ def test_guide_builds_the_snippet_and_preview(site: Server, tab: Tab) -> None:
     assert page.locator("#offre-integrer-territoire").input_value() == "sarthe"
     page.get_by_label("Mobilité").check()
     code = page.locator("#offre-integrer-code")
-    expected_src = f'src="{SITE_URL}integrer/sarthe/?thematique=mobilite"'
+    # Built with the placeholder address: the script writes the address the guide is read
+    # from, never the placeholder.
+    expected_src = f'src="{site.url("integrer/sarthe/?thematique=mobilite")}"'
     assert expected_src in code.input_value()
     assert 'title="Dispositifs emploi, formation et orientation : Territoire d' in (
         code.input_value()
@@ -86,7 +87,11 @@ def test_guide_builds_the_snippet_and_preview(site: Server, tab: Tab) -> None:
     page.locator("[data-offre-integrer-apercu]").scroll_into_view_if_needed()
     preview.locator("#selection").wait_for()
     assert _visible_schemes(preview) == MOBILITY
-    page.get_by_role("button", name="Copier le code").click()
+    copy_button = page.get_by_role("button", name="Copier le code")
+    # Scrolled back from the preview first: clicking while the page still scrolls can
+    # land on the preview frame.
+    copy_button.scroll_into_view_if_needed()
+    copy_button.click()
     status = page.locator("[data-offre-integrer-actions] .offre-actions__etat")
     status.filter(has_text="Cop").wait_for()
     assert tab.errors == []
