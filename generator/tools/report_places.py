@@ -202,17 +202,18 @@ def build_places_report(
         undelivered = sorted(
             d.id for d in schemes if not here & set(catalog.scheme_places.get(d.id, []))
         )
+        label = display.territory_label(territoire.nom, territoire.statut == "provisoire")
         report.territories.append(
             TerritoryGap(
                 tid,
-                display.territory_label(territoire.nom, territoire.statut == "provisoire"),
+                label,
                 len(here),
                 len(schemes),
                 undelivered,
             )
         )
         report.reach.append(
-            _territory_reach(catalog, tid, territoire.nom, [d.id for d in schemes], reference_date)
+            _territory_reach(catalog, tid, label, [d.id for d in schemes], reference_date)
         )
     return report
 
