@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shutil
 import tempfile
@@ -29,10 +27,13 @@ from ...errors import Issue, Severity, UserError, display_path
 from ...model import SLUG_PATTERN
 from ...validate import load_catalog
 from ...yamlsource import parse_yaml_bytes
+from ..data_folder import FileChange, apply_changes, import_lock
+from ..input_limits import load_limits
 from .columns import EMPTY, RowValues, cell_values, from_cell, locate, row_values
 from .kinds import KindSheet
 from .reading import CellIssue, Row, SheetContent, WorkbookContent, read_workbook
 from .records import Record, read_records
+from .territory import territory_problems
 from .yamledit import Document, merge, new_document, same_value
 
 CREATED, MODIFIED, UNCHANGED = "créé", "modifié", "inchangé"
@@ -72,15 +73,29 @@ class ImportResult:
         return [i for i in self.issues if i.severity is Severity.ERROR]
 
 
-def import_workbook(path: Path, root: Path, *, dry_run: bool) -> ImportResult:
+def import_workbook(
+    path: Path, root: Path, *, dry_run: bool, territoire: str | None = None
+) -> ImportResult:
     if not root.is_dir():
         raise UserError(f"dossier de données introuvable : {root}")
-    content = read_workbook(path, path.name)
+    content = read_workbook(path, path.name, limits=load_limits(root))
+    if dry_run:
+        return _import(content, root, dry_run=True, territoire=territoire)
+    # Read the data and write it under the lock: a second import waits, then reads the
+    # files as the first one left them (no edit lost).
+    with import_lock(root):
+        return _import(content, root, dry_run=False, territoire=territoire)
+
+
+def _import(
+    content: WorkbookContent, root: Path, *, dry_run: bool, territoire: str | None
+) -> ImportResult:
     existing = {s.kind.kind: read_records(root, s.kind) for s in content.sheets}
     planned = _plan(content, existing, root)
     missing = _missing(content, existing, planned)
     issues: list[CellIssue | Issue] = list(content.issues)
     issues.extend(_row_problems(content, planned))
+    issues.extend(territory_problems(content, planned, root, territoire))
     issues.extend(_validate(content, root, planned))
     result = ImportResult(issues, planned, missing)
     if result.errors or dry_run:
@@ -404,7 +419,7 @@ def _validated(model: type[BaseModel], data: Any) -> dict[str, Any] | None:
 
 
 def _write(root: Path, planned: list[Planned]) -> list[Path]:
-    """Write every new text beside its file, then rename them all into place."""
+    """Write every changed file, all or nothing, inside the data folder (`apply_changes`)."""
     jobs = [(root / p.relative, p) for p in planned if p.text is not None]
     for target, item in jobs:
         if item.record is not None and target.read_bytes() != item.record.text:
@@ -413,39 +428,8 @@ def _write(root: Path, planned: list[Planned]) -> list[Path]:
             )
         if item.record is None and target.exists():
             raise UserError(f"{display_path(target, root)} existe déjà : relancez l'import.")
-    staged: list[tuple[Path, Path]] = []  # (temporary file, target)
-    created_dirs: list[Path] = []
-    try:
-        for target, item in jobs:
-            missing_dirs = [p for p in [target.parent, *target.parent.parents] if not p.exists()]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            created_dirs.extend(reversed(missing_dirs))
-            handle, name = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-            )
-            staged.append((Path(name), target))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(item.text or "")
-                stream.flush()
-                os.fsync(stream.fileno())
-    except BaseException as exc:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        for folder in reversed(created_dirs):
-            _remove_empty(folder)
-        if isinstance(exc, OSError):
-            raise UserError(
-                f"écriture impossible ({exc.strerror or exc}) : aucun fichier n'a été modifié."
-            ) from None
-        raise
-    for staged_file, target in staged:
-        os.replace(staged_file, target)
-    return [target for _, target in staged]
-
-
-def _remove_empty(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        folder.rmdir()
+    apply_changes(root, [FileChange(target, item.text or "") for target, item in jobs])
+    return [target for target, _ in jobs]
 
 
 # ------------------------------------------------------------------ the summary

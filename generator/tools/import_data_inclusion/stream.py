@@ -16,13 +16,14 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import ijson
 
 from ...errors import Issue
 
 CHUNK_BYTES = 256 * 1024
+DEFAULT_MAX_DEPTH = 32
 _BOM = codecs.BOM_UTF8
 _WHITESPACE = b" \t\r\n"
 
@@ -45,14 +46,22 @@ def backend_name() -> str:
 
 
 def iter_records(
-    path: Path, display: str, on_progress: ProgressCallback | None = None
+    path: Path,
+    display: str,
+    on_progress: ProgressCallback | None = None,
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    handle: BinaryIO | None = None,
 ) -> Iterator[Any]:
     """Yield each element of the top-level JSON array of `path`, in order.
 
-    Raises MalformedFile when the file is not a JSON array or stops being valid JSON;
-    the records parsed before the error have been yielded already.
+    Raises MalformedFile when the file is not a JSON array, stops being valid JSON, or
+    nests arrays and objects deeper than `max_depth` (checked on the raw bytes before the
+    parser sees them: ijson's cost grows with the square of the depth); the records parsed
+    before the error have been yielded already. `handle`: the file, already opened (and
+    checked) by the caller.
     """
-    with path.open("rb") as handle:
+    with handle if handle is not None else path.open("rb") as handle:
         first = handle.read(CHUNK_BYTES)
         skip = _check_start(first, display)
         parsed = ijson.sendable_list()
@@ -61,7 +70,13 @@ def iter_records(
         count = 0
         chunk = first[skip:]
         chunk_start = skip
+        depth = _DepthGuard(max_depth)
         while chunk:
+            too_deep = depth.feed(chunk)
+            if too_deep is not None:
+                yield from parsed
+                count += len(parsed)
+                raise _too_deep(path, display, chunk_start + too_deep, count, max_depth)
             try:
                 parser.send(chunk)
             except ijson.JSONError as exc:
@@ -83,6 +98,83 @@ def iter_records(
             count += len(parsed)
             raise _located(path, display, skip, chunk_start, count, exc) from None
         yield from parsed
+
+
+class _DepthGuard:
+    """Nesting depth of the JSON seen so far, at C speed: escaped backslashes and quotes are
+    dropped, then everything but quotes and brackets, then the parts inside strings; only
+    the brackets left are walked in Python (a few per record)."""
+
+    _DROP = bytes(range(256)).translate(None, b'"[]{}')
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.depth = 0
+        self.in_string = False
+        self.carry = b""  # a run of backslashes cut by the chunk's end
+
+    def feed(self, chunk: bytes) -> int | None:
+        """None, or the offset in `chunk` of the bracket that passes the limit."""
+        data = self.carry + chunk
+        stripped = data.rstrip(b"\\")
+        self.carry = data[len(stripped) :]
+        reduced = stripped.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, self._DROP)
+        parts = reduced.split(b'"')
+        start = 1 if self.in_string else 0
+        outside = b"".join(parts[start::2])
+        if len(parts) % 2 == 0:
+            self.in_string = not self.in_string
+        depth = self.depth
+        limit = self.limit
+        for byte in outside:
+            if byte in (0x5B, 0x7B):
+                depth += 1
+                if depth > limit:
+                    return self._locate(chunk)
+            else:
+                depth -= 1
+        self.depth = depth
+        return None
+
+    def _locate(self, chunk: bytes) -> int:
+        """Error path only: the offset of the offending bracket, byte by byte."""
+        depth, in_string, escaped = self.depth, self.in_string, False
+        for offset, byte in enumerate(chunk):
+            if in_string:
+                if escaped:
+                    escaped = False
+                elif byte == 0x5C:
+                    escaped = True
+                elif byte == 0x22:
+                    in_string = False
+            elif byte == 0x22:
+                in_string = True
+            elif byte in (0x5B, 0x7B):
+                depth += 1
+                if depth > self.limit:
+                    return offset
+            elif byte in (0x5D, 0x7D):
+                depth -= 1
+        return 0
+
+
+def _too_deep(
+    path: Path, display: str, offset: int, records_before: int, limit: int
+) -> MalformedFile:
+    line, col = _line_col(path, offset)
+    return MalformedFile(
+        Issue(
+            display,
+            line,
+            col,
+            "",
+            f"imbrication trop profonde (octet {offset}, dans l'enregistrement n° "
+            f"{records_before + 1}) : plus de {limit} niveaux de […] ou {{…}} imbriqués "
+            "(limite profondeur_json_max ; un fichier data·inclusion en compte moins de 10). "
+            "Pour la relever, réglez « limites: profondeur_json_max: … » dans reglages.yaml.",
+        ),
+        records_before,
+    )
 
 
 def _check_start(first: bytes, display: str) -> int:
