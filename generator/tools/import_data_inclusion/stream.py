@@ -74,12 +74,11 @@ def iter_records(
         while chunk:
             too_deep = depth.feed(chunk)
             if too_deep is not None:
-                yield from parsed
-                count += len(parsed)
-                raise _too_deep(path, display, chunk_start + too_deep, count, max_depth)
+                offset = chunk_start + too_deep
+                raise _too_deep(path, display, offset, depth.started - 1, max_depth)
             try:
                 parser.send(chunk)
-            except ijson.JSONError as exc:
+            except (ijson.JSONError, UnicodeDecodeError) as exc:
                 yield from parsed
                 count += len(parsed)
                 raise _located(path, display, skip, chunk_start, count, exc) from None
@@ -93,7 +92,7 @@ def iter_records(
             chunk = handle.read(CHUNK_BYTES)
         try:
             parser.close()
-        except ijson.JSONError as exc:
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
             yield from parsed
             count += len(parsed)
             raise _located(path, display, skip, chunk_start, count, exc) from None
@@ -112,6 +111,7 @@ class _DepthGuard:
         self.depth = 0
         self.in_string = False
         self.carry = b""  # a run of backslashes cut by the chunk's end
+        self.started = 0  # records (arrays or objects at the top level) begun so far
 
     def feed(self, chunk: bytes) -> int | None:
         """None, or the offset in `chunk` of the bracket that passes the limit."""
@@ -126,14 +126,18 @@ class _DepthGuard:
             self.in_string = not self.in_string
         depth = self.depth
         limit = self.limit
+        started = self.started
         for byte in outside:
             if byte in (0x5B, 0x7B):
+                if depth == 1:
+                    started += 1
                 depth += 1
                 if depth > limit:
                     return self._locate(chunk)
             else:
                 depth -= 1
         self.depth = depth
+        self.started = started
         return None
 
     def _locate(self, chunk: bytes) -> int:
@@ -150,6 +154,8 @@ class _DepthGuard:
             elif byte == 0x22:
                 in_string = True
             elif byte in (0x5B, 0x7B):
+                if depth == 1:
+                    self.started += 1
                 depth += 1
                 if depth > self.limit:
                     return offset
@@ -234,7 +240,10 @@ def _error_offset(path: Path, skip: int, chunk_start: int) -> int:
                 break
             try:
                 parser.send(data)
-            except ijson.JSONError:  # pragma: no cover - the first pass got past this chunk
+            except (
+                ijson.JSONError,
+                UnicodeDecodeError,
+            ):  # pragma: no cover - the first pass got past this chunk
                 return position
             del events[:]
             position += len(data)
@@ -242,7 +251,7 @@ def _error_offset(path: Path, skip: int, chunk_start: int) -> int:
         for index in range(len(data)):
             try:
                 parser.send(data[index : index + 1])
-            except ijson.JSONError:
+            except (ijson.JSONError, UnicodeDecodeError):
                 return position + index
             del events[:]
         position += len(data)
@@ -283,6 +292,10 @@ _TRUNCATED = (
     "interrompu ?) ; téléchargez-le à nouveau."
 )
 _NOT_UTF8 = "octets qui ne sont pas de l'UTF-8 dans un texte."
+_NOT_UTF8_OR_SURROGATE = (
+    "texte illisible : octets qui ne sont pas de l'UTF-8, ou échappement « \\uD800 » à "
+    "« \\uDFFF » isolé (moitié de paire UTF-16, qui ne correspond à aucun caractère)."
+)
 _TRAILING = "contenu inattendu après la fin du tableau JSON."
 _BAD_CHAR = "caractère inattendu à cet endroit."
 _BAD_STRING = "texte mal formé (caractère de contrôle ou échappement invalide)."
@@ -292,7 +305,7 @@ _REASONS = (
     ("premature eof", _TRUNCATED),
     ("incomplete json", _TRUNCATED),
     ("invalid bytes in utf8", _NOT_UTF8),
-    ("codec can't decode", _NOT_UTF8),
+    ("codec can't decode", _NOT_UTF8_OR_SURROGATE),
     ("trailing garbage", _TRAILING),
     ("additional data", _TRAILING),
     ("after array element", "une virgule ou « ] » est attendue après un enregistrement."),
