@@ -27,10 +27,11 @@ from ...errors import Issue, Severity, UserError, display_path
 from ...model import SLUG_PATTERN
 from ...validate import load_catalog
 from ...yamlsource import parse_yaml_bytes
-from ..data_folder import FileChange, apply_changes, import_lock
+from ..data_folder import FileChange, apply_changes, confined, import_lock
 from ..input_limits import load_limits
 from .columns import EMPTY, RowValues, cell_values, from_cell, locate, row_values
 from .kinds import KindSheet
+from .layout import file_fingerprint
 from .reading import CellIssue, Row, SheetContent, WorkbookContent, read_workbook
 from .records import Record, read_records
 from .territory import territory_problems
@@ -139,6 +140,17 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                     document = Document(record.text.decode("utf-8"))
                     changed = merge(document.data, record.data, raw, kind.model, sheet.nodes)
                     text = document.dump() if changed else None
+                exported_as = content.fingerprints.get(sheet.title, {}).get(ident)
+                if changed and exported_as and exported_as != file_fingerprint(record.text):
+                    values.problems.append(
+                        (
+                            "id",
+                            f"la fiche « {ident} » a changé depuis l'export de ce classeur (un "
+                            "autre import, ou une modification du fichier) : importer cette "
+                            "ligne effacerait ce changement. Réexportez le classeur et "
+                            "reportez-y vos modifications de cette ligne.",
+                        )
+                    )
                 status = MODIFIED if changed else UNCHANGED
                 relative = record.path.relative_to(root)
                 planned.append(
@@ -311,6 +323,9 @@ def _validate(
         for item in planned:
             target = copy / item.relative
             if item.text is not None:
+                # Never through a link leading out of the data (or of its copy).
+                confined(root, root / item.relative)
+                confined(copy, target)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(item.text, encoding="utf-8")
             by_display[display_path(target, copy)] = item

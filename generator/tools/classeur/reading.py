@@ -23,7 +23,7 @@ from . import office
 from .columns import Column, build_columns
 from .fields import Form, Node, model_nodes
 from .kinds import KindSheet, by_sheet_name
-from .layout import HEADER_ROW, LISTS_SHEET, META_SHEET, README_SHEET
+from .layout import FINGERPRINT_SUFFIX, HEADER_ROW, LISTS_SHEET, META_SHEET, README_SHEET
 
 _NUMBER = re.compile(r"^\d+$")
 
@@ -88,6 +88,7 @@ class WorkbookContent:
     ignored: list[str]
     issues: list[CellIssue]
     sheet_names: list[str] = field(default_factory=list)
+    fingerprints: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def read_workbook(
@@ -149,6 +150,7 @@ def _read_xlsx(path: Path, display: str, limits: LimitesEntrees) -> WorkbookCont
         if sheet is not None:
             sheets.append(sheet)
     exported = _exported(workbook[META_SHEET]) if meta is not None else None
+    fingerprints = _fingerprints(workbook[META_SHEET]) if meta is not None else {}
     territoire = (meta or {}).get("territoire") or None
     read_sheets = {s.title for s in sheets}
     issues.extend(i for i in formula_issues if i.sheet in read_sheets)
@@ -161,6 +163,7 @@ def _read_xlsx(path: Path, display: str, limits: LimitesEntrees) -> WorkbookCont
         ignored,
         issues,
         list(workbook.sheetnames),
+        fingerprints,
     )
 
 
@@ -232,7 +235,8 @@ def _uncomputed_formulas(
                 continue
             formula = element.find(f"{{{_MAIN_NS}}}f")
             value = element.findtext(f"{{{_MAIN_NS}}}v")
-            if formula is not None and value is None and element.get("t") != "inlineStr":
+            # openpyxl and scripts write `<v></v>` or no <v> at all: nothing was computed.
+            if formula is not None and not value and element.get("t") != "inlineStr":
                 cell = element.get("r", "")
                 issues.append(
                     CellIssue(
@@ -389,11 +393,34 @@ def _meta(sheet: Worksheet) -> dict[str, str]:
     return meta
 
 
+def _fingerprints(sheet: Worksheet) -> dict[str, dict[str, str]]:
+    """Sheet → id → fingerprint of its file when exported (none in older workbooks)."""
+    columns: dict[str, int] = {}
+    for c in range(4, (sheet.max_column or 0) + 1):
+        title = sheet.cell(1, c).value
+        if isinstance(title, str):
+            columns[title] = c
+    out: dict[str, dict[str, str]] = {}
+    for title, column in columns.items():
+        if not title.endswith(FINGERPRINT_SUFFIX):
+            continue
+        ids_column = columns.get(title.removesuffix(FINGERPRINT_SUFFIX))
+        if ids_column is None:
+            continue
+        out[title.removesuffix(FINGERPRINT_SUFFIX)] = {
+            str(sheet.cell(row, ids_column).value): str(sheet.cell(row, column).value)
+            for row in range(2, (sheet.max_row or 0) + 1)
+            if sheet.cell(row, ids_column).value is not None
+            and sheet.cell(row, column).value is not None
+        }
+    return out
+
+
 def _exported(sheet: Worksheet) -> dict[str, list[str]]:
     exported: dict[str, list[str]] = {}
     for column in range(4, (sheet.max_column or 0) + 1):
         title = sheet.cell(1, column).value
-        if not isinstance(title, str):
+        if not isinstance(title, str) or title.endswith(FINGERPRINT_SUFFIX):
             continue
         ids = [
             str(sheet.cell(row, column).value)
