@@ -240,7 +240,22 @@ def _plan(
         if tid in plan:
             tid = f"{tid}-{slugify(territory.code)}"
         plan[tid] = territory
-    data = read_dataset(root, Report())
+    read = Report()
+    data = read_dataset(root, read)
+    # A territory file that cannot be read would be rewritten without its priorities and
+    # contacts: the import stops until it is fixed, never drops what it could not read.
+    for issue in read.errors:
+        if issue.path.startswith("territoires/") or "/territoires/" in issue.path:
+            report.add(
+                Issue(
+                    issue.path,
+                    issue.line,
+                    issue.col,
+                    issue.key_path,
+                    f"{issue.message} (fichier de territoire illisible : l'import le "
+                    "remplacerait sans ses priorités ni ses contacts ; corrigez-le d'abord)",
+                )
+            )
     current = {t.item.id for t in data.territoires}
     vanishing = current - plan.keys()
     for loaded in data.dispositifs:
