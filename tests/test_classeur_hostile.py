@@ -320,3 +320,21 @@ def test_a_scheme_folder_linked_outside_is_never_written_through(
     assert code == 1 and "hors du dossier de données" in output
     _clean(output)
     assert snapshot(outside) == before
+
+
+def test_too_many_new_rows_stop_the_import_before_the_work(dataset: Path, tmp_path: Path) -> None:
+    workbook = export(dataset, tmp_path / "nouvelles.xlsx")
+    book = load_workbook(workbook)
+    sheet = book["Dispositifs"]
+    first = sheet.max_row + 1
+    for number in range(15):
+        sheet.cell(first + number, 1, f"nouvelle-{number}")
+    book.save(workbook)
+    _limit(dataset, classeur_fiches_ecrites_max=10)
+    before = snapshot(dataset)
+    code, output = import_(workbook, dataset)
+    assert code == 1
+    assert "plus de 10 fiches nouvelles ou modifiées" in output
+    assert "classeur_fiches_ecrites_max" in output and "reglages.yaml" in output
+    _clean(output)
+    assert snapshot(dataset) == before

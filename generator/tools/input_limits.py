@@ -32,10 +32,9 @@ def how_to_raise(key: str) -> str:
     return f"pour la relever, réglez « limites: {key}: … » dans reglages.yaml"
 
 
-def refuse(what: str, value: int | str, limit: int, key: str) -> LimitExceeded:
+def refuse(what: str, limit: int, key: str) -> LimitExceeded:
     return LimitExceeded(
-        f"{what} : {_group(value)} pour une limite de {_group(limit)} ({key}) ; rien n'a été "
-        f"lu ni écrit ; {how_to_raise(key)}."
+        f"{what} ; limite : {_group(limit)} ({key}). Rien n'a été écrit ; {how_to_raise(key)}."
     )
 
 
@@ -87,7 +86,6 @@ def open_regular(path: Path, limits: LimitesEntrees, *, label: str) -> BinaryIO:
         if info.st_size > limits.fichier_octets_max:
             raise refuse(
                 f"{label} {display} trop gros ({_group(info.st_size)} octets)",
-                "",
                 limits.fichier_octets_max,
                 "fichier_octets_max",
             )
@@ -129,7 +127,6 @@ def check_zip_parts(path: Path, limits: LimitesEntrees, *, label: str = "classeu
             raise refuse(
                 f"{display} : la partie « {info.filename} » du {label} fait "
                 f"{_group(info.file_size)} octets une fois décompressée",
-                "",
                 limits.classeur_partie_octets_max,
                 "classeur_partie_octets_max",
             )
@@ -139,14 +136,12 @@ def check_zip_parts(path: Path, limits: LimitesEntrees, *, label: str = "classeu
                 raise refuse(
                     f"{display} : la partie « {info.filename} » du {label} est compressée "
                     f"{ratio} fois (bombe de décompression ?)",
-                    "",
                     limits.classeur_taux_compression_max,
                     "classeur_taux_compression_max",
                 )
     if total > 4 * limits.classeur_partie_octets_max:
         raise refuse(
             f"{display} : le {label} fait {_group(total)} octets une fois décompressé",
-            "",
             4 * limits.classeur_partie_octets_max,
             "classeur_partie_octets_max (× 4 pour le total)",
         )

@@ -194,7 +194,6 @@ def _read_limited(csv_path: Path, limits: LimitesEntrees) -> bytes:
         if size > limits.csv_octets_max:
             raise refuse(
                 f"{display_path(csv_path)} trop gros ({size} octets)",
-                "",
                 limits.csv_octets_max,
                 "csv_octets_max",
             )

@@ -24,11 +24,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ...errors import Issue, Severity, UserError, display_path
-from ...model import SLUG_PATTERN
+from ...model import SLUG_PATTERN, LimitesEntrees
 from ...validate import load_catalog
 from ...yamlsource import parse_yaml_bytes
 from ..data_folder import FileChange, apply_changes, confined, import_lock
-from ..input_limits import load_limits
+from ..input_limits import load_limits, refuse
 from .columns import EMPTY, RowValues, cell_values, from_cell, locate, row_values
 from .kinds import KindSheet
 from .layout import file_fingerprint
@@ -42,6 +42,7 @@ _SLUG = re.compile(SLUG_PATTERN)
 _KEY_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 # The validator speaks of YAML lines; in a workbook the same advice is about a column.
 _ADD_LINE = re.compile(r"ajoutez la ligne « [^»]* »")
+_YAML_PATH = re.compile(r"([^\s«»()\[\],;:]+\.yaml)(:\d+)?")
 
 
 @dataclass
@@ -79,20 +80,26 @@ def import_workbook(
 ) -> ImportResult:
     if not root.is_dir():
         raise UserError(f"dossier de données introuvable : {root}")
-    content = read_workbook(path, path.name, limits=load_limits(root))
+    limits = load_limits(root)
+    content = read_workbook(path, path.name, limits=limits)
     if dry_run:
-        return _import(content, root, dry_run=True, territoire=territoire)
+        return _import(content, root, limits, dry_run=True, territoire=territoire)
     # Read the data and write it under the lock: a second import waits, then reads the
     # files as the first one left them (no edit lost).
     with import_lock(root):
-        return _import(content, root, dry_run=False, territoire=territoire)
+        return _import(content, root, limits, dry_run=False, territoire=territoire)
 
 
 def _import(
-    content: WorkbookContent, root: Path, *, dry_run: bool, territoire: str | None
+    content: WorkbookContent,
+    root: Path,
+    limits: LimitesEntrees,
+    *,
+    dry_run: bool,
+    territoire: str | None,
 ) -> ImportResult:
     existing = {s.kind.kind: read_records(root, s.kind) for s in content.sheets}
-    planned = _plan(content, existing, root)
+    planned = _plan(content, existing, root, limits)
     missing = _missing(content, existing, planned)
     issues: list[CellIssue | Issue] = list(content.issues)
     issues.extend(_row_problems(content, planned))
@@ -109,8 +116,14 @@ def _import(
 # ------------------------------------------------------------------ rows → records
 
 
-def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Path) -> list[Planned]:
+def _plan(
+    content: WorkbookContent,
+    existing: dict[str, list[Record]],
+    root: Path,
+    limits: LimitesEntrees | None = None,
+) -> list[Planned]:
     planned: list[Planned] = []
+    budget = _WriteBudget(content, limits or LimitesEntrees())
     for sheet in content.sheets:
         kind = sheet.kind
         by_id = {r.ident: r for r in existing[kind.kind]}
@@ -137,6 +150,7 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                 text = None
                 # Compare values first: ruamel.yaml is loaded only for records that changed.
                 if _differs(kind, record, raw):
+                    budget.spend(sheet, row)
                     document = Document(record.text.decode("utf-8"))
                     changed = merge(document.data, record.data, raw, kind.model, sheet.nodes)
                     text = document.dump() if changed else None
@@ -164,6 +178,7 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
             relative, synthetic = _new_path(kind, raw, row, duplicate)
             if ident:
                 claimed.add(ident)
+            budget.spend(sheet, row)
             text = new_document(raw, kind.model).dump()
             planned.append(
                 Planned(
@@ -171,6 +186,28 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                 )
             )
     return planned
+
+
+class _WriteBudget:
+    """Rows that become a written file (new or changed) cost about 15 to 80 ms each (the
+    YAML is written with its comments and layout kept): past `classeur_fiches_ecrites_max`
+    the import stops at once, before spending minutes on a workbook that huge."""
+
+    def __init__(self, content: WorkbookContent, limits: LimitesEntrees) -> None:
+        self.content = content
+        self.limit = limits.classeur_fiches_ecrites_max
+        self.spent = 0
+
+    def spend(self, sheet: SheetContent, row: Row) -> None:
+        self.spent += 1
+        if self.spent > self.limit:
+            where = f"{self.content.display}:{sheet.title}!A{row.number}"
+            raise refuse(
+                f"{where} : plus de {self.limit} fiches nouvelles ou modifiées dans le classeur "
+                "(importez-le en plusieurs fois)",
+                self.limit,
+                "classeur_fiches_ecrites_max",
+            )
 
 
 def _read_only_changes(sheet: SheetContent, row: Row, record: Record) -> list[tuple[str, str]]:
@@ -375,11 +412,17 @@ class _IssueMapper:
         return _cell_issue(self.content, item, header, issue.key_path, message, issue.severity)
 
     def _rewrite(self, message: str) -> str:
-        """References to other files of the copy: to their row, or to the real file."""
-        for display, cell in self.id_cells.items():
-            if display in message:
-                message = re.sub(re.escape(display) + r"(:\d+)?", cell, message)
-        return message
+        """References to other files of the copy: to their row, or to the real file.
+        One pass over the message's path-like words (not one per row: with thousands of
+        rows and of messages, that was quadratic)."""
+        if ".yaml" not in message:
+            return message
+
+        def replace(match: re.Match[str]) -> str:
+            cell = self.id_cells.get(match.group(1))
+            return match.group(0) if cell is None else cell
+
+        return _YAML_PATH.sub(replace, message)
 
     def _real(self, display: str) -> str:
         candidates = [Path(display), Path.cwd() / display, self.copy / display]

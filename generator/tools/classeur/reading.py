@@ -202,7 +202,6 @@ def _check_sheet_parts(path: Path, display: str, limits: LimitesEntrees) -> list
                 raise refuse(
                     f"{display}:{_quoted_sheet(name)} : plus de {limits.classeur_lignes_max} "
                     "lignes",
-                    "",
                     limits.classeur_lignes_max,
                     "classeur_lignes_max",
                 )
@@ -210,7 +209,6 @@ def _check_sheet_parts(path: Path, display: str, limits: LimitesEntrees) -> list
                 raise refuse(
                     f"{display}:{_quoted_sheet(name)} : plus de "
                     f"{limits.classeur_cellules_max} cellules",
-                    "",
                     limits.classeur_cellules_max,
                     "classeur_cellules_max",
                 )

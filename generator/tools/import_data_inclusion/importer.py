@@ -180,7 +180,6 @@ def _stream(state: _State, path: Path, label: str, option: str) -> Iterator[tupl
             if index > limits.enregistrements_max:
                 raise refuse(
                     f"{display} ({option}) : plus de {limits.enregistrements_max} enregistrements",
-                    "",
                     limits.enregistrements_max,
                     "enregistrements_max",
                 )

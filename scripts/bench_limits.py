@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Time and peak memory of each way in at its largest accepted input (README, « Limites »).
+
+Each case builds its input in a temporary folder, runs the real command as a subprocess
+under `/usr/bin/time -v` and prints wall time, peak RSS and the exit code:
+
+- workbook: the shipped data exported, then `classeur_fiches_ecrites_max` new schemes
+  (each valid, every column filled), imported for real; and a sheet filled up to
+  `classeur_lignes_max` rows / `classeur_cellules_max` cells (the most openpyxl may
+  build), refused once past `classeur_fiches_ecrites_max` rows;
+- data·inclusion: `scripts/bench_import.py`'s generator at --enregistrements records;
+- synonyms: as many groups of `synonymes_groupe_max` expressions as
+  `synonymes_expansion_max` allows, through `offre validate` and the search index;
+- territory CSV: a file of `csv_octets_max` bytes.
+
+This is a measurement script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from generator.model import LimitesEntrees  # noqa: E402
+
+LIMITS = LimitesEntrees()
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float, int, str]:
+    """(seconds, peak MB, exit code, last lines of stderr)."""
+    done = subprocess.run(
+        ["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True
+    )
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    seconds = 0.0
+    if wall:
+        hours = float(wall.group(1) or 0)
+        seconds = hours * 3600 + float(wall.group(2)) * 60 + float(wall.group(3))
+    peak = int(rss.group(1)) / 1024 if rss else 0.0
+    tail = [line for line in done.stderr.splitlines() if not line.startswith("\t")][-2:]
+    return seconds, peak, done.returncode, " | ".join(tail)[:300]
+
+
+def report(label: str, result: tuple[float, float, int, str]) -> None:
+    seconds, peak, code, tail = result
+    print(f"{label:<62} {seconds:7.1f} s {peak:8.0f} Mo  sortie {code}  {tail}", flush=True)
+
+
+def offre(*args: str) -> list[str]:
+    return [sys.executable, "-m", "generator", *args]
+
+
+def workbook_rows(work: Path) -> None:
+    data = work / "donnees"
+    shutil.copytree(REPO / "offer_data", data)
+    book_path = work / "classeur.xlsx"
+    subprocess.run(offre("classeur", "exporter", str(book_path), "--data", str(data)), check=True)
+    book = load_workbook(book_path)
+    sheet = book["Dispositifs"]
+    headers = [c.value for c in sheet[1]]
+    template = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0])
+    start = sheet.max_row + 1
+    while start > 2 and all(c.value is None for c in sheet[start - 1]):
+        start -= 1
+    count = LIMITS.classeur_fiches_ecrites_max
+    for number in range(count):
+        for column, value in enumerate(template, start=1):
+            if headers[column - 1] == "id":
+                value = f"dispositif-mesure-{number}"
+            sheet.cell(start + number, column, value)
+    book.save(book_path)
+    report(
+        f"classeur : {count} fiches nouvelles (limite {LIMITS.classeur_fiches_ecrites_max}), "
+        "--dry-run",
+        measured(
+            offre("classeur", "importer", str(book_path), "--data", str(data), "--dry-run"), work
+        ),
+    )
+    report(
+        f"classeur : {count} fiches nouvelles, import réel",
+        measured(offre("classeur", "importer", str(book_path), "--data", str(data)), work),
+    )
+
+
+def workbook_cells(work: Path) -> None:
+    data = work / "donnees-cellules"
+    shutil.copytree(REPO / "offer_data", data)
+    book_path = work / "cellules.xlsx"
+    subprocess.run(offre("classeur", "exporter", str(book_path), "--data", str(data)), check=True)
+    book = load_workbook(book_path)
+    sheet = book["Dispositifs"]
+    columns = sheet.max_column
+    rows = min(LIMITS.classeur_lignes_max - 2, LIMITS.classeur_cellules_max // columns - 2)
+    for row in range(2, rows + 2):
+        sheet.cell(row, 1, f"x-{row}")
+        for column in range(2, columns + 1):
+            sheet.cell(row, column, "valeur de cellule")
+    book.save(book_path)
+    report(
+        f"classeur : {rows} lignes, {rows * columns} cellules remplies (refusé)",
+        measured(
+            offre("classeur", "importer", str(book_path), "--data", str(data), "--dry-run"), work
+        ),
+    )
+
+
+def data_inclusion(work: Path, records: int) -> None:
+    from bench_import import generate
+
+    data = work / "donnees-di"
+    shutil.copytree(REPO / "offer_data", data)
+    structures, services, _, _ = generate(work / "di", records, 5000, 1)
+    size = (structures.stat().st_size + services.stat().st_size) / 1e6
+    report(
+        f"data·inclusion : {records} enregistrements ({size:.0f} Mo)",
+        measured(
+            offre(
+                "import-data-inclusion",
+                "--structures",
+                str(structures),
+                "--services",
+                str(services),
+                "--data",
+                str(data),
+                "--dry-run",
+            ),
+            work,
+        ),
+    )
+
+
+def synonyms(work: Path) -> None:
+    data = work / "donnees-synonymes"
+    shutil.copytree(REPO / "offer_data", data)
+    size = LIMITS.synonymes_groupe_max
+    groups = LIMITS.synonymes_expansion_max // (size * (size - 1))
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    equivalences = [
+        {"termes": [f"mesure{letters[g]}{letters[i % 26]}{letters[i // 26]}x" for i in range(size)]}
+        for g in range(groups)
+    ]
+    (data / "synonymes.yaml").write_text(
+        json.dumps({"equivalences": equivalences}, ensure_ascii=False), encoding="utf-8"
+    )
+    report(
+        f"synonymes : {groups} groupes de {size} ({groups * size * (size - 1)} liens), validate",
+        measured(offre("validate", str(data)), work),
+    )
+    out = work / "site-synonymes"
+    report(
+        "synonymes : même fichier, construction du site",
+        measured(offre("build", "--data", str(data), "--out", str(out)), REPO),
+    )
+    index = sum(p.stat().st_size for p in out.rglob("*.json") if "recherche" in str(p))
+    base = work / "site-base"
+    subprocess.run(offre("build", "--out", str(base)), cwd=REPO, capture_output=True, check=True)
+    index_base = sum(p.stat().st_size for p in base.rglob("*.json") if "recherche" in str(p))
+    print(f"  fichiers JSON de recherche : {index / 1e3:.0f} Ko (données livrées : ", end="")
+    print(f"{index_base / 1e3:.0f} Ko)")
+
+
+def territory_csv(work: Path) -> None:
+    data = work / "donnees-territoires"
+    shutil.copytree(REPO / "offer_data", data)
+    csv = work / "efop.csv"
+    line = "200000000;EPCI de mesure;EFOP99;Territoire de mesure\n"
+    count = (LIMITS.csv_octets_max - 60) // len(line)
+    csv.write_text("SIREN;Nom de l'EPCI;Code territoire;Territoire\n" + line * count, "utf-8")
+    report(
+        f"territoires : CSV de {csv.stat().st_size / 1e6:.1f} Mo ({count} lignes), --essai",
+        measured(offre("import-territoires", str(csv), "--data", str(data), "--essai"), work),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--enregistrements", type=int, default=400_000)
+    parser.add_argument(
+        "--cas", nargs="*", default=["lignes", "cellules", "di", "synonymes", "territoires"]
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="offre-limites-") as folder:
+        work = Path(folder)
+        if "lignes" in args.cas:
+            workbook_rows(work)
+        if "cellules" in args.cas:
+            workbook_cells(work)
+        if "di" in args.cas:
+            data_inclusion(work, args.enregistrements)
+        if "synonymes" in args.cas:
+            synonyms(work)
+        if "territoires" in args.cas:
+            territory_csv(work)
+
+
+if __name__ == "__main__":
+    main()
