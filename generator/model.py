@@ -722,7 +722,7 @@ class LimitesEntrees(Strict):
     _bounds = field_validator("*", mode="before")(_within_bounds)
 
     fichier_octets_max: Annotated[int, Field(ge=1_000, le=20_000_000_000)] = Field(
-        2_000_000_000,
+        300_000_000,
         description="Taille maximale d'un fichier importé (data·inclusion, classeur, CSV), "
         "en octets.",
     )
@@ -749,7 +749,10 @@ class LimitesEntrees(Strict):
         500_000, description="Cellules maximales par feuille d'un classeur."
     )
     enregistrements_max: Annotated[int, Field(ge=10, le=100_000_000)] = Field(
-        2_000_000, description="Enregistrements maximaux d'un fichier data·inclusion."
+        250_000, description="Enregistrements maximaux d'un fichier data·inclusion."
+    )
+    json_texte_octets_max: Annotated[int, Field(ge=1_000, le=1_000_000_000)] = Field(
+        1_000_000, description="Taille maximale d'une valeur texte d'un fichier JSON importé."
     )
     profondeur_json_max: Annotated[int, Field(ge=4, le=1_000)] = Field(
         32, description="Imbrication maximale ([…] et {…}) d'un fichier JSON importé."

@@ -122,6 +122,7 @@ def data_inclusion(work: Path, records: int) -> None:
 
     data = work / "donnees-di"
     shutil.copytree(REPO / "offer_data", data)
+    (work / "di").mkdir()
     structures, services, _, _ = generate(work / "di", records, 5000, 1)
     size = (structures.stat().st_size + services.stat().st_size) / 1e6
     report(
@@ -185,11 +186,71 @@ def territory_csv(work: Path) -> None:
     )
 
 
+def hostile(work: Path) -> None:
+    """The attacks that used to take minutes or gigabytes: each must now be refused at once."""
+    import zipfile
+
+    data = work / "donnees-hostile"
+    shutil.copytree(REPO / "offer_data", data)
+    book_path = work / "export.xlsx"
+    subprocess.run(offre("classeur", "exporter", str(book_path), "--data", str(data)), check=True)
+    bomb = work / "bombe.xlsx"
+    with zipfile.ZipFile(book_path) as source, zipfile.ZipFile(bomb, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename != "xl/worksheets/sheet2.xml":
+                target.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            head, tail = body.split(b"</sheetData>")
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            with target.open(entry, "w", force_zip64=True) as stream:
+                stream.write(head)
+                for _ in range(1000):  # 1 GB of blanks, streamed
+                    stream.write(b" " * 1_000_000)
+                stream.write(b"</sheetData>" + tail)
+    report(
+        "classeur : XML de feuille de 1 Go (bombe de décompression)",
+        measured(offre("classeur", "importer", str(bomb), "--data", str(data)), work),
+    )
+    many = work / "lignes.xlsx"
+    book = load_workbook(book_path)
+    sheet = book["Dispositifs"]
+    for row in range(2, 100_002):
+        sheet.cell(row, 1, f"ligne-{row}")
+    book.save(many)
+    report(
+        "classeur : 100 000 lignes nouvelles",
+        measured(offre("classeur", "importer", str(many), "--data", str(data)), work),
+    )
+    deep = work / "profond.json"
+    deep.write_text('[{"id": "x", "nom": ' + "[" * 1_000_000 + "]" * 1_000_000 + "}]")
+    services = work / "services.json"
+    services.write_text("[]")
+    report(
+        "data·inclusion : imbrication de 1 000 000 niveaux",
+        measured(
+            offre(
+                *("import-data-inclusion", "--structures", str(deep)),
+                *("--services", str(services), "--data", str(data)),
+            ),
+            work,
+        ),
+    )
+    (data / "synonymes.yaml").write_text(
+        json.dumps({"equivalences": [{"termes": [f"mot{i}x" for i in range(10_000)]}]}),
+        encoding="utf-8",
+    )
+    report("synonymes : un groupe de 10 000 mots", measured(offre("validate", str(data)), work))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--enregistrements", type=int, default=400_000)
     parser.add_argument(
-        "--cas", nargs="*", default=["lignes", "cellules", "di", "synonymes", "territoires"]
+        "--cas",
+        nargs="*",
+        default=["lignes", "cellules", "di", "synonymes", "territoires", "hostile"],
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="offre-limites-") as folder:
@@ -204,6 +265,8 @@ def main() -> None:
             synonyms(work)
         if "territoires" in args.cas:
             territory_csv(work)
+        if "hostile" in args.cas:
+            hostile(work)
 
 
 if __name__ == "__main__":

@@ -211,3 +211,26 @@ def test_apply_refuses_a_plan_made_before_another_import_wrote(
     with pytest.raises(UserError, match="ont changé pendant l'import"):
         writer.apply(stale, remove=stale.vanished)
     assert snapshot(dataset) == edited
+
+
+def test_a_huge_string_is_refused_before_it_is_built(setup: tuple[Path, Path, Path]) -> None:
+    dataset, structures, services = setup
+    records = base_structures()
+    records[1]["description"] = "é" * 600_000  # 1.2 MB of UTF-8 in one value
+    write_json(structures, records)
+    before = snapshot(dataset)
+    code, output = _run(dataset, structures, services)
+    assert code == 1
+    assert "texte trop long" in output and "enregistrement n° 2" in output
+    assert "json_texte_octets_max" in output and "structures.json:" in output
+    _refused(output)
+    assert snapshot(dataset) == before
+    # Long strings under the limit, and strings cut by the reader's chunks, get past the
+    # reader: the official model then judges them (10,000 characters at most).
+    records[1]["description"] = "x" * 900_000
+    records[2]["description"] = '\\"[{' * 100_000
+    write_json(structures, records)
+    code, output = _run(dataset, structures, services, "--dry-run")
+    assert code == 1
+    assert "json_texte_octets_max" not in output and "imbrication" not in output
+    assert output.count("texte trop long (au plus 10000 caractères)") == 2

@@ -173,7 +173,12 @@ def _stream(state: _State, path: Path, label: str, option: str) -> Iterator[tupl
     progress = Progress(label, os.fstat(handle.fileno()).st_size)
     display = display_path(path)
     records = iter_records(
-        path, display, progress.update, max_depth=limits.profondeur_json_max, handle=handle
+        path,
+        display,
+        progress.update,
+        max_depth=limits.profondeur_json_max,
+        max_text=limits.json_texte_octets_max,
+        handle=handle,
     )
     try:
         for index, raw in enumerate(records, start=1):

@@ -24,6 +24,7 @@ from ...errors import Issue
 
 CHUNK_BYTES = 256 * 1024
 DEFAULT_MAX_DEPTH = 32
+DEFAULT_MAX_TEXT = 1_000_000
 _BOM = codecs.BOM_UTF8
 _WHITESPACE = b" \t\r\n"
 
@@ -51,6 +52,7 @@ def iter_records(
     on_progress: ProgressCallback | None = None,
     *,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    max_text: int = DEFAULT_MAX_TEXT,
     handle: BinaryIO | None = None,
 ) -> Iterator[Any]:
     """Yield each element of the top-level JSON array of `path`, in order.
@@ -70,12 +72,14 @@ def iter_records(
         count = 0
         chunk = first[skip:]
         chunk_start = skip
-        depth = _DepthGuard(max_depth)
+        guard = _DepthGuard(max_depth, max_text)
         while chunk:
-            too_deep = depth.feed(chunk)
-            if too_deep is not None:
-                offset = chunk_start + too_deep
-                raise _too_deep(path, display, offset, depth.started - 1, max_depth)
+            passed = guard.feed(chunk)
+            if passed is not None:
+                offset = chunk_start + passed[0]
+                if passed[1] == "texte":
+                    raise _too_long(path, display, offset, max(1, guard.started), max_text)
+                raise _too_deep(path, display, offset, guard.started - 1, max_depth)
             try:
                 parser.send(chunk)
             except (ijson.JSONError, UnicodeDecodeError) as exc:
@@ -100,30 +104,44 @@ def iter_records(
 
 
 class _DepthGuard:
-    """Nesting depth of the JSON seen so far, at C speed: escaped backslashes and quotes are
-    dropped, then everything but quotes and brackets, then the parts inside strings; only
-    the brackets left are walked in Python (a few per record)."""
+    """Nesting depth and string length of the JSON seen so far, at C speed: escaped
+    backslashes and quotes are dropped, the bytes are split at the quotes left (the parts
+    alternate outside and inside strings), and only the brackets outside strings are
+    walked in Python (a few per record). ijson's cost grows with the square of the depth,
+    and it builds each string whole: both are bounded before it sees a byte."""
 
-    _DROP = bytes(range(256)).translate(None, b'"[]{}')
+    _DROP = bytes(range(256)).translate(None, b"[]{}")
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, text_limit: int) -> None:
         self.limit = limit
+        self.text_limit = text_limit
         self.depth = 0
         self.in_string = False
+        self.open_length = 0  # bytes of a string still open at the end of the last chunk
         self.carry = b""  # a run of backslashes cut by the chunk's end
         self.started = 0  # records (arrays or objects at the top level) begun so far
 
-    def feed(self, chunk: bytes) -> int | None:
-        """None, or the offset in `chunk` of the bracket that passes the limit."""
+    def feed(self, chunk: bytes) -> tuple[int, str] | None:
+        """None, or (offset in `chunk`, "profondeur" or "texte") of what passes a limit."""
         data = self.carry + chunk
         stripped = data.rstrip(b"\\")
         self.carry = data[len(stripped) :]
-        reduced = stripped.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, self._DROP)
-        parts = reduced.split(b'"')
+        parts = stripped.replace(b"\\\\", b"").replace(b'\\"', b"").split(b'"')
         start = 1 if self.in_string else 0
-        outside = b"".join(parts[start::2])
-        if len(parts) % 2 == 0:
-            self.in_string = not self.in_string
+        inside = parts[1 - start :: 2]
+        if self.in_string and parts:
+            longest = max(self.open_length + len(parts[0]), max(map(len, inside[1:]), default=0))
+        else:
+            longest = max(map(len, inside), default=0)
+        ends_inside = (len(parts) % 2 == 0) != self.in_string
+        if longest > self.text_limit:
+            return self._locate(chunk, text=True), "texte"
+        if ends_inside:
+            last = len(parts[-1]) + (self.open_length if len(parts) == 1 else 0)
+            self.open_length = last
+        else:
+            self.open_length = 0
+        outside = b"".join(parts[start::2]).translate(None, self._DROP)
         depth = self.depth
         limit = self.limit
         started = self.started
@@ -133,18 +151,23 @@ class _DepthGuard:
                     started += 1
                 depth += 1
                 if depth > limit:
-                    return self._locate(chunk)
+                    return self._locate(chunk, text=False), "profondeur"
             else:
                 depth -= 1
+        self.in_string = ends_inside
         self.depth = depth
         self.started = started
         return None
 
-    def _locate(self, chunk: bytes) -> int:
-        """Error path only: the offset of the offending bracket, byte by byte."""
+    def _locate(self, chunk: bytes, *, text: bool) -> int:
+        """Error path only: the offset of the offending byte, walked one by one."""
         depth, in_string, escaped = self.depth, self.in_string, False
+        length = self.open_length
         for offset, byte in enumerate(chunk):
             if in_string:
+                length += 1
+                if text and length > self.text_limit:
+                    return offset
                 if escaped:
                     escaped = False
                 elif byte == 0x5C:
@@ -152,16 +175,32 @@ class _DepthGuard:
                 elif byte == 0x22:
                     in_string = False
             elif byte == 0x22:
-                in_string = True
+                in_string, length = True, 0
             elif byte in (0x5B, 0x7B):
                 if depth == 1:
                     self.started += 1
                 depth += 1
-                if depth > self.limit:
+                if depth > self.limit and not text:
                     return offset
             elif byte in (0x5D, 0x7D):
                 depth -= 1
         return 0
+
+
+def _too_long(path: Path, display: str, offset: int, record: int, limit: int) -> MalformedFile:
+    line, col = _line_col(path, offset)
+    return MalformedFile(
+        Issue(
+            display,
+            line,
+            col,
+            "",
+            f"texte trop long (octet {offset}, dans l'enregistrement n° {record}) : plus de "
+            f"{limit} octets dans une seule valeur (limite json_texte_octets_max). Pour la "
+            "relever, réglez « limites: json_texte_octets_max: … » dans reglages.yaml.",
+        ),
+        max(0, record - 1),
+    )
 
 
 def _too_deep(
