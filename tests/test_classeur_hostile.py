@@ -338,3 +338,17 @@ def test_too_many_new_rows_stop_the_import_before_the_work(dataset: Path, tmp_pa
     assert "classeur_fiches_ecrites_max" in output and "reglages.yaml" in output
     _clean(output)
     assert snapshot(dataset) == before
+
+
+def test_an_unreadable_data_file_stops_the_import(dataset: Path, tmp_path: Path) -> None:
+    """Never a smaller dataset: a file that cannot be read is an error with its path."""
+    workbook = export(dataset, tmp_path / "illisible.xlsx")
+    edit(workbook, "Dispositifs", "garantie-essai", {"sigle": "GAR"})
+    broken = dataset / MOBILITE
+    broken.write_bytes(broken.read_bytes() + b"\nnote: \xff\xfe\n")
+    before = snapshot(dataset)
+    code, output = import_(workbook, dataset)
+    assert code == 1
+    assert "aide-mobilite-essai.yaml" in output and "UTF-8" in output
+    _clean(output)
+    assert snapshot(dataset) == before

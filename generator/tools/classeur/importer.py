@@ -98,7 +98,12 @@ def _import(
     dry_run: bool,
     territoire: str | None,
 ) -> ImportResult:
-    existing = {s.kind.kind: read_records(root, s.kind) for s in content.sheets}
+    unreadable: list[Issue] = []
+    existing = {
+        s.kind.kind: read_records(root, s.kind, problems=unreadable) for s in content.sheets
+    }
+    if unreadable:  # the rows of these files cannot be told from new ones: stop here
+        return ImportResult(list(content.issues) + list(unreadable), [], {})
     planned = _plan(content, existing, root, limits)
     missing = _missing(content, existing, planned)
     issues: list[CellIssue | Issue] = list(content.issues)

@@ -20,7 +20,8 @@ __all__ = ["apply", "import_lock"]
 
 
 def apply(plan: Plan, *, remove: Iterable[ExistingFile] = (), root: Path | None = None) -> None:
-    root = root or plan.root or _root_of(plan)
+    remove = list(remove)
+    root = root or plan.root or _root_of(plan, remove)
     if root is None:
         return  # nothing to write
     changes: list[FileChange] = []
@@ -57,7 +58,8 @@ def _check_unchanged(plan: Plan, root: Path) -> None:
         )
 
 
-def _root_of(plan: Plan) -> Path | None:
-    for action in plan.actions:
-        return action.path.parents[2]  # <root>/lieux/<porteur>/<id>.yaml
+def _root_of(plan: Plan, remove: list[ExistingFile]) -> Path | None:
+    """<root> of <root>/lieux/<porteur>/<id>.yaml, for a plan built without `root`."""
+    for path in [a.path for a in plan.actions] + [f.path for f in remove]:
+        return path.parents[2]
     return None
