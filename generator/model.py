@@ -784,7 +784,8 @@ class Reglages(Strict):
     )
     limites: LimitesEntrees = Field(
         default_factory=LimitesEntrees,
-        description="Limites des entrées (imports, synonymes) : voir le README, « Limites ».",
+        description="Limites des entrées (imports, synonymes) : voir le README, « Limites des "
+        "entrées ».",
     )
 
 
