@@ -190,7 +190,7 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
     "--correspondances",
     "mapping_file",
     default=None,
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),  # checked in French by the import
     metavar="FICHIER",
     help="Fichier de correspondances (par défaut : DOSSIER/correspondances-data-inclusion.yaml).",
 )

@@ -234,3 +234,16 @@ def test_a_huge_string_is_refused_before_it_is_built(setup: tuple[Path, Path, Pa
     assert code == 1
     assert "json_texte_octets_max" not in output and "imbrication" not in output
     assert output.count("texte trop long (au plus 10000 caractères)") == 2
+
+
+def test_a_folder_or_fifo_as_mapping_file_is_refused_in_french(
+    setup: tuple[Path, Path, Path],
+) -> None:
+    dataset, structures, services = setup
+    for special in (structures.parent, structures.parent / "tube.yaml"):
+        if special.suffix:
+            os.mkfifo(special)
+        code, output = _run(dataset, structures, services, "--correspondances", str(special))
+        assert code == 1
+        assert "ce n'est pas un fichier ordinaire" in output
+        _refused(output)
