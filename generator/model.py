@@ -730,7 +730,7 @@ class LimitesEntrees(Strict):
         10_000_000, description="Taille maximale du fichier CSV des territoires, en octets."
     )
     classeur_partie_octets_max: Annotated[int, Field(ge=1_000, le=2_000_000_000)] = Field(
-        100_000_000,
+        50_000_000,
         description="Taille décompressée maximale de chaque partie d'un classeur .xlsx/.ods, "
         "en octets.",
     )
