@@ -8,6 +8,7 @@ under `/usr/bin/time -v` and prints wall time, peak RSS and the exit code:
   (each valid, every column filled), imported for real; and a sheet filled up to
   `classeur_lignes_max` rows / `classeur_cellules_max` cells (the most openpyxl may
   build), refused once past `classeur_fiches_ecrites_max` rows;
+- workbook: a shared-strings table just under `classeur_partie_octets_max`;
 - data·inclusion: `scripts/bench_import.py`'s generator at --enregistrements records;
 - synonyms: as many groups of `synonymes_groupe_max` expressions as
   `synonymes_expansion_max` allows, through `offre validate` and the search index;
@@ -114,6 +115,54 @@ def workbook_cells(work: Path) -> None:
         measured(
             offre("classeur", "importer", str(book_path), "--data", str(data), "--dry-run"), work
         ),
+    )
+
+
+def shared_strings(work: Path) -> None:
+    """A shared-strings table just under `classeur_partie_octets_max`, barely compressible
+    (random texts): the most openpyxl may build from one part."""
+    import random
+    import string
+    import zipfile
+
+    data = work / "donnees-textes"
+    shutil.copytree(REPO / "offer_data", data)
+    book_path = work / "textes.xlsx"
+    subprocess.run(offre("classeur", "exporter", str(book_path), "--data", str(data)), check=True)
+    entry = 28  # bytes of <si><t>twelve chars</t></si>
+    count = (LIMITS.classeur_partie_octets_max - 200) // entry
+    rng = random.Random(1)
+    letters = string.ascii_letters.encode()
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (count, count)
+    )
+    table = head + b"".join(
+        b"<si><t>" + bytes(rng.choices(letters, k=12)) + b"</t></si>" for _ in range(count)
+    )
+    table += b"</sst>"
+    bomb = work / "textes-partages.xlsx"
+    with zipfile.ZipFile(book_path) as source, zipfile.ZipFile(bomb, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                body = body.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdTextes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                    b"</Relationships>",
+                )
+            target.writestr(info.filename, body, compress_type=zipfile.ZIP_DEFLATED)
+        target.writestr("xl/sharedStrings.xml", table, compress_type=zipfile.ZIP_DEFLATED)
+    report(
+        f"classeur : table de textes partagés de {len(table) / 1e6:.0f} Mo ({count} textes)",
+        measured(offre("classeur", "importer", str(bomb), "--data", str(data), "--dry-run"), work),
     )
 
 
@@ -250,7 +299,7 @@ def main() -> None:
     parser.add_argument(
         "--cas",
         nargs="*",
-        default=["lignes", "cellules", "di", "synonymes", "territoires", "hostile"],
+        default=["lignes", "cellules", "textes", "di", "synonymes", "territoires", "hostile"],
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="offre-limites-") as folder:
@@ -259,6 +308,8 @@ def main() -> None:
             workbook_rows(work)
         if "cellules" in args.cas:
             workbook_cells(work)
+        if "textes" in args.cas:
+            shared_strings(work)
         if "di" in args.cas:
             data_inclusion(work, args.enregistrements)
         if "synonymes" in args.cas:
