@@ -247,3 +247,16 @@ def test_a_folder_or_fifo_as_mapping_file_is_refused_in_french(
         assert code == 1
         assert "ce n'est pas un fichier ordinaire" in output
         _refused(output)
+
+
+def test_an_unreadable_place_file_stops_the_import(setup: tuple[Path, Path, Path]) -> None:
+    """Skipped, it would pass for a vanished place (and its id could be given again)."""
+    dataset, structures, services = setup
+    broken = next((dataset / LIEUX).rglob("*.yaml"))
+    broken.write_bytes(broken.read_bytes() + b"\nnote: \xff\n")
+    before = snapshot(dataset)
+    code, output = _run(dataset, structures, services, "--supprimer-disparus")
+    assert code == 1
+    assert broken.name in output and "UTF-8" in output and "Rien n'a été écrit" in output
+    _refused(output)
+    assert snapshot(dataset) == before
