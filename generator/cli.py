@@ -144,7 +144,7 @@ def schema(dossier: Path, output: Path | None, kind: str, write_all: bool) -> No
 
 @main.command("import-territoires", context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
-@click.argument("fichier", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("fichier", type=click.Path(path_type=Path))  # checked in French by the import
 @click.option(
     "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
 )
@@ -164,14 +164,14 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.option(
     "--structures",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    type=click.Path(path_type=Path),  # checked in French by the import (input_limits)
     metavar="FICHIER",
     help="Obligatoire : fichier JSON des structures publié par data·inclusion (tableau de "
     "Structure v1).",
 )
 @click.option(
     "--services",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    type=click.Path(path_type=Path),  # checked in French by the import (input_limits)
     metavar="FICHIER",
     help="Obligatoire : fichier JSON des services publié par data·inclusion (tableau de "
     "Service v1).",
@@ -190,7 +190,7 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
     "--correspondances",
     "mapping_file",
     default=None,
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),  # checked in French by the import
     metavar="FICHIER",
     help="Fichier de correspondances (par défaut : DOSSIER/correspondances-data-inclusion.yaml).",
 )
@@ -605,20 +605,27 @@ def classeur_exporter(fichier: Path, territoire: str | None, dossier: Path, ecra
 
 @classeur.command("importer", context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
-@click.argument("fichier", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("fichier", type=click.Path(path_type=Path))  # checked in French by the import
 @click.option(
     "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
 )
 @click.option(
     "--dry-run", "--essai", "dry_run", is_flag=True, help="Tout vérifier sans rien écrire."
 )
+@click.option(
+    "--territoire",
+    default=None,
+    metavar="ID",
+    help="Classeur d'un coordinateur : n'accepter que ce que ce territoire peut modifier "
+    "(par défaut : le territoire noté dans le classeur à l'export).",
+)
 @guarded
-def classeur_importer(fichier: Path, dossier: Path, dry_run: bool) -> None:
+def classeur_importer(fichier: Path, dossier: Path, dry_run: bool, territoire: str | None) -> None:
     """Vérifier le classeur FICHIER (.xlsx ou .ods) et mettre à jour les fichiers de
     l'offre ; rien n'est écrit s'il reste une erreur."""
     from .tools.classeur.commande import run_import
 
-    sys.exit(run_import(fichier, dossier, dry_run=dry_run))
+    sys.exit(run_import(fichier, dossier, dry_run=dry_run, territoire=territoire))
 
 
 @main.command(context_settings=CONTEXT)

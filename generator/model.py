@@ -21,7 +21,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -781,8 +783,72 @@ class Lieu(Strict):
 # ---------------------------------------------------------------------------- réglages
 
 
+def _within_bounds(value: Any, info: ValidationInfo) -> Any:
+    """A whole number out of its field's range: say the range (the generic message does not)."""
+    if isinstance(value, int) and not isinstance(value, bool) and info.field_name:
+        low, high = _SETTING_BOUNDS.get(info.field_name, (None, None))
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise _fr_error(
+                "bornes", f"{value} hors des bornes permises : de {low} à {high} (inclus)."
+            )
+    return value
+
+
+class LimitesEntrees(Strict):
+    """Sizes past which an input is refused before it is read (see README, « Limites »)."""
+
+    _bounds = field_validator("*", mode="before")(_within_bounds)
+
+    fichier_octets_max: Annotated[int, Field(ge=1_000, le=20_000_000_000)] = Field(
+        300_000_000,
+        description="Taille maximale d'un fichier importé (data·inclusion, classeur, CSV), "
+        "en octets.",
+    )
+    csv_octets_max: Annotated[int, Field(ge=1_000, le=2_000_000_000)] = Field(
+        10_000_000, description="Taille maximale du fichier CSV des territoires, en octets."
+    )
+    classeur_partie_octets_max: Annotated[int, Field(ge=1_000, le=2_000_000_000)] = Field(
+        50_000_000,
+        description="Taille décompressée maximale de chaque partie d'un classeur .xlsx/.ods, "
+        "en octets.",
+    )
+    classeur_taux_compression_max: Annotated[int, Field(ge=10, le=10_000)] = Field(
+        200, description="Taux de compression maximal d'une partie d'un classeur."
+    )
+    classeur_lignes_max: Annotated[int, Field(ge=10, le=1_000_000)] = Field(
+        5_000, description="Lignes maximales par feuille d'un classeur."
+    )
+    classeur_fiches_ecrites_max: Annotated[int, Field(ge=10, le=1_000_000)] = Field(
+        500,
+        description="Fiches nouvelles ou modifiées au plus par import de classeur (chacune "
+        "coûte de 15 à 80 ms).",
+    )
+    classeur_cellules_max: Annotated[int, Field(ge=100, le=100_000_000)] = Field(
+        500_000, description="Cellules maximales par feuille d'un classeur."
+    )
+    enregistrements_max: Annotated[int, Field(ge=10, le=100_000_000)] = Field(
+        250_000, description="Enregistrements maximaux d'un fichier data·inclusion."
+    )
+    json_texte_octets_max: Annotated[int, Field(ge=1_000, le=1_000_000_000)] = Field(
+        1_000_000, description="Taille maximale d'une valeur texte d'un fichier JSON importé."
+    )
+    profondeur_json_max: Annotated[int, Field(ge=4, le=1_000)] = Field(
+        32, description="Imbrication maximale ([…] et {…}) d'un fichier JSON importé."
+    )
+    synonymes_groupe_max: Annotated[int, Field(ge=2, le=1_000)] = Field(
+        40, description="Expressions maximales d'un groupe d'équivalences (synonymes.yaml)."
+    )
+    synonymes_expansion_max: Annotated[int, Field(ge=10, le=10_000_000)] = Field(
+        20_000,
+        description="Liens maximaux entre expressions produits par synonymes.yaml "
+        "(un groupe de n expressions en produit n × (n − 1)).",
+    )
+
+
 class Reglages(Strict):
     """Rules the Cariforef sets for the whole offer, in offer_data/reglages.yaml."""
+
+    _bounds = field_validator("*", mode="before")(_within_bounds)
 
     statut_a_confirmer_apres_mois: Annotated[int, Field(ge=1, le=240)] = Field(
         24,
@@ -794,6 +860,25 @@ class Reglages(Strict):
         description="Le rapport signale les fiches dont les sources n'ont pas été relues "
         "depuis plus de mois que ce nombre.",
     )
+    limites: LimitesEntrees = Field(
+        default_factory=LimitesEntrees,
+        description="Limites des entrées (imports, synonymes) : voir le README, « Limites des "
+        "entrées ».",
+    )
+
+
+def _bounds_of(*models: type[BaseModel]) -> dict[str, tuple[Any, Any]]:
+    bounds: dict[str, tuple[Any, Any]] = {}
+    for model in models:
+        for name, info in model.model_fields.items():
+            low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+            high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+            if low is not None or high is not None:
+                bounds[name] = (low, high)
+    return bounds
+
+
+_SETTING_BOUNDS = _bounds_of(Reglages, LimitesEntrees)
 
 
 class SourcesOfficielles(Strict):

@@ -28,7 +28,7 @@ from .model import (
     Territoire,
     VocabulairesLocaux,
 )
-from .yamlsource import SourceDoc, read_yaml, special_file_kind
+from .yamlsource import SourceDoc, UnreadableFile, read_data_file, read_yaml, special_file_kind
 
 VOCABULARY_FILE = "vocabulaires.yaml"
 SETTINGS_FILE = "reglages.yaml"
@@ -94,7 +94,7 @@ def read_dataset(root: Path, report: Report) -> RawDataset:
         problem = link_problem(settings_path, root)
         if problem:
             report.add(Issue(display_path(settings_path, root), 1, 1, "", problem))
-        else:
+        elif not _blank_settings(settings_path):
             dataset.reglages = _read_one(settings_path, root, Reglages, report)
     official_path = root / OFFICIAL_SOURCES_FILE
     if os.path.lexists(official_path):
@@ -132,6 +132,20 @@ def read_dataset(root: Path, report: Report) -> RawDataset:
                 if loaded_t:
                     dataset.territoires.append(loaded_t)
     return dataset
+
+
+def _blank_settings(path: Path) -> bool:
+    """An empty `reglages.yaml` (or one holding only comments) means the defaults: every
+    setting is optional, so there is nothing to require in it."""
+    try:
+        raw = read_data_file(path)
+    except UnreadableFile:
+        return False  # reported by the normal read
+    try:
+        lines = raw.decode("utf-8").removeprefix("\ufeff").splitlines()
+    except UnicodeDecodeError:
+        return False
+    return all(not line.strip() or line.lstrip().startswith("#") for line in lines)
 
 
 def _read_vocabularies(dataset: RawDataset, path: Path, report: Report) -> None:

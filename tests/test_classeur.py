@@ -552,7 +552,7 @@ def test_help_is_in_french(command: list[str]) -> None:
 def test_a_failed_write_leaves_every_file_as_it_was(
     dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Files are staged beside their targets and renamed only once all are staged."""
+    """Files are staged, and moved into place only once all are staged."""
     workbook = export(dataset, tmp_path / "classeur.xlsx")
     edit(workbook, "Dispositifs", "apprentissage-essai", {"sigle": "DA"})
     edit(workbook, "Dispositifs", "aide-mobilite-essai", {"sigle": "AM"})
@@ -565,7 +565,7 @@ def test_a_failed_write_leaves_every_file_as_it_was(
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("generator.tools.classeur.importer.os.fsync", failing_fsync)
+    monkeypatch.setattr("generator.tools.data_folder.os.fsync", failing_fsync)
     code, output = import_(workbook, dataset)
     assert code == 1
     assert (

@@ -22,9 +22,10 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError
 
-from ..errors import Issue, Report, display_path
+from ..errors import Issue, Report, UserError, display_path
 from ..messages import validation_issues
-from ..model import Strict, Texte
+from ..model import LimitesEntrees, Strict, Texte
+from ..tools.input_limits import how_to_raise, load_limits
 from ..yamlsource import KeyPath, SourceDoc, read_yaml
 from . import text
 
@@ -84,7 +85,9 @@ class SynonymTable:
         ]
 
 
-def read_synonyms(root: Path, report: Report) -> SynonymTable:
+def read_synonyms(
+    root: Path, report: Report, *, limits: LimitesEntrees | None = None
+) -> SynonymTable:
     """Read and check `synonymes.yaml` (optional); problems go to `report`."""
     path = root / SYNONYMS_FILE
     if not path.exists():
@@ -103,6 +106,10 @@ def read_synonyms(root: Path, report: Report) -> SynonymTable:
             )
         )
         return SynonymTable()
+    too_big = check_sizes(doc, limits or _limits(root))
+    if too_big:
+        report.extend(too_big)
+        return SynonymTable()
     try:
         data = Synonymes.model_validate(doc.data)
     except ValidationError as exc:
@@ -113,6 +120,57 @@ def read_synonyms(root: Path, report: Report) -> SynonymTable:
     if issues or problems:
         return SynonymTable()
     return compile_rules(data)
+
+
+def _limits(root: Path) -> LimitesEntrees:
+    try:
+        return load_limits(root)
+    except UserError:  # a broken reglages.yaml is reported by the reader: defaults here
+        return LimitesEntrees()
+
+
+def check_sizes(doc: SourceDoc, limits: LimitesEntrees) -> list[Issue]:
+    """Refuse, before any other work, a group too large or a file whose rules would grow the
+    search index past its limit: a group of n expressions gives each of them n − 1 others
+    (n × (n − 1) links), so the index grows with the square of a group's size."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    groups = data.get("equivalences")
+    entries = data.get("sens_unique")
+    problems: list[Issue] = []
+    links = 0
+    for g, group in enumerate(groups if isinstance(groups, list) else []):
+        terms = group.get("termes") if isinstance(group, dict) else None
+        if not isinstance(terms, list):
+            continue
+        size = len(terms)
+        links += size * (size - 1)
+        if size > limits.synonymes_groupe_max:
+            problems.append(
+                doc.issue(
+                    ("equivalences", g, "termes"),
+                    f"groupe de {size} expressions : {limits.synonymes_groupe_max} au plus "
+                    "(limite synonymes_groupe_max : chaque expression d'un groupe en cherche "
+                    "toutes les autres, l'index de recherche grandit comme le carré du "
+                    "groupe). Scindez le groupe par sens, ou passez par sens_unique ; "
+                    + how_to_raise("synonymes_groupe_max")
+                    + ".",
+                )
+            )
+    for entry in entries if isinstance(entries, list) else []:
+        targets = entry.get("trouve_aussi") if isinstance(entry, dict) else None
+        links += len(targets) if isinstance(targets, list) else 0
+    if not problems and links > limits.synonymes_expansion_max:
+        problems.append(
+            doc.issue(
+                (),
+                f"les synonymes produisent {links} liens entre expressions : "
+                f"{limits.synonymes_expansion_max} au plus (limite synonymes_expansion_max ; un "
+                "groupe de n expressions en produit n × (n − 1)). Réduisez les groupes ; "
+                + how_to_raise("synonymes_expansion_max")
+                + ".",
+            )
+        )
+    return problems
 
 
 def _normalised(expression: str) -> tuple[str, ...]:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,9 +21,12 @@ import click
 
 from ..errors import Issue, Report, Severity, display_path
 from ..geo import Geo, GeoDataError, load_geo
+from ..model import LimitesEntrees
 from ..reader import GEO_FILE, read_dataset
 from ..urls import slugify
-from .territory_files import write_territory_file
+from .data_folder import FileChange, apply_changes, import_lock
+from .input_limits import load_limits, open_regular, refuse
+from .territory_files import render_territory_yaml
 
 _SIREN = re.compile(r"^\d{9}$")
 _INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
@@ -63,9 +65,11 @@ def _column_roles(header: list[str]) -> dict[str, int] | None:
     return None
 
 
-def read_efop_csv(path: Path, geo: Geo, report: Report) -> dict[str, ImportedTerritory]:
+def read_efop_csv(
+    path: Path, geo: Geo, report: Report, *, raw: bytes | None = None
+) -> dict[str, ImportedTerritory]:
     display = display_path(path)
-    text = _decode(path.read_bytes())
+    text = _decode(path.read_bytes() if raw is None else raw)
     if text is None:
         report.add(Issue(display, 1, 1, "", "fichier illisible : ni UTF-8 ni Windows-1252."))
         return {}
@@ -175,13 +179,35 @@ def _rows_to_territories(
 
 
 def import_territories(csv_path: Path, root: Path, *, source: str | None, dry_run: bool) -> int:
+    raw = _read_limited(csv_path, load_limits(root))
+    if dry_run:
+        return _import(csv_path, raw, root, source=source, dry_run=True)
+    # The territory files are read (priorities and contacts kept) and written under the
+    # import lock: an import running beside it cannot lose its edit.
+    with import_lock(root):
+        return _import(csv_path, raw, root, source=source, dry_run=False)
+
+
+def _read_limited(csv_path: Path, limits: LimitesEntrees) -> bytes:
+    with open_regular(csv_path, limits, label="fichier des territoires") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limits.csv_octets_max:
+            raise refuse(
+                f"{display_path(csv_path)} trop gros ({size} octets)",
+                limits.csv_octets_max,
+                "csv_octets_max",
+            )
+        return handle.read(limits.csv_octets_max + 1)
+
+
+def _import(csv_path: Path, raw: bytes, root: Path, *, source: str | None, dry_run: bool) -> int:
     report = Report(files_read=1)
     try:
         geo = load_geo(root / GEO_FILE)
     except GeoDataError as exc:
         click.echo(f"Erreur : {exc}", err=True)
         return 1
-    imported = read_efop_csv(csv_path, geo, report)
+    imported = read_efop_csv(csv_path, geo, report, raw=raw)
     if not imported and not report.errors:
         report.add(Issue(display_path(csv_path), 1, 1, "", "aucune ligne de territoire."))
     plan = _plan(imported, root, report)
@@ -213,7 +239,22 @@ def _plan(
         if tid in plan:
             tid = f"{tid}-{slugify(territory.code)}"
         plan[tid] = territory
-    data = read_dataset(root, Report())
+    read = Report()
+    data = read_dataset(root, read)
+    # A territory file that cannot be read would be rewritten without its priorities and
+    # contacts: the import stops until it is fixed, never drops what it could not read.
+    for issue in read.errors:
+        if issue.path.startswith("territoires/") or "/territoires/" in issue.path:
+            report.add(
+                Issue(
+                    issue.path,
+                    issue.line,
+                    issue.col,
+                    issue.key_path,
+                    f"{issue.message} (fichier de territoire illisible : l'import le "
+                    "remplacerait sans ses priorités ni ses contacts ; corrigez-le d'abord)",
+                )
+            )
     current = {t.item.id for t in data.territoires}
     vanishing = current - plan.keys()
     for loaded in data.dispositifs:
@@ -267,15 +308,12 @@ def _write(plan: dict[str, ImportedTerritory], root: Path, source: str | None) -
     data = read_dataset(root, Report())
     for loaded in data.territoires:
         existing[loaded.item.id] = loaded.item
-    # Write the new set beside the old one, then swap, so an interruption never leaves
-    # half the territories official and half provisional.
-    with tempfile.TemporaryDirectory(dir=root) as tmp:
-        staging = Path(tmp) / "territoires"
-        staging.mkdir()
-        for tid, territory in sorted(plan.items()):
-            previous = existing.get(tid)
-            write_territory_file(
-                staging / f"{tid}.yaml",
+    # All the territory files change together or not at all (apply_changes stages them,
+    # then moves them into place), never through a link leading out of the data folder.
+    changes = [
+        FileChange(
+            folder / f"{tid}.yaml",
+            render_territory_yaml(
                 tid=tid,
                 nom=territory.nom,
                 statut="officiel",
@@ -289,8 +327,15 @@ def _write(plan: dict[str, ImportedTerritory], root: Path, source: str | None) -
                 contacts=[c.model_dump(exclude_none=True) for c in previous.contacts]
                 if previous
                 else [],
-            )
-        backup = Path(tmp) / "ancien"
-        if folder.exists():
-            folder.rename(backup)
-        shutil.move(str(staging), str(folder))
+            ),
+        )
+        for tid, territory in sorted(plan.items())
+        for previous in [existing.get(tid)]
+    ]
+    if folder.is_dir():
+        changes += [
+            FileChange(path, None)
+            for path in sorted(folder.glob("*.yaml"))
+            if path.stem not in plan and not path.name.startswith(".")
+        ]
+    apply_changes(root, changes)

@@ -26,6 +26,10 @@
   // Facets whose column comes with the index (no facet file needed to filter on them).
   var INDEX_FACETS = ["statut", "nature", "doute"];
   var SNIPPET = 220;
+  // Longest query searched (characters): an adviser types a few words; a pasted page or a
+  // crafted address of 10,000 characters is cut here, with a visible note, so the page
+  // stays responsive. To raise it, change this value (README, « Limites des entrées »).
+  var MAX_QUERY = 200;
   var collator = new Intl.Collator("fr");
   var form = document.getElementById("offre-recherche-formulaire");
   var input = document.getElementById("offre-q");
@@ -46,6 +50,12 @@
   var shown = PAGE;
   var last = null; // {outcome, query, request}
   var request = 0;
+  var truncatedNote = document.createElement("p");
+  truncatedNote.id = "offre-q-tronquee";
+  truncatedNote.className = "offre-recherche__aussi";
+  truncatedNote.setAttribute("role", "status");
+  truncatedNote.hidden = true;
+  input.parentNode.parentNode.insertBefore(truncatedNote, input.parentNode.nextSibling);
   var state = readState(window.location.search);
 
   root.querySelectorAll("[data-offre-sans-js]").forEach(function (node) { node.hidden = true; });
@@ -56,13 +66,29 @@
 
   function readState(search) {
     var params = new URLSearchParams(search);
-    var s = { q: params.get("q") || "", territoire: params.get("territoire") || "",
+    var s = { q: limitQuery(params.get("q") || ""), territoire: params.get("territoire") || "",
               commune: params.get("commune") || "" };
     MULTI.forEach(function (name) { s[name] = params.getAll(name).filter(Boolean); });
     Object.keys(DEFAULTS).forEach(function (name) {
       if (!s[name].length) { s[name] = DEFAULTS[name].slice(); }
     });
     return s;
+  }
+
+  /* The query as searched: at most MAX_QUERY characters (never half a surrogate pair),
+     with a note saying so when it was cut. */
+  function limitQuery(query) {
+    if (query.length <= MAX_QUERY) {
+      truncatedNote.hidden = true;
+      return query;
+    }
+    var cut = query.slice(0, MAX_QUERY);
+    var last = cut.charCodeAt(cut.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) { cut = cut.slice(0, -1); }
+    truncatedNote.textContent = "Recherche limitée aux " + MAX_QUERY + " premiers caractères " +
+      "(le texte saisi en compte " + query.length + ") : raccourcissez-la.";
+    truncatedNote.hidden = false;
+    return cut;
   }
 
   function sameList(a, b) {
@@ -549,7 +575,7 @@
   input.addEventListener("input", function () {
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(function () {
-      state.q = input.value;
+      state.q = limitQuery(input.value);
       shown = PAGE;
       render();
       // The address follows once typing pauses: rewriting it saves the scroll position,
@@ -561,7 +587,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     window.clearTimeout(addressTimer);
-    state.q = input.value;
+    state.q = limitQuery(input.value);
     commit(true);
     render();
   });

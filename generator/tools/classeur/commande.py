@@ -29,8 +29,8 @@ def run_export(target: Path, root: Path, *, territoire: str | None, overwrite: b
     return 0
 
 
-def run_import(source: Path, root: Path, *, dry_run: bool) -> int:
-    result = import_workbook(source, root, dry_run=dry_run)
+def run_import(source: Path, root: Path, *, dry_run: bool, territoire: str | None = None) -> int:
+    result = import_workbook(source, root, dry_run=dry_run, territoire=territoire)
     cells = sorted((i for i in result.issues if isinstance(i, CellIssue)), key=lambda i: i.order)
     files = sorted(i for i in result.issues if isinstance(i, Issue))
     for line in [c.format() for c in cells] + [f.format() for f in files]:

@@ -44,6 +44,7 @@ from .kinds import (
 )
 from .layout import (
     COORDINATOR_FIELDS,
+    FINGERPRINT_SUFFIX,
     FORMAT,
     HEADER_ROW,
     LISTS_SHEET,
@@ -52,6 +53,7 @@ from .layout import (
     README_SHEET,
     SPARE_ITEMS,
     column_help,
+    file_fingerprint,
     list_name,
     parent_nodes,
 )
@@ -347,10 +349,15 @@ def _write_meta(workbook: Workbook, plans: list[SheetPlan], territoire: str | No
     for number, (key, value) in enumerate(rows, start=1):
         sheet.cell(number, 1, key)
         sheet.cell(number, 2, value)
-    for offset, plan in enumerate((p for p in plans if not p.read_only), start=4):
+    editable = [p for p in plans if not p.read_only]
+    for offset, plan in enumerate(editable, start=4):
         sheet.cell(1, offset, plan.title)
         for number, record in enumerate(plan.records, start=2):
             sheet.cell(number, offset, record.ident)
+    for offset, plan in enumerate(editable, start=4 + len(editable)):
+        sheet.cell(1, offset, plan.title + FINGERPRINT_SUFFIX)
+        for number, record in enumerate(plan.records, start=2):
+            sheet.cell(number, offset, file_fingerprint(record.text))
 
 
 def _text_cell(cell: Any) -> Any:

@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shutil
 import tempfile
@@ -26,13 +24,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ...errors import Issue, Severity, UserError, display_path
-from ...model import SLUG_PATTERN
+from ...model import SLUG_PATTERN, LimitesEntrees
 from ...validate import load_catalog
 from ...yamlsource import parse_yaml_bytes
+from ..data_folder import FileChange, apply_changes, confined, import_lock
+from ..input_limits import load_limits, refuse
 from .columns import EMPTY, RowValues, cell_values, from_cell, locate, row_values
 from .kinds import KindSheet
+from .layout import file_fingerprint
 from .reading import CellIssue, Row, SheetContent, WorkbookContent, read_workbook
 from .records import Record, read_records
+from .territory import territory_problems
 from .yamledit import Document, merge, new_document, same_value
 
 CREATED, MODIFIED, UNCHANGED = "créé", "modifié", "inchangé"
@@ -40,6 +42,7 @@ _SLUG = re.compile(SLUG_PATTERN)
 _KEY_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 # The validator speaks of YAML lines; in a workbook the same advice is about a column.
 _ADD_LINE = re.compile(r"ajoutez la ligne « [^»]* »")
+_YAML_PATH = re.compile(r"([^\s«»()\[\],;:]+\.yaml)(:\d+)?")
 
 
 @dataclass
@@ -72,15 +75,40 @@ class ImportResult:
         return [i for i in self.issues if i.severity is Severity.ERROR]
 
 
-def import_workbook(path: Path, root: Path, *, dry_run: bool) -> ImportResult:
+def import_workbook(
+    path: Path, root: Path, *, dry_run: bool, territoire: str | None = None
+) -> ImportResult:
     if not root.is_dir():
         raise UserError(f"dossier de données introuvable : {root}")
-    content = read_workbook(path, path.name)
-    existing = {s.kind.kind: read_records(root, s.kind) for s in content.sheets}
-    planned = _plan(content, existing, root)
+    limits = load_limits(root)
+    content = read_workbook(path, path.name, limits=limits)
+    if dry_run:
+        return _import(content, root, limits, dry_run=True, territoire=territoire)
+    # Read the data and write it under the lock: a second import waits, then reads the
+    # files as the first one left them (no edit lost).
+    with import_lock(root):
+        return _import(content, root, limits, dry_run=False, territoire=territoire)
+
+
+def _import(
+    content: WorkbookContent,
+    root: Path,
+    limits: LimitesEntrees,
+    *,
+    dry_run: bool,
+    territoire: str | None,
+) -> ImportResult:
+    unreadable: list[Issue] = []
+    existing = {
+        s.kind.kind: read_records(root, s.kind, problems=unreadable) for s in content.sheets
+    }
+    if unreadable:  # the rows of these files cannot be told from new ones: stop here
+        return ImportResult(list(content.issues) + list(unreadable), [], {})
+    planned = _plan(content, existing, root, limits)
     missing = _missing(content, existing, planned)
     issues: list[CellIssue | Issue] = list(content.issues)
     issues.extend(_row_problems(content, planned))
+    issues.extend(territory_problems(content, planned, root, territoire))
     issues.extend(_validate(content, root, planned))
     result = ImportResult(issues, planned, missing)
     if result.errors or dry_run:
@@ -93,8 +121,14 @@ def import_workbook(path: Path, root: Path, *, dry_run: bool) -> ImportResult:
 # ------------------------------------------------------------------ rows → records
 
 
-def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Path) -> list[Planned]:
+def _plan(
+    content: WorkbookContent,
+    existing: dict[str, list[Record]],
+    root: Path,
+    limits: LimitesEntrees | None = None,
+) -> list[Planned]:
     planned: list[Planned] = []
+    budget = _WriteBudget(content, limits or LimitesEntrees())
     for sheet in content.sheets:
         kind = sheet.kind
         by_id = {r.ident: r for r in existing[kind.kind]}
@@ -121,9 +155,21 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                 text = None
                 # Compare values first: ruamel.yaml is loaded only for records that changed.
                 if _differs(kind, record, raw):
+                    budget.spend(sheet, row)
                     document = Document(record.text.decode("utf-8"))
                     changed = merge(document.data, record.data, raw, kind.model, sheet.nodes)
                     text = document.dump() if changed else None
+                exported_as = content.fingerprints.get(sheet.title, {}).get(ident)
+                if changed and exported_as and exported_as != file_fingerprint(record.text):
+                    values.problems.append(
+                        (
+                            "id",
+                            f"la fiche « {ident} » a changé depuis l'export de ce classeur (un "
+                            "autre import, ou une modification du fichier) : importer cette "
+                            "ligne effacerait ce changement. Réexportez le classeur et "
+                            "reportez-y vos modifications de cette ligne.",
+                        )
+                    )
                 status = MODIFIED if changed else UNCHANGED
                 relative = record.path.relative_to(root)
                 planned.append(
@@ -137,6 +183,7 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
             relative, synthetic = _new_path(kind, raw, row, duplicate)
             if ident:
                 claimed.add(ident)
+            budget.spend(sheet, row)
             text = new_document(raw, kind.model).dump()
             planned.append(
                 Planned(
@@ -144,6 +191,28 @@ def _plan(content: WorkbookContent, existing: dict[str, list[Record]], root: Pat
                 )
             )
     return planned
+
+
+class _WriteBudget:
+    """Rows that become a written file (new or changed) cost about 15 to 80 ms each (the
+    YAML is written with its comments and layout kept): past `classeur_fiches_ecrites_max`
+    the import stops at once, before spending minutes on a workbook that huge."""
+
+    def __init__(self, content: WorkbookContent, limits: LimitesEntrees) -> None:
+        self.content = content
+        self.limit = limits.classeur_fiches_ecrites_max
+        self.spent = 0
+
+    def spend(self, sheet: SheetContent, row: Row) -> None:
+        self.spent += 1
+        if self.spent > self.limit:
+            where = f"{self.content.display}:{sheet.title}!A{row.number}"
+            raise refuse(
+                f"{where} : plus de {self.limit} fiches nouvelles ou modifiées dans le classeur "
+                "(importez-le en plusieurs fois)",
+                self.limit,
+                "classeur_fiches_ecrites_max",
+            )
 
 
 def _read_only_changes(sheet: SheetContent, row: Row, record: Record) -> list[tuple[str, str]]:
@@ -296,6 +365,9 @@ def _validate(
         for item in planned:
             target = copy / item.relative
             if item.text is not None:
+                # Never through a link leading out of the data (or of its copy).
+                confined(root, root / item.relative)
+                confined(copy, target)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(item.text, encoding="utf-8")
             by_display[display_path(target, copy)] = item
@@ -345,11 +417,17 @@ class _IssueMapper:
         return _cell_issue(self.content, item, header, issue.key_path, message, issue.severity)
 
     def _rewrite(self, message: str) -> str:
-        """References to other files of the copy: to their row, or to the real file."""
-        for display, cell in self.id_cells.items():
-            if display in message:
-                message = re.sub(re.escape(display) + r"(:\d+)?", cell, message)
-        return message
+        """References to other files of the copy: to their row, or to the real file.
+        One pass over the message's path-like words (not one per row: with thousands of
+        rows and of messages, that was quadratic)."""
+        if ".yaml" not in message:
+            return message
+
+        def replace(match: re.Match[str]) -> str:
+            cell = self.id_cells.get(match.group(1))
+            return match.group(0) if cell is None else cell
+
+        return _YAML_PATH.sub(replace, message)
 
     def _real(self, display: str) -> str:
         candidates = [Path(display), Path.cwd() / display, self.copy / display]
@@ -404,7 +482,7 @@ def _validated(model: type[BaseModel], data: Any) -> dict[str, Any] | None:
 
 
 def _write(root: Path, planned: list[Planned]) -> list[Path]:
-    """Write every new text beside its file, then rename them all into place."""
+    """Write every changed file, all or nothing, inside the data folder (`apply_changes`)."""
     jobs = [(root / p.relative, p) for p in planned if p.text is not None]
     for target, item in jobs:
         if item.record is not None and target.read_bytes() != item.record.text:
@@ -413,39 +491,8 @@ def _write(root: Path, planned: list[Planned]) -> list[Path]:
             )
         if item.record is None and target.exists():
             raise UserError(f"{display_path(target, root)} existe déjà : relancez l'import.")
-    staged: list[tuple[Path, Path]] = []  # (temporary file, target)
-    created_dirs: list[Path] = []
-    try:
-        for target, item in jobs:
-            missing_dirs = [p for p in [target.parent, *target.parent.parents] if not p.exists()]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            created_dirs.extend(reversed(missing_dirs))
-            handle, name = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-            )
-            staged.append((Path(name), target))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(item.text or "")
-                stream.flush()
-                os.fsync(stream.fileno())
-    except BaseException as exc:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        for folder in reversed(created_dirs):
-            _remove_empty(folder)
-        if isinstance(exc, OSError):
-            raise UserError(
-                f"écriture impossible ({exc.strerror or exc}) : aucun fichier n'a été modifié."
-            ) from None
-        raise
-    for staged_file, target in staged:
-        os.replace(staged_file, target)
-    return [target for _, target in staged]
-
-
-def _remove_empty(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        folder.rmdir()
+    apply_changes(root, [FileChange(target, item.text or "") for target, item in jobs])
+    return [target for target, _ in jobs]
 
 
 # ------------------------------------------------------------------ the summary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from .columns import NO, YES, Column
 from .fields import Form, Node, Shape
 from .kinds import REFERENCE_HELP, KindSheet
@@ -11,6 +13,14 @@ LISTS_SHEET = "Listes"
 META_SHEET = "Export"
 READ_ONLY_SHEET = "Régionaux (lecture seule)"
 FORMAT = "offre-classeur 1"
+# Hidden « Export » sheet: beside each sheet's exported ids, the fingerprint of each file
+# as exported, so an import can tell a row edited over a file changed since the export.
+FINGERPRINT_SUFFIX = " (empreintes)"
+
+
+def file_fingerprint(text: bytes) -> str:
+    return hashlib.sha256(text).hexdigest()[:20]
+
 
 HEADER_ROW = 1
 # Groups of columns left empty after the largest list of the data, to add items.

@@ -20,14 +20,20 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(source: Path, extension: str, out_dir: Path) -> Path:
-    """Convert `source` to `extension` (xlsx, ods) in `out_dir`; returns the new file."""
+def require(source: Path) -> str:
+    """The LibreOffice program, or a French error saying what to install."""
     program = soffice()
     if program is None:
         raise UserError(
             f"{source.name} : LibreOffice est nécessaire pour lire ce format "
             "(sudo apt-get install libreoffice-calc), ou enregistrez le classeur en .xlsx."
         )
+    return program
+
+
+def convert(source: Path, extension: str, out_dir: Path) -> Path:
+    """Convert `source` to `extension` (xlsx, ods) in `out_dir`; returns the new file."""
+    program = require(source)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="offre-soffice-") as profile:
         # A private profile: a LibreOffice already open on the desktop, or another

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -15,11 +17,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...errors import Severity, UserError
 from ...messages import did_you_mean
+from ...model import LimitesEntrees
+from ..input_limits import check_regular, check_zip_parts, count_rows_and_cells, refuse
 from . import office
 from .columns import Column, build_columns
 from .fields import Form, Node, model_nodes
 from .kinds import KindSheet, by_sheet_name
-from .layout import HEADER_ROW, LISTS_SHEET, META_SHEET, README_SHEET
+from .layout import FINGERPRINT_SUFFIX, HEADER_ROW, LISTS_SHEET, META_SHEET, README_SHEET
 
 _NUMBER = re.compile(r"^\d+$")
 
@@ -83,22 +87,34 @@ class WorkbookContent:
     exported: dict[str, list[str]] | None  # sheet → ids, when the workbook says
     ignored: list[str]
     issues: list[CellIssue]
+    sheet_names: list[str] = field(default_factory=list)
+    fingerprints: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def read_workbook(path: Path, display: str) -> WorkbookContent:
-    if not path.is_file():
+def read_workbook(
+    path: Path, display: str, *, limits: LimitesEntrees | None = None
+) -> WorkbookContent:
+    limits = limits or LimitesEntrees()
+    if not os.path.lexists(path):
         raise UserError(f"classeur introuvable : {path}")
     suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".ods"):
+        raise UserError(f"{display} : format non reconnu (attendu : .xlsx ou .ods).")
+    # A FIFO or a device is refused before it is opened; sizes before anything is inflated.
+    check_regular(path, limits, label="classeur")
+    if suffix == ".ods":
+        office.require(path)  # say what to install before judging the file
+    check_zip_parts(path, limits)
     if suffix == ".ods":
         with tempfile.TemporaryDirectory(prefix="offre-classeur-ods-") as folder:
             converted = office.convert(path, "xlsx", Path(folder))
-            return _read_xlsx(converted, display)
-    if suffix not in (".xlsx", ".xlsm"):
-        raise UserError(f"{display} : format non reconnu (attendu : .xlsx ou .ods).")
-    return _read_xlsx(path, display)
+            check_zip_parts(converted, limits)
+            return _read_xlsx(converted, display, limits)
+    return _read_xlsx(path, display, limits)
 
 
-def _read_xlsx(path: Path, display: str) -> WorkbookContent:
+def _read_xlsx(path: Path, display: str, limits: LimitesEntrees) -> WorkbookContent:
+    formula_issues = _check_sheet_parts(path, display, limits)
     try:
         workbook = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -134,8 +150,116 @@ def _read_xlsx(path: Path, display: str) -> WorkbookContent:
         if sheet is not None:
             sheets.append(sheet)
     exported = _exported(workbook[META_SHEET]) if meta is not None else None
+    fingerprints = _fingerprints(workbook[META_SHEET]) if meta is not None else {}
     territoire = (meta or {}).get("territoire") or None
-    return WorkbookContent(display, sheets, territoire, read_only, exported, ignored, issues)
+    read_sheets = {s.title for s in sheets}
+    issues.extend(i for i in formula_issues if i.sheet in read_sheets)
+    return WorkbookContent(
+        display,
+        sheets,
+        territoire,
+        read_only,
+        exported,
+        ignored,
+        issues,
+        list(workbook.sheetnames),
+        fingerprints,
+    )
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, zip member of its XML), from the workbook's own index."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return []
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except ElementTree.ParseError:
+        return []
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    parts = []
+    for sheet in book.iter(f"{{{_MAIN_NS}}}sheet"):
+        target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
+        member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if member in names:
+            parts.append((sheet.get("name", ""), member))
+    return parts
+
+
+def _check_sheet_parts(path: Path, display: str, limits: LimitesEntrees) -> list[CellIssue]:
+    """Rows and cells of each sheet counted from its XML before openpyxl builds them, and
+    formulas whose result was never computed (no cached value: it would read as empty)."""
+    issues: list[CellIssue] = []
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UserError(f"{display} : classeur illisible ({exc}).") from None
+    with archive:
+        for position, (name, member) in enumerate(_sheet_parts(archive)):
+            rows, cells = count_rows_and_cells(archive, member, limits)
+            if rows > limits.classeur_lignes_max:
+                raise refuse(
+                    f"{display}:{_quoted_sheet(name)} : plus de {limits.classeur_lignes_max} "
+                    "lignes",
+                    limits.classeur_lignes_max,
+                    "classeur_lignes_max",
+                )
+            if cells > limits.classeur_cellules_max:
+                raise refuse(
+                    f"{display}:{_quoted_sheet(name)} : plus de "
+                    f"{limits.classeur_cellules_max} cellules",
+                    limits.classeur_cellules_max,
+                    "classeur_cellules_max",
+                )
+            issues.extend(_uncomputed_formulas(archive, member, name, position, display))
+    return issues
+
+
+def _uncomputed_formulas(
+    archive: zipfile.ZipFile, member: str, name: str, position: int, display: str
+) -> list[CellIssue]:
+    with archive.open(member) as stream:
+        found, tail = False, b""
+        while not found and (chunk := stream.read(1 << 20)):
+            found = _FORMULA.search(tail + chunk) is not None
+            tail = chunk[-8:]
+        if not found:
+            return []  # no formula at all: the usual case, no XML parsing
+    issues = []
+    with archive.open(member) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            if element.tag != f"{{{_MAIN_NS}}}c":
+                continue
+            formula = element.find(f"{{{_MAIN_NS}}}f")
+            value = element.findtext(f"{{{_MAIN_NS}}}v")
+            # openpyxl and scripts write `<v></v>` or no <v> at all: nothing was computed.
+            if formula is not None and not value and element.get("t") != "inlineStr":
+                cell = element.get("r", "")
+                issues.append(
+                    CellIssue(
+                        display,
+                        name,
+                        cell,
+                        "",
+                        f"formule sans valeur calculée (={formula.text or ''}) : elle serait "
+                        "lue comme une cellule vide. Ouvrez le classeur dans le tableur, "
+                        "recalculez et enregistrez-le, ou remplacez la formule par sa valeur.",
+                        order=(position, _row_of(cell), 0),
+                    )
+                )
+            element.clear()
+    return issues
+
+
+def _row_of(cell: str) -> int:
+    digits = "".join(c for c in cell if c.isdigit())
+    return int(digits) if digits else 0
+
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 def _read_sheet(
@@ -204,10 +328,22 @@ def _read_sheet(
                 "donnez un en-tête à la colonne ou videz-la.",
                 column,
             )
-    for number, values in enumerate(
-        sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True), start=HEADER_ROW + 1
+    for number, row_cells in enumerate(
+        sheet.iter_rows(min_row=HEADER_ROW + 1), start=HEADER_ROW + 1
     ):
-        cells = {known[i + 1]: v for i, v in enumerate(values) if i + 1 in known}
+        cells = {}
+        for index, cell in enumerate(row_cells):
+            if getattr(cell, "data_type", None) == "e":
+                # #N/A, #REF!, #DIV/0!…: a failed formula, never a text to import.
+                problem(
+                    f"{get_column_letter(index + 1)}{number}",
+                    f"valeur d'erreur du tableur « {cell.value} » : la formule de cette "
+                    "cellule a échoué ; corrigez-la ou remplacez-la par une valeur.",
+                    index + 1,
+                )
+                continue
+            if index + 1 in known:
+                cells[known[index + 1]] = cell.value
         if any(_filled(v) for v in cells.values()):
             content.rows.append(Row(number, cells))
     return content, issues
@@ -255,11 +391,34 @@ def _meta(sheet: Worksheet) -> dict[str, str]:
     return meta
 
 
+def _fingerprints(sheet: Worksheet) -> dict[str, dict[str, str]]:
+    """Sheet → id → fingerprint of its file when exported (none in older workbooks)."""
+    columns: dict[str, int] = {}
+    for c in range(4, (sheet.max_column or 0) + 1):
+        title = sheet.cell(1, c).value
+        if isinstance(title, str):
+            columns[title] = c
+    out: dict[str, dict[str, str]] = {}
+    for title, column in columns.items():
+        if not title.endswith(FINGERPRINT_SUFFIX):
+            continue
+        ids_column = columns.get(title.removesuffix(FINGERPRINT_SUFFIX))
+        if ids_column is None:
+            continue
+        out[title.removesuffix(FINGERPRINT_SUFFIX)] = {
+            str(sheet.cell(row, ids_column).value): str(sheet.cell(row, column).value)
+            for row in range(2, (sheet.max_row or 0) + 1)
+            if sheet.cell(row, ids_column).value is not None
+            and sheet.cell(row, column).value is not None
+        }
+    return out
+
+
 def _exported(sheet: Worksheet) -> dict[str, list[str]]:
     exported: dict[str, list[str]] = {}
     for column in range(4, (sheet.max_column or 0) + 1):
         title = sheet.cell(1, column).value
-        if not isinstance(title, str):
+        if not isinstance(title, str) or title.endswith(FINGERPRINT_SUFFIX):
             continue
         ids = [
             str(sheet.cell(row, column).value)

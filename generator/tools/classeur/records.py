@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ...errors import display_path
+from ...errors import Issue, display_path
 from ...yamlsource import read_yaml
 from .kinds import KindSheet
 
@@ -31,8 +31,14 @@ class Record:
         return value if isinstance(value, str) else self.path.stem
 
 
-def read_records(root: Path, kind: KindSheet) -> list[Record]:
-    """Every file of one kind, sorted by path (the order rows are written in)."""
+def read_records(
+    root: Path, kind: KindSheet, *, problems: list[Issue] | None = None
+) -> list[Record]:
+    """Every file of one kind, sorted by path (the order rows are written in).
+
+    A file that cannot be read as a record goes to `problems` (when given): skipped
+    silently, its row would pass for a new record, and the import would then overwrite it.
+    """
     folder = root / kind.folder
     if not folder.is_dir():
         return []
@@ -40,8 +46,22 @@ def read_records(root: Path, kind: KindSheet) -> list[Record]:
     for path in sorted(folder.rglob("*.yaml")):
         if path.name.startswith(".") or not path.is_file():
             continue
-        doc, _ = read_yaml(path, display_path(path, root))
+        doc, issues = read_yaml(path, display_path(path, root))
         if doc is None or not isinstance(doc.data, dict):
+            if problems is not None:
+                problems.extend(
+                    issues
+                    or [
+                        Issue(
+                            display_path(path, root),
+                            1,
+                            1,
+                            "",
+                            "le fichier doit être un bloc de clés (« clé: valeur ») ; "
+                            "corrigez-le avant d'importer le classeur.",
+                        )
+                    ]
+                )
             continue
         try:
             item: BaseModel | None = kind.model.model_validate(doc.data)

@@ -15,6 +15,7 @@ An invalid record elsewhere in France cannot be imported anyway; it is only coun
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,12 +28,14 @@ from pydantic import ValidationError
 
 from ...errors import UserError, display_path
 from ...geo import GEO_FILE, GeoDataError, load_geo
+from ...model import LimitesEntrees
+from ..input_limits import check_regular, load_limits, open_regular, refuse
 from . import place, plan, writer
 from .location import Locator, departement_of
 from .mapping import MAPPING_FILE, Mapping, load_mapping
 from .options import Counts, Options
 from .progress import Progress, group
-from .record_errors import RecordIssue, record_id, validation_messages
+from .record_errors import RecordIssue, hostile_text, record_id, validation_messages
 from .stream import MalformedFile, iter_records
 from .summary import render_summary
 
@@ -78,6 +81,7 @@ class _State:
     mapping: Mapping
     locator: Locator
     chosen: frozenset[str]
+    limits: LimitesEntrees
     counts: Counts = field(default_factory=Counts)
     errors: ErrorLog = field(default_factory=ErrorLog)
     drafts: dict[str, place.Draft] = field(default_factory=dict)
@@ -88,6 +92,8 @@ class _State:
 
 def run_import(options: Options) -> int:
     state = _prepare(options)
+    for path, label in ((options.structures, "--structures"), (options.services, "--services")):
+        check_regular(path, state.limits, label=f"{label} :")
     try:
         _read_structures(state)
         _read_services(state)
@@ -109,7 +115,15 @@ def run_import(options: Options) -> int:
         return 1
     for line in state.errors.render(severity="warning"):
         click.echo(line, err=True)
+    if options.dry_run:
+        return _plan_and_write(state, options)
+    # Read the places and write them under the lock: a second import waits, then reads
+    # what this one wrote.
+    with writer.import_lock(options.root):
+        return _plan_and_write(state, options)
 
+
+def _plan_and_write(state: _State, options: Options) -> int:
     existing = plan.scan(options.root)
     ids = plan.assign_ids(state.drafts, existing)
     day = options.consulte_le or date.today()
@@ -117,7 +131,7 @@ def run_import(options: Options) -> int:
     problems = [
         f"{display_path(options.structures)}: id « {r['origine']['identifiant']} »: {problem}"
         for r in records
-        for problem in place.check_with_model(r)
+        for problem in place.check_with_model(r) or place.check_written(place.render(r))
     ]
     if problems:
         for line in problems[:MAX_LISTED_ERRORS]:
@@ -150,15 +164,61 @@ def _prepare(options: Options) -> _State:
             f"données ; départements possibles : {', '.join(locator.departements)}."
         )
     mapping = load_mapping(options.mapping_file or root / MAPPING_FILE, root)
-    return _State(options, mapping, locator, frozenset(chosen))
+    return _State(options, mapping, locator, frozenset(chosen), load_limits(root))
 
 
-def _stream(path: Path, label: str) -> Iterator[tuple[int, Any]]:
-    progress = Progress(label, path.stat().st_size)
+def _stream(state: _State, path: Path, label: str, option: str) -> Iterator[tuple[int, Any]]:
+    limits = state.limits
+    handle = open_regular(path, limits, label=f"{option} :")
+    progress = Progress(label, os.fstat(handle.fileno()).st_size)
+    display = display_path(path)
+    records = iter_records(
+        path,
+        display,
+        progress.update,
+        max_depth=limits.profondeur_json_max,
+        max_text=limits.json_texte_octets_max,
+        handle=handle,
+    )
     try:
-        yield from enumerate(iter_records(path, display_path(path), progress.update), start=1)
+        for index, raw in enumerate(records, start=1):
+            if index > limits.enregistrements_max:
+                raise refuse(
+                    f"{display} ({option}) : plus de {limits.enregistrements_max} enregistrements",
+                    limits.enregistrements_max,
+                    "enregistrements_max",
+                )
+            yield index, raw
     finally:
         progress.finish()
+
+
+def _wrong_kind(display: str, index: int, raw: dict[str, Any], option: str) -> UserError:
+    """The structures file given as --services or the reverse: said at once, not 0 places."""
+    if option == "--structures":
+        message = (
+            "cet enregistrement a un « structure_id » : c'est un service, pas une structure. "
+            "Les fichiers semblent inversés : --structures reçoit le fichier des structures "
+            "(structures.json), --services celui des services (services.json)."
+        )
+    else:
+        message = (
+            "cet enregistrement n'a pas de « structure_id » : c'est une structure, pas un "
+            "service. Les fichiers semblent inversés : --structures reçoit le fichier des "
+            "structures (structures.json), --services celui des services (services.json)."
+        )
+    where = RecordIssue(display, index, record_id(raw), "", message).format()
+    return UserError(f"{where} Import annulé : aucun fichier n'a été écrit.")
+
+
+def _screened(state: _State, display: str, index: int, raw: Any) -> bool:
+    """False (and the error logged) for a record no model should even see."""
+    hostile = hostile_text(raw)
+    if hostile is None:
+        return True
+    field_path, message = hostile
+    state.errors.add(RecordIssue(display, index, record_id(raw), field_path, message))
+    return False
 
 
 def _not_an_object(state: _State, display: str, index: int) -> None:
@@ -170,10 +230,19 @@ def _not_an_object(state: _State, display: str, index: int) -> None:
 def _read_structures(state: _State) -> None:
     options, counts = state.options, state.counts
     display = display_path(options.structures)
-    for index, raw in _stream(options.structures, f"Structures ({options.structures.name})"):
+    for index, raw in _stream(
+        state, options.structures, f"Structures ({options.structures.name})", "--structures"
+    ):
         counts.structures_read += 1
         if not isinstance(raw, dict):
             _not_an_object(state, display, index)
+            continue
+        if index == 1 and "structure_id" in raw:
+            raise _wrong_kind(display, index, raw, "--structures")
+        if not _screened(state, display, index, raw):
+            ident = record_id(raw)
+            if ident:
+                state.invalid_ids.add(ident)
             continue
         departement = departement_of(raw.get("code_insee"), raw.get("code_postal"))
         located = departement in state.chosen
@@ -192,6 +261,19 @@ def _read_structures(state: _State) -> None:
             continue
         if not located:
             counts.skipped[SKIP_UNLOCATED if departement is None else SKIP_ELSEWHERE] += 1
+            continue
+        if not structure.id.strip():
+            state.errors.add(
+                RecordIssue(
+                    display,
+                    index,
+                    None,
+                    "id",
+                    "identifiant vide : chaque structure doit avoir un identifiant (celui de "
+                    "data·inclusion) ; corrigez la source ou écartez l'enregistrement.",
+                )
+            )
+            counts.skipped[SKIP_INVALID] += 1
             continue
         if structure.id in state.in_scope:
             state.errors.add(
@@ -228,10 +310,16 @@ def _keep_structure(state: _State, structure: Any) -> None:
 def _read_services(state: _State) -> None:
     options, counts = state.options, state.counts
     display = display_path(options.services)
-    for index, raw in _stream(options.services, f"Services ({options.services.name})"):
+    for index, raw in _stream(
+        state, options.services, f"Services ({options.services.name})", "--services"
+    ):
         counts.services_read += 1
         if not isinstance(raw, dict):
             _not_an_object(state, display, index)
+            continue
+        if index == 1 and "structure_id" not in raw:
+            raise _wrong_kind(display, index, raw, "--services")
+        if not _screened(state, display, index, raw):
             continue
         structure_id = raw.get("structure_id")
         located = isinstance(structure_id, str) and structure_id in state.in_scope

@@ -10,6 +10,7 @@ for a service every matching scheme rule adds its scheme.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -208,7 +209,7 @@ def load_mapping(path: Path, root: Path) -> Mapping:
     """Read and check the mapping file; a DataError lists every problem with its place."""
     report = Report(files_read=1)
     display = display_path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):  # a folder or a FIFO is said so by read_yaml, in French
         raise UserError(
             f"fichier de correspondances introuvable : {display} (voir offer_data/LISEZMOI.md)."
         )

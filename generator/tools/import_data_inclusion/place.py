@@ -78,6 +78,19 @@ def _line(value: Any) -> str | None:
     return " ".join(cleaned.split()) or None
 
 
+_INVISIBLE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _multiline(value: Any) -> str | None:
+    """A free text kept with its line breaks (description, hours as given): CRLF and a
+    bare CR become LF, other control characters spaces, as `validate` requires of a file."""
+    text = _text(value)
+    if text is None:
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE_IN_TEXT.sub(" ", text).strip() or None
+
+
 def _accepted(adapter: TypeAdapter[str], value: str) -> bool:
     """Whether our model accepts the value for that field (the same check as `validate`)."""
     try:
@@ -131,7 +144,7 @@ def url(raw: Any, label: str) -> tuple[str | None, str | None]:
 
 def opening_hours(raw: str | None) -> tuple[str | None, str | None, str | None]:
     """(horaires_osm, horaires, note): hours our OSM reader cannot read are kept as text."""
-    text = _text(raw)
+    text = _multiline(raw)
     if text is None or _accepted(_OPENING_HOURS, text):
         return text, None, None
     return (
@@ -175,7 +188,7 @@ def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport
         "nom": _line(structure.nom) or structure.nom.strip(),
         "porteur": provider,
         "reseaux_porteurs": sorted(networks),
-        "description": _text(structure.description),
+        "description": _multiline(structure.description),
         "adresse": {k: v for k, v in adresse.items() if v is not None},
         "telephone": telephone,
         "courriel": courriel,
@@ -187,7 +200,7 @@ def draft(structure: Any, provider: str, commune: Commune, dataset: SourceImport
     }
     origin = {
         "source": SOURCE_NAME,
-        "producteur": _text(structure.source),
+        "producteur": _line(structure.source),
         "identifiant": structure.id,
         "date_maj": structure.date_maj,
     }
@@ -349,3 +362,16 @@ def check_with_model(record: dict[str, Any]) -> list[str]:
             for e in exc.errors(include_url=False)
         ]
     return []
+
+
+def check_written(text: str) -> list[str]:
+    """Problems `offre validate` would find in the file as written: it is read back with
+    the validator's own reader and model, so an import never writes a file it refuses."""
+    from pathlib import Path
+
+    from ...yamlsource import parse_yaml_bytes
+
+    doc, issues = parse_yaml_bytes(text.encode("utf-8"), Path("lieu.yaml"), "lieu.yaml")
+    if issues or doc is None:
+        return [i.message for i in issues] or ["fichier illisible"]
+    return check_with_model(doc.data)

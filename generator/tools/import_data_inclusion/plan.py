@@ -18,7 +18,10 @@ from typing import Any
 
 import yaml
 
+from ...errors import UserError, display_path
 from ...urls import slugify
+from ...yamlsource import UnreadableFile, read_data_file
+from ..data_folder import is_locked_here
 from . import place
 
 ID_MAX = 80
@@ -46,15 +49,41 @@ class Existing:
     files: list[ExistingFile] = field(default_factory=list)
     by_identifier: dict[str, ExistingFile] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
+    root: Path | None = None
+    stamps: dict[Path, tuple[int, int, int]] = field(default_factory=dict)
+    """Each place file's (inode, size, mtime) when scanned: `writer.apply` refuses to
+    write if they changed since (another import wrote in between)."""
+    locked: bool = False
+    """Scanned while this process held the import lock (`writer.import_lock`)."""
+
+
+def snapshot(root: Path) -> dict[Path, tuple[int, int, int]]:
+    stamps: dict[Path, tuple[int, int, int]] = {}
+    folder = root / PLACES_DIR
+    if not folder.is_dir():
+        return stamps
+    for path in sorted(folder.rglob("*.yaml")):
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        stamps[path] = (info.st_ino, info.st_size, info.st_mtime_ns)
+    return stamps
 
 
 def scan(root: Path) -> Existing:
-    """Every place file under `lieux/`, imported or written by hand."""
-    existing = Existing()
+    """Every place file under `lieux/`, imported or written by hand.
+
+    A file that cannot be read (rights, encoding, special file) stops the import with a
+    located error: skipped, it would be taken for a vanished place."""
+    existing = Existing(root=root, locked=is_locked_here(root) if root.is_dir() else False)
+    existing.stamps = snapshot(root)
     folder = root / PLACES_DIR
     if not folder.is_dir():
         return existing
     for path in sorted(folder.rglob("*.yaml")):
+        if path.name.startswith("."):
+            continue
         existing.files.append(_read(path, folder))
     for found in existing.files:
         existing.taken.add(found.place_id)
@@ -70,9 +99,19 @@ def scan(root: Path) -> Existing:
 
 def _read(path: Path, folder: Path) -> ExistingFile:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_data_file(path).decode("utf-8")
+    except UnreadableFile as exc:
+        raise UserError(
+            f"{display_path(path)} : {exc} Import annulé : rien n'a été écrit."
+        ) from None
+    except UnicodeDecodeError:
+        raise UserError(
+            f"{display_path(path)} : le fichier n'est pas en UTF-8 ; corrigez-le (ou "
+            "supprimez-le) puis relancez l'import. Rien n'a été écrit."
+        ) from None
+    try:
         data: Any = yaml.load(text, Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except yaml.YAMLError:
         return ExistingFile(path, path.stem, None, False, None)
     place_id = data.get("id") if isinstance(data, dict) else None
     if not isinstance(place_id, str):
@@ -151,6 +190,9 @@ class Plan:
     vanished_edited: list[ExistingFile] = field(default_factory=list)
     kept_invalid: list[ExistingFile] = field(default_factory=list)
     """Files of records skipped as invalid this time (--ignorer-invalides): kept as is."""
+    root: Path | None = None
+    existing: Existing | None = None
+    """What `build_plan` was given: `writer.apply` checks it is still what is on disk."""
 
     def count(self, status: str) -> int:
         return sum(1 for a in self.actions if a.status == status)
@@ -167,7 +209,7 @@ def build_plan(
     *,
     invalid_ids: set[str],
 ) -> Plan:
-    plan = Plan()
+    plan = Plan(root=root, existing=existing)
     produced: set[str] = set()
     for record in records:
         identifier = record["origine"]["identifiant"]

@@ -7,6 +7,7 @@ located by file, record number and record id, then the field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,9 @@ class RecordIssue:
         ident = f" (id « {self.record_id} »)" if self.record_id else ""
         field = f" {self.field} :" if self.field else ""
         where = f"{self.file}: enregistrement n° {self.index}{ident}"
-        return f"{where}: {self.severity}:{field} {self.message}"
+        line = f"{where}: {self.severity}:{field} {self.message}"
+        # A lone surrogate (escaped "\udc80" in the JSON) cannot be printed: shown escaped.
+        return line.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def record_id(raw: Any) -> str | None:
@@ -142,3 +145,32 @@ def _message(detail: ErrorDetails, value: Any, path: tuple[str | int, ...]) -> s
             return f"adresse électronique « {_shown(value)} » invalide."
         return message if message.endswith(".") else message + "."
     return f"valeur « {_shown(value)} » refusée par le schéma data·inclusion ({detail['msg']})."
+
+
+def hostile_text(raw: Any) -> tuple[str, str] | None:
+    """(field path, French reason) of the first string of a record no data file may hold:
+    a lone UTF-16 surrogate (escaped `\\udc80` in the JSON), which cannot be written as
+    UTF-8. Walked without recursion (the depth is bounded by the reader, but no stack is
+    spent on it)."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), raw)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            bad = _SURROGATE.search(value)
+            if bad:
+                return (
+                    format_key_path(path),
+                    f"caractère non valide (U+{ord(bad.group()):04X}, moitié de paire UTF-16 "
+                    "isolée) : ce texte ne peut pas être écrit en UTF-8 ; corrigez la source.",
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    return (format_key_path(path), "clé avec un caractère non valide (UTF-16).")
+                stack.append(((*path, str(key)), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), item) for i, item in enumerate(value))
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

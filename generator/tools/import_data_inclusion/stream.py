@@ -16,13 +16,15 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import ijson
 
 from ...errors import Issue
 
 CHUNK_BYTES = 256 * 1024
+DEFAULT_MAX_DEPTH = 32
+DEFAULT_MAX_TEXT = 1_000_000
 _BOM = codecs.BOM_UTF8
 _WHITESPACE = b" \t\r\n"
 
@@ -45,14 +47,23 @@ def backend_name() -> str:
 
 
 def iter_records(
-    path: Path, display: str, on_progress: ProgressCallback | None = None
+    path: Path,
+    display: str,
+    on_progress: ProgressCallback | None = None,
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_text: int = DEFAULT_MAX_TEXT,
+    handle: BinaryIO | None = None,
 ) -> Iterator[Any]:
     """Yield each element of the top-level JSON array of `path`, in order.
 
-    Raises MalformedFile when the file is not a JSON array or stops being valid JSON;
-    the records parsed before the error have been yielded already.
+    Raises MalformedFile when the file is not a JSON array, stops being valid JSON, or
+    nests arrays and objects deeper than `max_depth` (checked on the raw bytes before the
+    parser sees them: ijson's cost grows with the square of the depth); the records parsed
+    before the error have been yielded already. `handle`: the file, already opened (and
+    checked) by the caller.
     """
-    with path.open("rb") as handle:
+    with handle if handle is not None else path.open("rb") as handle:
         first = handle.read(CHUNK_BYTES)
         skip = _check_start(first, display)
         parsed = ijson.sendable_list()
@@ -61,10 +72,17 @@ def iter_records(
         count = 0
         chunk = first[skip:]
         chunk_start = skip
+        guard = _DepthGuard(max_depth, max_text)
         while chunk:
+            passed = guard.feed(chunk)
+            if passed is not None:
+                offset = chunk_start + passed[0]
+                if passed[1] == "texte":
+                    raise _too_long(path, display, offset, max(1, guard.started), max_text)
+                raise _too_deep(path, display, offset, guard.started - 1, max_depth)
             try:
                 parser.send(chunk)
-            except ijson.JSONError as exc:
+            except (ijson.JSONError, UnicodeDecodeError) as exc:
                 yield from parsed
                 count += len(parsed)
                 raise _located(path, display, skip, chunk_start, count, exc) from None
@@ -78,11 +96,130 @@ def iter_records(
             chunk = handle.read(CHUNK_BYTES)
         try:
             parser.close()
-        except ijson.JSONError as exc:
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
             yield from parsed
             count += len(parsed)
             raise _located(path, display, skip, chunk_start, count, exc) from None
         yield from parsed
+
+
+class _DepthGuard:
+    """Nesting depth and string length of the JSON seen so far, at C speed: escaped
+    backslashes and quotes are dropped, the bytes are split at the quotes left (the parts
+    alternate outside and inside strings), and only the brackets outside strings are
+    walked in Python (a few per record). ijson's cost grows with the square of the depth,
+    and it builds each string whole: both are bounded before it sees a byte."""
+
+    _DROP = bytes(range(256)).translate(None, b"[]{}")
+
+    def __init__(self, limit: int, text_limit: int) -> None:
+        self.limit = limit
+        self.text_limit = text_limit
+        self.depth = 0
+        self.in_string = False
+        self.open_length = 0  # bytes of a string still open at the end of the last chunk
+        self.carry = b""  # a run of backslashes cut by the chunk's end
+        self.started = 0  # records (arrays or objects at the top level) begun so far
+
+    def feed(self, chunk: bytes) -> tuple[int, str] | None:
+        """None, or (offset in `chunk`, "profondeur" or "texte") of what passes a limit."""
+        data = self.carry + chunk
+        stripped = data.rstrip(b"\\")
+        self.carry = data[len(stripped) :]
+        parts = stripped.replace(b"\\\\", b"").replace(b'\\"', b"").split(b'"')
+        start = 1 if self.in_string else 0
+        inside = parts[1 - start :: 2]
+        if self.in_string and parts:
+            longest = max(self.open_length + len(parts[0]), max(map(len, inside[1:]), default=0))
+        else:
+            longest = max(map(len, inside), default=0)
+        ends_inside = (len(parts) % 2 == 0) != self.in_string
+        if longest > self.text_limit:
+            return self._locate(chunk, text=True), "texte"
+        if ends_inside:
+            last = len(parts[-1]) + (self.open_length if len(parts) == 1 else 0)
+            self.open_length = last
+        else:
+            self.open_length = 0
+        outside = b"".join(parts[start::2]).translate(None, self._DROP)
+        depth = self.depth
+        limit = self.limit
+        started = self.started
+        for byte in outside:
+            if byte in (0x5B, 0x7B):
+                if depth == 1:
+                    started += 1
+                depth += 1
+                if depth > limit:
+                    return self._locate(chunk, text=False), "profondeur"
+            else:
+                depth -= 1
+        self.in_string = ends_inside
+        self.depth = depth
+        self.started = started
+        return None
+
+    def _locate(self, chunk: bytes, *, text: bool) -> int:
+        """Error path only: the offset of the offending byte, walked one by one."""
+        depth, in_string, escaped = self.depth, self.in_string, False
+        length = self.open_length
+        for offset, byte in enumerate(chunk):
+            if in_string:
+                length += 1
+                if text and length > self.text_limit:
+                    return offset
+                if escaped:
+                    escaped = False
+                elif byte == 0x5C:
+                    escaped = True
+                elif byte == 0x22:
+                    in_string = False
+            elif byte == 0x22:
+                in_string, length = True, 0
+            elif byte in (0x5B, 0x7B):
+                if depth == 1:
+                    self.started += 1
+                depth += 1
+                if depth > self.limit and not text:
+                    return offset
+            elif byte in (0x5D, 0x7D):
+                depth -= 1
+        return 0
+
+
+def _too_long(path: Path, display: str, offset: int, record: int, limit: int) -> MalformedFile:
+    line, col = _line_col(path, offset)
+    return MalformedFile(
+        Issue(
+            display,
+            line,
+            col,
+            "",
+            f"texte trop long (octet {offset}, dans l'enregistrement n° {record}) : plus de "
+            f"{limit} octets dans une seule valeur (limite json_texte_octets_max). Pour la "
+            "relever, réglez « limites: json_texte_octets_max: … » dans reglages.yaml.",
+        ),
+        max(0, record - 1),
+    )
+
+
+def _too_deep(
+    path: Path, display: str, offset: int, records_before: int, limit: int
+) -> MalformedFile:
+    line, col = _line_col(path, offset)
+    return MalformedFile(
+        Issue(
+            display,
+            line,
+            col,
+            "",
+            f"imbrication trop profonde (octet {offset}, dans l'enregistrement n° "
+            f"{records_before + 1}) : plus de {limit} niveaux de […] ou {{…}} imbriqués "
+            "(limite profondeur_json_max ; un fichier data·inclusion en compte moins de 10). "
+            "Pour la relever, réglez « limites: profondeur_json_max: … » dans reglages.yaml.",
+        ),
+        records_before,
+    )
 
 
 def _check_start(first: bytes, display: str) -> int:
@@ -142,7 +279,10 @@ def _error_offset(path: Path, skip: int, chunk_start: int) -> int:
                 break
             try:
                 parser.send(data)
-            except ijson.JSONError:  # pragma: no cover - the first pass got past this chunk
+            except (
+                ijson.JSONError,
+                UnicodeDecodeError,
+            ):  # pragma: no cover - the first pass got past this chunk
                 return position
             del events[:]
             position += len(data)
@@ -150,7 +290,7 @@ def _error_offset(path: Path, skip: int, chunk_start: int) -> int:
         for index in range(len(data)):
             try:
                 parser.send(data[index : index + 1])
-            except ijson.JSONError:
+            except (ijson.JSONError, UnicodeDecodeError):
                 return position + index
             del events[:]
         position += len(data)
@@ -191,6 +331,10 @@ _TRUNCATED = (
     "interrompu ?) ; téléchargez-le à nouveau."
 )
 _NOT_UTF8 = "octets qui ne sont pas de l'UTF-8 dans un texte."
+_NOT_UTF8_OR_SURROGATE = (
+    "texte illisible : octets qui ne sont pas de l'UTF-8, ou échappement « \\uD800 » à "
+    "« \\uDFFF » isolé (moitié de paire UTF-16, qui ne correspond à aucun caractère)."
+)
 _TRAILING = "contenu inattendu après la fin du tableau JSON."
 _BAD_CHAR = "caractère inattendu à cet endroit."
 _BAD_STRING = "texte mal formé (caractère de contrôle ou échappement invalide)."
@@ -200,7 +344,7 @@ _REASONS = (
     ("premature eof", _TRUNCATED),
     ("incomplete json", _TRUNCATED),
     ("invalid bytes in utf8", _NOT_UTF8),
-    ("codec can't decode", _NOT_UTF8),
+    ("codec can't decode", _NOT_UTF8_OR_SURROGATE),
     ("trailing garbage", _TRAILING),
     ("additional data", _TRAILING),
     ("after array element", "une virgule ou « ] » est attendue après un enregistrement."),
