@@ -26,6 +26,7 @@ from ..import_data_inclusion.plan import CHANGED, HAND_EDITED, NEW, UNCHANGED, P
 from ..import_data_inclusion.progress import group
 from ..import_data_inclusion.record_errors import RecordIssue
 from ..import_france_services import files
+from ..input_limits import check_regular, load_limits
 from . import record
 from .mapping import MAPPING_FILE, Mapping, load_mapping
 from .options import Counts, Options
@@ -52,6 +53,9 @@ class _State:
 
 
 def run_import(options: Options) -> int:
+    # A FIFO or a device would block the read forever; an oversized file is refused
+    # before it is read (limits of reglages.yaml, shared with the other importers).
+    check_regular(options.json_file, load_limits(options.root), label="Annuaire :")
     state = _prepare(options)
     display = display_path(options.json_file)
     try:
@@ -123,7 +127,9 @@ def _prepare(options: Options) -> _State:
 def _read(state: _State, display: str) -> None:
     counts = state.counts
     seen: dict[str, int] = {}
-    for index, raw in enumerate(iter_records(state.options.json_file, display), start=1):
+    for index, raw in enumerate(
+        iter_records(state.options.json_file, display, load_limits(state.options.root)), start=1
+    ):
         counts.read += 1
         if not isinstance(raw, dict):
             counts.skipped[SKIP_NOT_OBJECT] += 1

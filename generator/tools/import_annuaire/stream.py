@@ -17,6 +17,8 @@ from typing import Any
 import ijson
 
 from ...errors import Issue
+from ...model import LimitesEntrees
+from ..import_data_inclusion.stream import _DepthGuard
 
 CHUNK_BYTES = 256 * 1024
 _BOM = codecs.BOM_UTF8
@@ -30,8 +32,12 @@ class MalformedFile(Exception):
         self.issue = issue
 
 
-def iter_records(path: Path, display: str) -> Iterator[Any]:
-    """Each record of the export, in order; raises MalformedFile when it stops being JSON."""
+def iter_records(path: Path, display: str, limits: LimitesEntrees | None = None) -> Iterator[Any]:
+    """Each record of the export, in order; raises MalformedFile when it stops being JSON,
+    or when its nesting or one of its strings passes the limits (checked on the raw bytes
+    before ijson sees them: ijson's cost grows with the square of the depth)."""
+    limits = limits or LimitesEntrees()
+    guard = _DepthGuard(limits.profondeur_json_max, limits.json_texte_octets_max)
     with path.open("rb") as handle:
         first = handle.read(CHUNK_BYTES)
         skip = len(_BOM) if first.startswith(_BOM) else 0
@@ -68,6 +74,10 @@ def iter_records(path: Path, display: str) -> Iterator[Any]:
         parser = ijson.items_coro(parsed, prefix, use_float=True)
         chunk, chunk_start = first[skip:], skip
         while chunk:
+            passed = guard.feed(chunk)
+            if passed is not None:
+                yield from parsed
+                raise _over_limit(path, display, chunk_start + passed[0], passed[1], limits)
             try:
                 parser.send(chunk)
             except ijson.JSONError:
@@ -83,6 +93,26 @@ def iter_records(path: Path, display: str) -> Iterator[Any]:
             yield from parsed
             raise _located(path, display, skip, chunk_start) from None
         yield from parsed
+
+
+def _over_limit(
+    path: Path, display: str, offset: int, what: str, limits: LimitesEntrees
+) -> MalformedFile:
+    line, col = _line_col(path, offset)
+    if what == "profondeur":
+        message = (
+            f"imbrication trop profonde (octet {offset}) : plus de "
+            f"{limits.profondeur_json_max} niveaux de […] ou {{…}} imbriqués (limite "
+            "profondeur_json_max ; un enregistrement de l'annuaire en compte moins de 10). "
+            "Pour la relever, réglez « limites: profondeur_json_max: … » dans reglages.yaml."
+        )
+    else:
+        message = (
+            f"texte trop long (octet {offset}) : plus de {limits.json_texte_octets_max} octets "
+            "dans une seule valeur (limite json_texte_octets_max). Pour la relever, réglez "
+            "« limites: json_texte_octets_max: … » dans reglages.yaml."
+        )
+    return MalformedFile(Issue(display, line, col, "", message))
 
 
 def _located(path: Path, display: str, skip: int, chunk_start: int) -> MalformedFile:

@@ -22,6 +22,7 @@ from ...geo import GEO_FILE, Geo, GeoDataError, load_geo
 from ..import_data_inclusion import place as di_place
 from ..import_data_inclusion import writer
 from ..import_data_inclusion.progress import group
+from ..input_limits import check_regular, load_limits
 from . import files, record
 from .options import Counts, Options
 from .summary import render_summary
@@ -58,6 +59,9 @@ def list_date_from_name(name: str) -> date | None:
 
 
 def run_import(options: Options) -> int:
+    # A FIFO or a device would block the read forever; an oversized file is refused
+    # before it is read (limits of reglages.yaml, shared with the other importers).
+    check_regular(options.csv_file, load_limits(options.root), label="Liste France services :")
     state = _prepare(options)
     display = display_path(options.csv_file)
     try:
