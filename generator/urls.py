@@ -80,6 +80,8 @@ PATTERNS = {
 # Pages without an id, generated or written in docs/.
 HOME_URL = ""
 SEARCH_URL = "recherche/"
+SELECTION_URL = "selection/"
+"""« Ma sélection »: its state is in the address after `#`, never sent to the host."""
 SITE_MAP_URL = "plan/"
 DATA_URL = "donnees/"
 EMBED_INDEX_URL = "integrer/"
@@ -153,7 +155,7 @@ def js_patterns() -> dict[str, str]:
     Written into the pages (or the search files) at build time, so `recherche.js`,
     `commune.js` and `integrer.js` fill a pattern instead of knowing a path.
     """
-    return {**PATTERNS, "recherche": SEARCH_URL, "accueil": HOME_URL}
+    return {**PATTERNS, "recherche": SEARCH_URL, "accueil": HOME_URL, "selection": SELECTION_URL}
 
 
 def source_uri(url: str) -> str:

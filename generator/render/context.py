@@ -163,6 +163,12 @@ class SearchContext(TypedDict):
     assets: Mapping[str, str]
 
 
+class SelectionContext(TypedDict):
+    """selection.html.j2"""
+
+    assets: Mapping[str, str]
+
+
 class BookletContext(TypedDict):
     """livret.html.j2"""
 

@@ -11,6 +11,7 @@ from .providers import provider_page
 from .renderer import Renderer
 from .schemes import scheme_page
 from .search_page import search_page
+from .selection import selection_page
 from .territories import booklet_page, territory_page
 
 
@@ -33,5 +34,6 @@ def all_pages(renderer: Renderer) -> list[GeneratedPage]:
     pages += [booklet_page(renderer, tid) for tid in catalog.territoires]
     pages.append(embed_guide_page(renderer))
     pages.append(search_page(renderer))
+    pages.append(selection_page(renderer))
     pages.append(site_map_page(renderer))
     return pages

@@ -30,6 +30,7 @@ from ..render.place_box import box_files
 from ..render.redirects import redirect_pages
 from ..render.renderer import Renderer
 from ..render.report import report_html
+from ..render.selection import selection_files
 from ..search.assets import build_search_assets
 from ..tools.report import build_report
 from ..tools.report_render import render_json
@@ -73,10 +74,16 @@ def place_box_files(catalog: Catalog) -> Production:
     return Production(files, names)
 
 
+def selection_page_files(catalog: Catalog) -> Production:
+    files, names = selection_files(catalog)
+    return Production(files, names)
+
+
 BEFORE_PAGES: tuple[Callable[[Catalog], Production], ...] = (
     search_files,
     embed_guide_script,
     place_box_files,
+    selection_page_files,
 )
 
 

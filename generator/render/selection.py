@@ -1,0 +1,142 @@
+"""« Ma sélection »: the schemes and places an adviser keeps for the person in front of them.
+
+No account and no server: the selection lives in the page's address (after `#`, so it
+is never even sent to the host) and, for the session, in the browser's sessionStorage.
+The page is a shell its script fills from one small data file made here (what the
+person needs of each scheme and place: how to ask, what to bring, where to go), plus
+the commune and places tables the search already ships. The data file is
+content-hashed like the search files, so a CDN may cache it forever.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import display, urls
+from ..catalog import Catalog
+from ..model import Contact, Dispositif, Lieu
+from ..richtext import plain_text
+from ..search.index import dumps
+from .context import SelectionContext
+from .page import GeneratedPage
+from .place_helpers import PlaceHelpers
+from .renderer import Renderer
+
+SCRIPT = Path(__file__).parent / "js" / "selection.js"
+# Files the page needs, by the name pages know them by (the commune and places tables
+# and the text helpers are the search's).
+SELECTION_ASSETS = ("texte", "commune", "communes", "lieux", "selection", "selection_donnees")
+
+
+def _contact(contact: Contact | None) -> dict[str, str] | None:
+    if contact is None:
+        return None
+    fields = {
+        "nom": contact.nom,
+        "telephone": contact.telephone,
+        "courriel": contact.courriel,
+        "site": contact.site,
+        "adresse": contact.adresse,
+        "precisions": contact.precisions,
+    }
+    kept = {key: str(value) for key, value in fields.items() if value}
+    return kept or None
+
+
+def _cost(catalog: Catalog, scheme: Dispositif) -> str:
+    label = catalog.vocab.label("frais", scheme.frais)
+    if scheme.precisions_frais:
+        return f"{label} — {scheme.precisions_frais}"
+    # Said to the person: an unknown cost is a question to ask, not a blank.
+    return f"{label} : demandez-le lors de la démarche" if scheme.frais == "non-precise" else label
+
+
+def _scheme(catalog: Catalog, scheme: Dispositif) -> dict[str, Any]:
+    """What the person needs of a scheme: no internal notes (`a_verifier`), no sources."""
+    vocab = catalog.vocab
+    porteur = catalog.porteurs.get(scheme.porteur)
+    mobilisation = scheme.modalites_mobilisation
+    shown = catalog.shown_status(scheme)
+    territories = {
+        tid: found
+        for tid, contact in sorted(scheme.contacts.territoires.items())
+        if (found := _contact(contact))
+    }
+    summary: dict[str, Any] = {
+        "titre": scheme.titre,
+        "sigle": display.shown_acronym(scheme.titre, scheme.sigle),
+        "resume": scheme.resume,
+        "porteur": display.short_name(porteur) if porteur else scheme.porteur,
+        "statut": "" if shown == "actif" else display.status_label(shown),
+        "publics": scheme.precisions_publics or "",
+        "frais": _cost(catalog, scheme),
+        "conditions": [plain_text(c) for c in scheme.conditions],
+        "modes": [vocab.label("modes_mobilisation", m) for m in mobilisation.modes],
+        "par": [
+            display.MOBILISABLE_LABELS.get(who, vocab.label("mobilisable_par", who))
+            for who in mobilisation.mobilisable_par
+        ],
+        "demarche": plain_text(mobilisation.precisions) if mobilisation.precisions else "",
+        "lien": str(mobilisation.lien) if mobilisation.lien else "",
+        "contact": _contact(scheme.contacts.regional),
+        "contacts_territoires": territories,
+        "lieux": catalog.scheme_places.get(scheme.id, []),
+    }
+    return summary
+
+
+def _place(catalog: Catalog, helpers: PlaceHelpers, place: Lieu) -> dict[str, Any]:
+    return {
+        "nom": place.nom,
+        "adresse": helpers.address_lines(place),
+        "telephone": place.telephone or "",
+        "courriel": str(place.courriel or ""),
+        "site": str(place.site_web or ""),
+        "horaires": helpers.hours(place),
+        "territoires": catalog.place_territories.get(place.id, []),
+    }
+
+
+def selection_data(catalog: Catalog) -> dict[str, Any]:
+    """The page's data: schemes and places by id, territory names, the site's addresses."""
+    helpers = PlaceHelpers(catalog)
+    return {
+        "version": 1,
+        "adresses": urls.js_patterns(),
+        "dispositifs": {
+            did: _scheme(catalog, scheme)
+            for did, scheme in sorted(catalog.dispositifs.items())
+            if scheme.is_scheme
+        },
+        "lieux": {
+            lid: _place(catalog, helpers, place) for lid, place in sorted(catalog.lieux.items())
+        },
+        "territoires": {tid: t.nom for tid, t in sorted(catalog.territoires.items())},
+    }
+
+
+def selection_files(catalog: Catalog) -> tuple[dict[str, str | bytes], dict[str, str]]:
+    """The page's script and data file, content-hashed, and the names pages know them by."""
+    script = SCRIPT.read_bytes()
+    data = dumps(selection_data(catalog))
+    folder = urls.SEARCH_ASSETS_FOLDER
+    script_path = urls.hashed_path(folder, "selection", script, ".js")
+    data_path = urls.hashed_path(folder, "selection", data, ".json")
+    return (
+        {script_path: script, data_path: data},
+        {"selection": script_path, "selection_donnees": data_path},
+    )
+
+
+def selection_page(renderer: Renderer) -> GeneratedPage:
+    here = urls.SELECTION_URL
+    context = SelectionContext(assets=renderer.require(SELECTION_ASSETS, "page « Ma sélection »"))
+    return GeneratedPage(
+        here,
+        "Ma sélection",
+        renderer.deferred("selection.html.j2", here, context),
+        description="Les dispositifs et lieux retenus pendant un rendez-vous, à imprimer "
+        "ou à envoyer à la personne.",
+        meta={"hide": ["navigation", "toc"]},
+    )

@@ -1,0 +1,85 @@
+"""« Ma sélection » (render/selection.py): its page, its script and its data file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import copy_fixture
+from render_fixtures import make_renderer
+
+from generator import urls
+from generator.catalog import Catalog
+from generator.render.selection import (
+    SELECTION_ASSETS,
+    selection_data,
+    selection_files,
+    selection_page,
+)
+from generator.validate import load_catalog
+
+
+def _catalog(tmp_path: Path) -> Catalog:
+    catalog, report = load_catalog(copy_fixture(tmp_path / "donnees"))
+    assert catalog is not None, report.render()
+    return catalog
+
+
+def test_the_page_loads_its_files_as_external_scripts(tmp_path: Path) -> None:
+    renderer = make_renderer(tmp_path)
+    page = selection_page(renderer)
+    assert page.url == urls.SELECTION_URL == "selection/"
+    html = page.render()
+    for name in SELECTION_ASSETS:
+        assert f'"../{renderer.assets[name]}"' in html, name
+    # Every script is a file of the site: the strict CSP needs no hash for this page.
+    assert html.count("<script") == html.count("<script src=") == 3
+    # Without JavaScript, the page says so and points to pages that work without it.
+    assert "a besoin de JavaScript" in html and 'href="../recherche/"' in html
+
+
+def test_the_browser_knows_the_selection_address() -> None:
+    assert urls.js_patterns()["selection"] == urls.SELECTION_URL
+
+
+def test_data_holds_what_the_person_needs_and_no_internal_note(tmp_path: Path) -> None:
+    catalog = _catalog(tmp_path)
+    data = selection_data(catalog)
+    schemes = data["dispositifs"]
+    # Only schemes a person can be sent to (plans and governance bodies are not).
+    assert set(schemes) == {d.id for d in catalog.dispositifs.values() if d.is_scheme}
+    mobility = schemes["aide-mobilite-essai"]
+    assert mobility["titre"] == "Aide à la mobilité (essai)"
+    assert mobility["conditions"] == ["Être inscrit comme demandeur d'emploi."]
+    assert mobility["demarche"] == "Demande faite avec le conseiller avant le déplacement."
+    assert mobility["par"] == ["un professionnel"]
+    assert mobility["contacts_territoires"]["sarthe"]["telephone"] == "02 00 00 00 00"
+    assert mobility["contact"]["nom"] == "Service régional d'essai"
+    assert mobility["lieux"] == catalog.scheme_places["aide-mobilite-essai"]
+    assert "agence-fictive-le-mans" in mobility["lieux"]
+    suspended = schemes["atelier-suspendu-essai"]
+    assert suspended["statut"] == "Suspendu"
+    place = data["lieux"]["agence-fictive-le-mans"]
+    assert place["adresse"] == ["1 rue de l'Essai", "72000 Le Mans"]
+    assert place["telephone"] == "02 00 00 00 01"
+    assert place["horaires"] and "8 h 30" in place["horaires"][0]
+    assert place["territoires"] == catalog.place_territories["agence-fictive-le-mans"]
+    text = json.dumps(data, ensure_ascii=False)
+    # Internal notes and source lists are for advisers, not for the person.
+    for record in [*catalog.dispositifs.values(), *catalog.lieux.values()]:
+        for point in record.a_verifier:
+            assert point not in text
+        for source in record.sources:
+            assert str(source.url) not in text
+
+
+def test_data_file_is_content_hashed_and_the_same_from_the_same_data(tmp_path: Path) -> None:
+    catalog = _catalog(tmp_path)
+    files, names = selection_files(catalog)
+    again, _ = selection_files(catalog)
+    assert files == again
+    data_path = names["selection_donnees"]
+    assert data_path == urls.hashed_path("recherche", "selection", files[data_path], ".json")
+    assert json.loads(files[data_path])["version"] == 1
+    assert names["selection"].startswith("recherche/selection.")
+    assert names["selection"].endswith(".js")
