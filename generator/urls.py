@@ -72,6 +72,7 @@ def slugify(text: str) -> str:
 PATTERNS = {
     **{kind: f"{section}/{{id}}/" for kind, section in SECTIONS.items()},
     "livret": f"{SECTIONS['territoire']}/{{id}}/livret/",
+    "livret_liste": f"{SECTIONS['territoire']}/{{id}}/livret/liste/",
     "integrer": "integrer/{id}/",
     "flux_territoire": "flux/territoires/{id}.xml",
     "donnees_territoire": "donnees/territoires/{id}.json",
@@ -118,6 +119,11 @@ def page_url(kind: str, ident: str | None = None) -> str:
 
 def territory_booklet_url(ident: str) -> str:
     return PATTERNS["livret"].format(id=ident)
+
+
+def territory_list_booklet_url(ident: str) -> str:
+    """The booklet's compact list (a few A4 pages), beside the full booklet."""
+    return PATTERNS["livret_liste"].format(id=ident)
 
 
 def embed_url(ident: str) -> str:

@@ -63,6 +63,7 @@ def test_the_list_is_explicit_and_in_order() -> None:
         "embed_guide_script",
         "place_box_files",
         "selection_page_files",
+        "booklet_filter_script",
     ]
     assert [p.__name__ for p in outputs.BESIDE_PAGES] == [
         "embeds",

@@ -23,6 +23,7 @@ from ..exports.catalogue import catalogue_files
 from ..exports.data_inclusion import data_inclusion_files
 from ..exports.tableur import csv_files
 from ..exports.territoires import territory_files
+from ..render.booklet_filters import booklet_script
 from ..render.embeds import embed_files, guide_script
 from ..render.page import GeneratedPage
 from ..render.pages import all_pages
@@ -79,11 +80,17 @@ def selection_page_files(catalog: Catalog) -> Production:
     return Production(files, names)
 
 
+def booklet_filter_script(catalog: Catalog) -> Production:
+    files, names = booklet_script()
+    return Production(files, names)
+
+
 BEFORE_PAGES: tuple[Callable[[Catalog], Production], ...] = (
     search_files,
     embed_guide_script,
     place_box_files,
     selection_page_files,
+    booklet_filter_script,
 )
 
 
