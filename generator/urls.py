@@ -95,6 +95,9 @@ OTHER_KINDS_URL = "instances-plans-information/"
 
 # Files: stable addresses partners download or link to.
 FEED_URL = "flux/dispositifs.xml"
+FEED_STYLESHEET_URL = "flux/flux.xsl"
+"""Turns a feed opened in a browser into a readable page (its CSS is beside it)."""
+FEED_CSS_URL = "flux/flux.css"
 OPEN_DATA_JSON_URL = "donnees/offre.json"
 OPEN_DATA_SCHEMA_URL = "donnees/offre.schema.json"
 OPEN_DATA_CSV_URL = "donnees/offre.csv"
