@@ -110,6 +110,8 @@ REPORT_JSON_FILE = "rapport/rapport.json"
 # Folders of files with content-hashed names (cacheable forever), and theme assets.
 SEARCH_ASSETS_FOLDER = "recherche"
 EMBED_SCRIPT_FOLDER = "integrer"
+QR_LICENCE_FILE = f"{SEARCH_ASSETS_FOLDER}/qrcode-generator.LICENSE.txt"
+"""Licence of the QR code library the selection page loads, served beside it."""
 THEME_STYLESHEET = "assets/offre/offre.css"
 THEME_SCRIPT = "assets/offre/offre.js"
 FAVICON = "assets/images/favicon.png"  # Material's, copied by the theme

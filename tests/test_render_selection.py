@@ -33,7 +33,7 @@ def test_the_page_loads_its_files_as_external_scripts(tmp_path: Path) -> None:
     for name in SELECTION_ASSETS:
         assert f'"../{renderer.assets[name]}"' in html, name
     # Every script is a file of the site: the strict CSP needs no hash for this page.
-    assert html.count("<script") == html.count("<script src=") == 3
+    assert html.count("<script") == html.count("<script src=") == 4
     # Without JavaScript, the page says so and points to pages that work without it.
     assert "a besoin de JavaScript" in html and 'href="../recherche/"' in html
 
@@ -83,3 +83,10 @@ def test_data_file_is_content_hashed_and_the_same_from_the_same_data(tmp_path: P
     assert json.loads(files[data_path])["version"] == 1
     assert names["selection"].startswith("recherche/selection.")
     assert names["selection"].endswith(".js")
+    # The vendored QR code library, unchanged, with its licence served beside it.
+    vendored = files[names["qrcode"]]
+    assert isinstance(vendored, bytes)
+    assert vendored.startswith(b"//----") and b"Licensed under the MIT license" in vendored
+    licence = files["recherche/qrcode-generator.LICENSE.txt"]
+    assert isinstance(licence, bytes)
+    assert b"Copyright (c) 2009 Kazuhiko Arase" in licence and b"Permission is hereby" in licence

@@ -24,9 +24,21 @@ from .place_helpers import PlaceHelpers
 from .renderer import Renderer
 
 SCRIPT = Path(__file__).parent / "js" / "selection.js"
+# The QR code of the selection's address, drawn in the browser (the address exists only
+# there): qrcode-generator 2.0.4 from npm, MIT, no dependency, copied unchanged with its
+# licence, which is served beside it.
+QR_FOLDER = Path(__file__).parent / "js" / "vendor" / "qrcode-generator"
 # Files the page needs, by the name pages know them by (the commune and places tables
 # and the text helpers are the search's).
-SELECTION_ASSETS = ("texte", "commune", "communes", "lieux", "selection", "selection_donnees")
+SELECTION_ASSETS = (
+    "texte",
+    "commune",
+    "communes",
+    "lieux",
+    "qrcode",
+    "selection",
+    "selection_donnees",
+)
 
 
 def _contact(contact: Contact | None) -> dict[str, str] | None:
@@ -117,15 +129,22 @@ def selection_data(catalog: Catalog) -> dict[str, Any]:
 
 
 def selection_files(catalog: Catalog) -> tuple[dict[str, str | bytes], dict[str, str]]:
-    """The page's script and data file, content-hashed, and the names pages know them by."""
+    """The page's scripts and data file, content-hashed, and the names pages know them by."""
     script = SCRIPT.read_bytes()
     data = dumps(selection_data(catalog))
+    qr = (QR_FOLDER / "qrcode.js").read_bytes()
     folder = urls.SEARCH_ASSETS_FOLDER
     script_path = urls.hashed_path(folder, "selection", script, ".js")
     data_path = urls.hashed_path(folder, "selection", data, ".json")
+    qr_path = urls.hashed_path(folder, "qrcode-generator", qr, ".js")
     return (
-        {script_path: script, data_path: data},
-        {"selection": script_path, "selection_donnees": data_path},
+        {
+            script_path: script,
+            data_path: data,
+            qr_path: qr,
+            urls.QR_LICENCE_FILE: (QR_FOLDER / "LICENSE").read_bytes(),
+        },
+        {"selection": script_path, "selection_donnees": data_path, "qrcode": qr_path},
     )
 
 

@@ -101,6 +101,11 @@ def test_mail_and_sms_carry_the_selection_text_and_address(site: Server, tab: Ta
     ):
         assert text in mail, text
     sms = unquote(page.get_by_role("link", name="Envoyer par SMS").get_attribute("href"))
+    # The QR code holds the address without the note (personal, and it would make the
+    # code denser than a phone reads on paper).
+    qr = page.locator("[data-offre-selection-qr]")
+    assert qr.is_visible() and qr.locator("svg path").count() == 1
+    assert qr.get_attribute("data-adresse") == address.split("&n=")[0]
     assert sms.startswith("sms:?body=Votre sélection : Aide à la mobilité (essai), ")
     assert address in sms
     assert len(sms) < len(mail)

@@ -31,6 +31,9 @@
   var linkLine = root.querySelector("[data-offre-selection-lien]");
   var linkNode = root.querySelector("[data-offre-selection-adresse]");
   var dateNode = root.querySelector("[data-offre-selection-date]");
+  var qrBox = root.querySelector("[data-offre-selection-qr]");
+  var qrImage = root.querySelector("[data-offre-selection-qr-image]");
+  var drawnCode = null;
   var base = root.getAttribute("data-racine") || "";
 
   root.querySelectorAll("[data-offre-sans-js]").forEach(function (node) { node.hidden = true; });
@@ -350,11 +353,38 @@
     return out;
   }
 
+  // The QR code holds the address without the note: shorter, so easy to scan on paper,
+  // and the note (which may be personal) is not in it. Drawn by qrcode-generator (a
+  // vendored file) as SVG with the quiet zone readers need (four modules), parsed as
+  // SVG, never inserted as HTML.
+  function drawCode(count) {
+    var link = address({ d: state.d, l: state.l, c: state.c, n: "" });
+    if (!global.qrcode || !count) { qrBox.hidden = true; return; }
+    if (link === drawnCode) { qrBox.hidden = false; return; }
+    try {
+      var code = global.qrcode(0, "M");
+      code.addData(link);
+      code.make();
+      var svg = new DOMParser().parseFromString(code.createSvgTag({ cellSize: 2, margin: 8, scalable: true }),
+                                               "image/svg+xml").documentElement;
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", "Code QR de l'adresse de la sélection");
+      qrImage.textContent = "";
+      qrImage.appendChild(document.importNode(svg, true));
+      qrBox.setAttribute("data-adresse", link);
+      drawnCode = link;
+      qrBox.hidden = false;
+    } catch (e) {
+      qrBox.hidden = true; // too long for a QR code: the printed address stays
+    }
+  }
+
   function updateSharing() {
     var link = address(state);
     var count = state.d.length + state.l.length;
     linkNode.textContent = link;
     linkLine.hidden = count === 0;
+    drawCode(count);
     var body = "Bonjour,\n\nVoici les dispositifs et lieux vus ensemble :\n\n" + itemsText(true).join("\n\n") +
       (state.n ? "\n\nNote : " + state.n : "") + "\n\nLe détail, à garder : " + link + "\n";
     mailLink.href = "mailto:?subject=" + encodeURIComponent("Votre sélection : dispositifs et lieux") +
