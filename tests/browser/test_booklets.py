@@ -6,7 +6,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from .conftest import Server, Tab
+from .conftest import Server, Tab, serious_violations
 from .pdf import page_count
 
 LIST = "territoires/sarthe/livret/liste/"
@@ -43,6 +43,9 @@ def test_choosing_a_public_keeps_its_schemes_and_the_choice_in_the_address(
     full = _shown(page, "div[data-offre-livret-item]:visible")
     assert full == kept
     assert not tab.errors, tab.errors
+    assert not tab.outside(site.base), tab.outside(site.base)
+    page.goto(site.url(LIST))
+    assert not serious_violations(page)
 
 
 def test_without_javascript_the_whole_list_shows(site: Server, browser: Any) -> None:
