@@ -56,6 +56,10 @@ def _contact(contact: Contact | None) -> dict[str, str] | None:
     return kept or None
 
 
+def _person_status(shown: str) -> str:
+    return "À confirmer" if shown == display.DOUBT_STATUS else display.status_label(shown)
+
+
 def _cost(catalog: Catalog, scheme: Dispositif) -> str:
     label = catalog.vocab.label("frais", scheme.frais)
     if scheme.precisions_frais:
@@ -80,7 +84,8 @@ def _scheme(catalog: Catalog, scheme: Dispositif) -> dict[str, Any]:
         "sigle": display.shown_acronym(scheme.titre, scheme.sigle),
         "resume": scheme.resume,
         "porteur": display.short_name(porteur) if porteur else scheme.porteur,
-        "statut": "" if shown == "actif" else display.status_label(shown),
+        # Said to the person: "À confirmer", "Suspendu"… (nothing when active).
+        "statut": "" if shown == "actif" else _person_status(shown),
         "publics": scheme.precisions_publics or "",
         "frais": _cost(catalog, scheme),
         "conditions": [plain_text(c) for c in scheme.conditions],

@@ -255,7 +255,9 @@
     article.appendChild(title);
     article.appendChild(element("p", { "class": "offre-selection__resume" }, scheme.resume));
     var dl = element("dl", { "class": "offre-selection__faits" });
-    if (scheme.statut) { field(dl, "Statut", scheme.statut + " : renseignez-vous avant toute démarche."); }
+    if (scheme.statut) {
+      field(dl, "Statut", scheme.statut + " : renseignez-vous auprès de " + scheme.porteur + " avant toute démarche.");
+    }
     field(dl, "Proposé par", scheme.porteur);
     field(dl, "Pour qui", scheme.publics);
     field(dl, "Coût", scheme.frais);
@@ -297,7 +299,7 @@
       whereNode.appendChild(element("p", { "class": "offre-note" },
         "Indiquez la commune de la personne pour voir où s'adresser."));
     }
-    field(dl, commune ? "Où s'adresser près de " + commune.nom : "Où s'adresser", whereNode);
+    field(dl, commune ? "Où s'adresser depuis " + commune.nom : "Où s'adresser", whereNode);
     article.appendChild(dl);
     article.appendChild(removeButton("d", id, schemeTitle(scheme)));
     return article;
