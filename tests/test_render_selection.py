@@ -57,6 +57,8 @@ def test_data_holds_what_the_person_needs_and_no_internal_note(tmp_path: Path) -
     assert mobility["contact"]["nom"] == "Service régional d'essai"
     assert mobility["lieux"] == catalog.scheme_places["aide-mobilite-essai"]
     assert "agence-fictive-le-mans" in mobility["lieux"]
+    # A link kept with a former id still finds the scheme.
+    assert data["anciens"]["ancienne-aide-mobilite"] == "aide-mobilite-essai"
     suspended = schemes["atelier-suspendu-essai"]
     assert suspended["statut"] == "Suspendu"
     place = data["lieux"]["agence-fictive-le-mans"]

@@ -130,6 +130,8 @@ def selection_data(catalog: Catalog) -> dict[str, Any]:
             lid: _place(catalog, helpers, place) for lid, place in sorted(catalog.lieux.items())
         },
         "territoires": {tid: t.nom for tid, t in sorted(catalog.territoires.items())},
+        # Former scheme ids and the current one: a selection's link never breaks.
+        "anciens": dict(sorted(catalog.redirects.items())),
     }
 
 

@@ -156,3 +156,13 @@ def test_search_results_offer_to_add_a_scheme(site: Server, tab: Tab) -> None:
     item.get_by_role("link", name="Ajouter « Aide à la mobilité (essai) » à ma sélection").click()
     page.wait_for_selector(READY)
     assert _items(page) == ["aide-mobilite-essai"]
+
+
+def test_a_link_with_a_former_scheme_id_opens_the_scheme_under_its_id(
+    site: Server, tab: Tab
+) -> None:
+    page = tab.page
+    page.goto(site.url("selection/#d=ancienne-aide-mobilite,aide-mobilite-essai"))
+    page.wait_for_selector(READY)
+    assert _items(page) == ["aide-mobilite-essai"]
+    assert page.url.endswith("selection/#d=aide-mobilite-essai")

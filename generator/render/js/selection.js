@@ -527,9 +527,24 @@
 
   global.addEventListener("popstate", function () {
     state = parse(global.location.hash).state;
+    if (data) { currentIds(); }
     store(state);
     if (data) { restoreCommune(); render(); }
   });
+
+  // A scheme kept under an id it has since left (renamed, merged) is shown under its
+  // current id, once.
+  function currentIds() {
+    var renamed = false;
+    var kept = [];
+    state.d.forEach(function (id) {
+      var now = data.anciens[id] || id;
+      if (now !== id) { renamed = true; }
+      if (kept.indexOf(now) < 0) { kept.push(now); }
+    });
+    state.d = kept;
+    return renamed;
+  }
 
   Promise.all([
     loadJson(root.getAttribute("data-donnees")),
@@ -540,6 +555,7 @@
     communes = loaded[1];
     served = loaded[2];
     tools.hidden = false;
+    if (currentIds()) { store(state); global.history.replaceState(null, "", address(state)); }
     restoreCommune();
     noteInput.value = state.n;
     render();
