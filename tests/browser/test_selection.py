@@ -3,11 +3,15 @@ address in a new browser, sent by e-mail and SMS, printed on at most two A4 page
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 from urllib.parse import unquote
 
 from playwright.sync_api import expect
+
+from generator.render.selection import part_of, selection_files
+from generator.validate import load_catalog
 
 from .conftest import Server, Tab, serious_violations
 from .pdf import page_count
@@ -166,3 +170,54 @@ def test_a_link_with_a_former_scheme_id_opens_the_scheme_under_its_id(
     page.wait_for_selector(READY)
     assert _items(page) == ["aide-mobilite-essai"]
     assert page.url.endswith("selection/#d=aide-mobilite-essai")
+
+
+def test_the_page_finds_records_spread_over_several_parts(
+    site: Server, tab: Tab, tmp_path_factory: Any
+) -> None:
+    """The catalogue cut in parts of two records (as 10,000 schemes would be in parts of
+    a hundred): the page fetches only the parts holding what it shows."""
+    catalog, report = load_catalog(site.data)
+    assert catalog is not None, report.render()
+    files, names = selection_files(catalog, part_size=2)
+    for path, content in files.items():
+        target = site.root / "partenaire" / "offre" / path
+        if not target.exists():
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    # JavaScript and Python put each id in the same part.
+    page = tab.page
+    page.goto(site.url("selection/"))
+    page.wait_for_selector(READY)
+    ids = [*catalog.dispositifs, *catalog.lieux, "", "a", "été"]
+    for count in (1, 3, 7):
+        js = page.evaluate(
+            "([ids, n]) => ids.map(id => OffreSelection.partie(id, n))", [ids, count]
+        )
+        assert js == [part_of(i, count) for i in ids]
+    # A copy of the page reading the parted index.
+    html = (site.root / "partenaire" / "offre" / "selection" / "index.html").read_text("utf-8")
+    default = re.search(r'data-donnees="([^"]+)"', html)
+    assert default is not None
+    parted = default.group(1).rsplit("/", 1)[0] + "/" + names["selection_donnees"].split("/")[-1]
+    copy = site.root / "partenaire" / "offre" / "selection" / "parties" / "index.html"
+    copy.parent.mkdir(exist_ok=True)
+    copy.write_text(
+        html.replace(default.group(0), f'data-donnees="{parted}"').replace('="../', '="../../'),
+        encoding="utf-8",
+    )
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site.url("selection/parties/#d=aide-mobilite-essai,permis-jeunes-essai&c=72181"))
+    page.wait_for_selector(READY)
+    assert _items(page) == ["aide-mobilite-essai", "permis-jeunes-essai"]
+    mobility = page.locator("[data-dispositif='aide-mobilite-essai']")
+    assert "Agence fictive d'essai du Mans" in mobility.inner_text()
+    index = json.loads(files[names["selection_donnees"]])
+    wanted = {
+        index["parties"]["dispositifs"][part_of(i, len(index["parties"]["dispositifs"]))]
+        for i in ("aide-mobilite-essai", "permis-jeunes-essai")
+    }
+    loaded = {u.rsplit("/", 1)[1] for u in fetched if "/selection-dispositifs-" in u}
+    assert loaded == wanted
+    assert len(index["parties"]["dispositifs"]) > len(loaded)
+    assert not tab.errors, tab.errors

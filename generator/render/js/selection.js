@@ -170,9 +170,7 @@
     var serving = served[commune.code] || [];
     var here = scheme.lieux.filter(function (id) { return serving.indexOf(id) >= 0; });
     if (here.length) { return { places: here, note: "", contact: contact }; }
-    var nearby = territory ? scheme.lieux.filter(function (id) {
-      return data.lieux[id] && data.lieux[id].territoires.indexOf(territory.id) >= 0;
-    }) : [];
+    var nearby = territory ? (scheme.lieux_par_territoire[territory.id] || []) : [];
     if (nearby.length) {
       return { places: nearby, contact: contact,
                note: "Zone desservie non précisée : téléphonez avant de vous déplacer." };
@@ -394,7 +392,65 @@
     smsLink.href = "sms:?body=" + encodeURIComponent("Votre sélection : " + itemsText(false).join(", ") + ". Détail : " + link);
   }
 
+  // ------------------------------------------------------------------ parts
+  // Records come in parts (selection.py): a record's part is the FNV-1a hash of its id
+  // modulo the number of parts; only the parts holding what is shown are fetched.
+
+  function partOf(id, count) {
+    var bytes = new TextEncoder().encode(id); // UTF-8, as in Python
+    var value = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      value = Math.imul(value ^ bytes[i], 0x01000193) >>> 0;
+    }
+    return value % count;
+  }
+  global.OffreSelection = { partie: partOf };
+
+  var dataUrl = root.getAttribute("data-donnees");
+  var dataFolder = dataUrl.slice(0, dataUrl.lastIndexOf("/") + 1);
+  var parts = { dispositifs: {}, lieux: {} };
+
+  function ensure(kind, wanted) {
+    var names = data.parties[kind];
+    var numbers = {};
+    wanted.forEach(function (id) {
+      if (!data[kind][id]) { numbers[partOf(id, names.length)] = true; }
+    });
+    return Promise.all(Object.keys(numbers).map(function (n) {
+      if (!parts[kind][n]) {
+        parts[kind][n] = loadJson(dataFolder + names[n]).then(function (records) {
+          Object.keys(records).forEach(function (id) { data[kind][id] = records[id]; });
+        });
+        parts[kind][n].catch(function () { delete parts[kind][n]; }); // tried again next time
+      }
+      return parts[kind][n];
+    }));
+  }
+
+  function placesShown() {
+    var wanted = state.l.slice();
+    state.d.forEach(function (id) {
+      var scheme = data.dispositifs[id];
+      if (scheme) { wanted = wanted.concat(whereToGo(scheme).places.slice(0, MAX_PLACES)); }
+    });
+    return wanted;
+  }
+
+  var generation = 0;
   function render() {
+    var mine = ++generation;
+    ensure("dispositifs", state.d).then(function () {
+      return ensure("lieux", placesShown());
+    }).then(function () {
+      if (mine === generation) { draw(); }
+    }).catch(function () {
+      if (mine !== generation) { return; }
+      listNode.textContent = "Les données de la sélection n'ont pas pu être chargées : rechargez la page.";
+      root.setAttribute("data-etat", "erreur");
+    });
+  }
+
+  function draw() {
     listNode.textContent = "";
     noteNode.textContent = "";
     noteNode.hidden = !state.n;
@@ -547,11 +603,13 @@
   }
 
   Promise.all([
-    loadJson(root.getAttribute("data-donnees")),
+    loadJson(dataUrl),
     global.OffreCommunes.load(root.getAttribute("data-communes")),
     loadJson(root.getAttribute("data-lieux")).then(placeTable)
   ]).then(function (loaded) {
     data = loaded[0];
+    data.dispositifs = {};
+    data.lieux = {};
     communes = loaded[1];
     served = loaded[2];
     tools.hidden = false;
