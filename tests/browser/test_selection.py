@@ -131,6 +131,9 @@ def test_three_schemes_print_on_at_most_two_pages_without_internal_notes(
     printed = page.locator("article.md-content__inner").inner_text()
     assert "Atelier numérique suspendu (essai)" in printed
     assert "Sélection préparée le" in printed
+    assert page.locator("h1").inner_text() == (
+        "Vos démarches : dispositifs et lieux vus avec votre conseiller"
+    )
     assert "Retrouver cette sélection : " + site.url("selection/#d=aide-mobilite-essai,") in printed
     for internal in ("Points à vérifier", "Date de reprise des ateliers", "example.org/source"):
         assert internal not in printed, internal
