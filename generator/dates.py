@@ -156,6 +156,17 @@ def period_fr(start: str, end: str) -> str:
     return f"{opening} {closing}"
 
 
+def span_fr(start: str | None, end: str | None) -> str:
+    """A record's dates in a phrase: a period, a start, an end, or that none is known."""
+    if start and end:
+        return period_fr(start, end)
+    if start:
+        return since_fr(start)
+    if end:
+        return until_fr(end)
+    return "non précisées par les sources"
+
+
 def format_fr(value: date | str) -> str:
     """`2024-03-05` → `5 mars 2024`; `2024-03` → `mars 2024`; `2024` → `2024`."""
     text = value.isoformat() if isinstance(value, date) else value

@@ -72,6 +72,7 @@ def slugify(text: str) -> str:
 PATTERNS = {
     **{kind: f"{section}/{{id}}/" for kind, section in SECTIONS.items()},
     "livret": f"{SECTIONS['territoire']}/{{id}}/livret/",
+    "livret_liste": f"{SECTIONS['territoire']}/{{id}}/livret/liste/",
     "integrer": "integrer/{id}/",
     "flux_territoire": "flux/territoires/{id}.xml",
     "donnees_territoire": "donnees/territoires/{id}.json",
@@ -80,6 +81,8 @@ PATTERNS = {
 # Pages without an id, generated or written in docs/.
 HOME_URL = ""
 SEARCH_URL = "recherche/"
+SELECTION_URL = "selection/"
+"""« Ma sélection »: its state is in the address after `#`, never sent to the host."""
 SITE_MAP_URL = "plan/"
 DATA_URL = "donnees/"
 EMBED_INDEX_URL = "integrer/"
@@ -92,6 +95,9 @@ OTHER_KINDS_URL = "instances-plans-information/"
 
 # Files: stable addresses partners download or link to.
 FEED_URL = "flux/dispositifs.xml"
+FEED_STYLESHEET_URL = "flux/flux.xsl"
+"""Turns a feed opened in a browser into a readable page (its CSS is beside it)."""
+FEED_CSS_URL = "flux/flux.css"
 OPEN_DATA_JSON_URL = "donnees/offre.json"
 OPEN_DATA_SCHEMA_URL = "donnees/offre.schema.json"
 OPEN_DATA_CSV_URL = "donnees/offre.csv"
@@ -104,6 +110,8 @@ REPORT_JSON_FILE = "rapport/rapport.json"
 # Folders of files with content-hashed names (cacheable forever), and theme assets.
 SEARCH_ASSETS_FOLDER = "recherche"
 EMBED_SCRIPT_FOLDER = "integrer"
+QR_LICENCE_FILE = f"{SEARCH_ASSETS_FOLDER}/qrcode-generator.LICENSE.txt"
+"""Licence of the QR code library the selection page loads, served beside it."""
 THEME_STYLESHEET = "assets/offre/offre.css"
 THEME_SCRIPT = "assets/offre/offre.js"
 FAVICON = "assets/images/favicon.png"  # Material's, copied by the theme
@@ -116,6 +124,11 @@ def page_url(kind: str, ident: str | None = None) -> str:
 
 def territory_booklet_url(ident: str) -> str:
     return PATTERNS["livret"].format(id=ident)
+
+
+def territory_list_booklet_url(ident: str) -> str:
+    """The booklet's compact list (a few A4 pages), beside the full booklet."""
+    return PATTERNS["livret_liste"].format(id=ident)
 
 
 def embed_url(ident: str) -> str:
@@ -153,7 +166,7 @@ def js_patterns() -> dict[str, str]:
     Written into the pages (or the search files) at build time, so `recherche.js`,
     `commune.js` and `integrer.js` fill a pattern instead of knowing a path.
     """
-    return {**PATTERNS, "recherche": SEARCH_URL, "accueil": HOME_URL}
+    return {**PATTERNS, "recherche": SEARCH_URL, "accueil": HOME_URL, "selection": SELECTION_URL}
 
 
 def source_uri(url: str) -> str:

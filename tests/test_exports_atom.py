@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -159,4 +160,74 @@ def test_editor_text_is_escaped_and_reads_back_unchanged(catalog: Catalog) -> No
     root = ET.fromstring(xml.encode("utf-8"))
     titles = [e.findtext(f"{ATOM}title", "") for e in root.findall(f"{ATOM}entry")]
     assert f"Fiche mise à jour : {title}" in titles
-    assert xml.startswith("<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=")
+    assert xml.startswith(
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        '<?xml-stylesheet type="text/xsl" href="flux.xsl"?>\n<feed xmlns='
+    )
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _content(root: ET.Element, entry_id: str) -> tuple[str, dict[str, str]]:
+    """An entry's "what changes" line and its facts (dt → dd text)."""
+    for entry in root.findall(f"{ATOM}entry"):
+        if entry.findtext(f"{ATOM}id", "").endswith(entry_id):
+            content = entry.find(f"{ATOM}content")
+            assert content is not None and content.get("type") == "xhtml"
+            div = content.find(f"{XHTML}div")
+            assert div is not None
+            first = div.find(f"{XHTML}p")
+            assert first is not None
+            line = " ".join("".join(first.itertext()).split())
+            facts: dict[str, str] = {}
+            names = [dt.text or "" for dt in div.iter(f"{XHTML}dt")]
+            values = [
+                " | ".join(t.strip() for t in dd.itertext() if t.strip())
+                for dd in div.iter(f"{XHTML}dd")
+            ]
+            facts.update(zip(names, values, strict=True))
+            return line, facts
+    raise AssertionError(f"no entry {entry_id}")
+
+
+def test_each_entry_says_what_changed_and_the_status_dates_conditions_places(
+    site: Path,
+) -> None:
+    region = _feed(site, urls.FEED_URL)
+    line, facts = _content(region, "aide-mobilite-essai/modifie/2026-09-15")
+    assert line == "Ce qui change : contenu de la fiche. Fiche mise à jour le 15 septembre 2026."
+    assert facts["Statut"] == "actif"
+    assert facts["Dates"] == "depuis janvier 2020"
+    assert facts["Conditions"] == "Être inscrit comme demandeur d'emploi."
+    assert facts["Lieux d'accueil"] == (
+        "2 lieu(x) : Agence fictive d'essai du Mans (Le Mans) ; "
+        "Antenne fictive d'essai de Mamers (Mamers)"
+    )
+    line, facts = _content(region, "garantie-essai/termine/2022-02-28")
+    assert line.startswith("Ce qui change : dates et statut (fin). Dispositif terminé")
+    assert "Remplacé par" in facts
+    # A territory's feed names only the places of that territory.
+    littoral = _feed(site, urls.territory_feed_url("littoral"))
+    for entry in littoral.findall(f"{ATOM}entry"):
+        assert "Agence fictive d'essai du Mans" not in "".join(entry.itertext())
+
+
+def test_feeds_name_the_stylesheet_beside_them_which_runs_no_code(site: Path) -> None:
+    whole = (site / urls.FEED_URL).read_text(encoding="utf-8")
+    assert '<?xml-stylesheet type="text/xsl" href="flux.xsl"?>' in whole
+    territory = (site / urls.territory_feed_url("sarthe")).read_text(encoding="utf-8")
+    assert '<?xml-stylesheet type="text/xsl" href="../flux.xsl"?>' in territory
+    xsl = (site / urls.FEED_STYLESHEET_URL).read_text(encoding="utf-8")
+    ET.fromstring(xsl.encode("utf-8"))  # well-formed
+    assert (site / urls.FEED_CSS_URL).is_file()
+    code = re.sub(r"<!--.*?-->", "", xsl, flags=re.S).replace('"http://www.w3.org/', '"')
+    for forbidden in (
+        r"<script",
+        r"<style",
+        r"\sstyle=",
+        r"\son[a-z]+=",
+        r"javascript:",
+        r"https?://",
+    ):
+        assert not re.search(forbidden, code), forbidden

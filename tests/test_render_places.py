@@ -130,7 +130,8 @@ def test_booklet_lists_the_places_with_their_read_date(renderer: Renderer) -> No
         section
     )
     assert "Informations relevées le 1er septembre 2026 dans les sources citées" in section
-    assert f"{SITE_URL}lieux/agence-fictive-le-mans/" in section
+    # The placeholder address is never printed: the site-relative address instead.
+    assert SITE_URL not in section and "en ligne : lieux/agence-fictive-le-mans/" in section
 
 
 def test_no_correction_link_unless_the_operator_sets_one(renderer: Renderer) -> None:

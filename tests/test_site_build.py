@@ -32,6 +32,7 @@ GOLDEN_PAGES = {
     "thematique": "thematiques/mobilite/index.html",
     "public": "publics/jeunes/index.html",
     "accueil": "index.html",
+    "selection": "selection/index.html",
 }
 
 

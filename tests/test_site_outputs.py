@@ -44,6 +44,8 @@ def test_beside_pages_every_other_file(catalog: Catalog, tmp_path: Path) -> None
         urls.DATA_INCLUSION_STRUCTURES_URL,
         urls.DATA_INCLUSION_SERVICES_URL,
         urls.FEED_URL,
+        urls.FEED_STYLESHEET_URL,
+        urls.FEED_CSS_URL,
         urls.REPORT_FILE,
         urls.REPORT_JSON_FILE,
         *(urls.territory_data_url(t) for t in catalog.territoires),
@@ -62,6 +64,8 @@ def test_the_list_is_explicit_and_in_order() -> None:
         "search_files",
         "embed_guide_script",
         "place_box_files",
+        "selection_page_files",
+        "booklet_filter_script",
     ]
     assert [p.__name__ for p in outputs.BESIDE_PAGES] == [
         "embeds",

@@ -7,6 +7,11 @@ confirmation), so the feed is the same whenever it is built: no entry, and no
 `<updated>`, ever comes from the build clock. Entry ids are tag: URIs made of the
 scheme id (or the feed, for a group of records added the same day), the event and its
 date, so a reader never shows the same event twice.
+
+Opened in a browser, a feed reads as a French page (`flux/flux.xsl`, named by an
+`<?xml-stylesheet?>` instruction, with `flux/flux.css`; no script, so the site's CSP
+allows it). Each entry's content says what changed (the event) and what the record
+says now on the points a partner follows: status, dates, conditions, places.
 """
 
 from __future__ import annotations
@@ -16,18 +21,37 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from .. import display, urls
+from .. import dates, display, urls
 from ..catalog import Catalog
 from ..display import DOUBT_STATUS, status_label
 from ..events import LABELS, Event, latest_events
+from ..model import Dispositif
+from ..richtext import plain_text
 from .common import LICENCE_NAME, LICENCE_URL, TITLE, provider_name
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Atom is the default namespace of the document: no `ns0:` prefix on every element.
 ET.register_namespace("", ATOM_NS)
+ET.register_namespace("xhtml", XHTML_NS)
+STYLE_FOLDER = Path(__file__).parent / "flux"
+# Places named in an entry before "and N others".
+PLACES_NAMED = 5
+# What each kind of event changes, said first in the entry.
+CHANGED = {
+    "ajout": "la fiche entre dans l'offre",
+    "nouveau": "dates (ouverture)",
+    "a-venir": "dates (ouverture annoncée)",
+    "statut": "statut",
+    "se-termine": "dates (fin proche)",
+    "termine": "dates et statut (fin)",
+    "modifie": "contenu de la fiche",
+    "verifie": "confirmation par le porteur",
+}
 # The tag: authority and the year it was minted: part of every id, so never changed.
 TAG_PREFIX = "tag:offre-clefop,2026:"
 # Feed ids (after TAG_PREFIX): identifiers, not addresses. They read like the first
@@ -68,6 +92,73 @@ def _summary(catalog: Catalog, event: Event) -> str:
     if scheme.remplace_par and scheme.remplace_par in catalog.dispositifs:
         parts.append(f"Remplacé par : {catalog.dispositifs[scheme.remplace_par].titre}.")
     return " ".join(parts)
+
+
+def _xhtml(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{XHTML_NS}}}{tag}")
+    element.text = text
+    return element
+
+
+def _status_text(catalog: Catalog, scheme: Dispositif) -> str:
+    shown = catalog.shown_status(scheme)
+    if shown == DOUBT_STATUS:
+        return "à confirmer auprès du porteur"
+    label = status_label(shown).lower()
+    return f"{label} {dates.since_fr(scheme.statut_depuis)}" if scheme.statut_depuis else label
+
+
+def _places_text(catalog: Catalog, scheme: Dispositif, scope: str) -> str:
+    lids = catalog.scheme_places.get(scheme.id, [])
+    if scope != REGION_SCOPE:
+        lids = [lid for lid in lids if scope in catalog.place_territories.get(lid, [])]
+    if not lids:
+        return "aucun lieu d'accueil connu"
+    names = []
+    for lid in lids[:PLACES_NAMED]:
+        place = catalog.lieux[lid]
+        town = catalog.geo.commune(place.adresse.commune)
+        names.append(f"{place.nom} ({town.nom if town else place.adresse.commune})")
+    more = len(lids) - PLACES_NAMED
+    rest = f" ; et {more} autre(s)" if more > 0 else ""
+    return f"{len(lids)} lieu(x) : " + " ; ".join(names) + rest
+
+
+def _content(catalog: Catalog, event: Event, scope: str) -> ET.Element:
+    """The entry's XHTML: what changed, then what the record says now on the points a
+    partner follows (the data keeps no history of its fields: the current values)."""
+    content = ET.Element(f"{{{ATOM_NS}}}content", {"type": "xhtml"})
+    div = _xhtml(content, "div")
+    what = _xhtml(div, "p")
+    _xhtml(what, "strong", "Ce qui change : ")
+    scheme = event.scheme
+    if scheme is None:
+        what[0].tail = event.summary
+        listed = _xhtml(div, "ul")
+        for added in event.schemes:
+            _xhtml(listed, "li", added.titre)
+        return content
+    what[0].tail = f"{CHANGED[event.kind]}. {event.summary}"
+    facts = _xhtml(div, "dl")
+    _xhtml(facts, "dt", "Statut")
+    _xhtml(facts, "dd", _status_text(catalog, scheme))
+    _xhtml(facts, "dt", "Dates")
+    _xhtml(facts, "dd", dates.span_fr(scheme.date_debut, scheme.date_fin))
+    _xhtml(facts, "dt", "Conditions")
+    if scheme.conditions:
+        conditions = _xhtml(_xhtml(facts, "dd"), "ul")
+        for condition in scheme.conditions:
+            _xhtml(conditions, "li", plain_text(condition))
+    else:
+        _xhtml(facts, "dd", "non précisées par les sources")
+    if scheme.is_scheme:
+        _xhtml(facts, "dt", "Lieux d'accueil")
+        _xhtml(facts, "dd", _places_text(catalog, scheme, scope))
+    if scheme.remplace_par and scheme.remplace_par in catalog.dispositifs:
+        _xhtml(facts, "dt", "Remplacé par")
+        _xhtml(facts, "dd", catalog.dispositifs[scheme.remplace_par].titre)
+    _xhtml(div, "p", f"Porteur : {provider_name(catalog, scheme.porteur)}. {scheme.resume}")
+    return content
 
 
 @dataclass(frozen=True)
@@ -116,6 +207,7 @@ def feed_element(
         _add(entry, "link", rel="alternate", type="text/html", href=href)
         _add(entry, "category", term=event.kind, label=LABELS[event.kind])
         _add(entry, "summary", _summary(catalog, event))
+        entry.append(_content(catalog, event, info.scope))
     return feed
 
 
@@ -125,11 +217,16 @@ def render_feed(catalog: Catalog, info: FeedInfo, dids: Iterable[str], site_url:
     ET.indent(feed)
     buffer = io.BytesIO()
     ET.ElementTree(feed).write(buffer, encoding="utf-8", xml_declaration=True)
-    return buffer.getvalue().decode("utf-8") + "\n"
+    declaration, body = buffer.getvalue().decode("utf-8").split("\n", 1)
+    stylesheet = urls.relative(info.path, urls.FEED_STYLESHEET_URL)
+    instruction = f'<?xml-stylesheet type="text/xsl" href="{stylesheet}"?>'
+    return f"{declaration}\n{instruction}\n{body}\n"
 
 
 def feed_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
+        urls.FEED_STYLESHEET_URL: (STYLE_FOLDER / "flux.xsl").read_bytes(),
+        urls.FEED_CSS_URL: (STYLE_FOLDER / "flux.css").read_bytes(),
         urls.FEED_URL: render_feed(
             catalog,
             FeedInfo(
@@ -143,7 +240,7 @@ def feed_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]
             ),
             sorted(catalog.dispositifs),
             site_url,
-        )
+        ),
     }
     for tid in sorted(catalog.territoires):
         territoire = catalog.territoires[tid]

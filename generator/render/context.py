@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from ..tools.report import QualityReport
+    from .booklet_filters import BookletFilter
     from .place_helpers import PlaceGroup
 
 # Produced files pages link to, by name (their names carry a content hash).
@@ -172,8 +173,14 @@ class SearchContext(TypedDict):
     assets: Mapping[str, str]
 
 
+class SelectionContext(TypedDict):
+    """selection.html.j2"""
+
+    assets: Mapping[str, str]
+
+
 class BookletContext(TypedDict):
-    """livret.html.j2"""
+    """livret.html.j2 and livret_liste.html.j2 (the compact list)"""
 
     fiche: Callable[[Dispositif], Markup]
     t: Territoire
@@ -184,6 +191,10 @@ class BookletContext(TypedDict):
     place_groups: list[PlaceGroup]
     # Schemes of the booklet delivered at each of its places, by place id.
     place_schemes: dict[str, list[Dispositif]]
+    # The choice of public, theme and priority (render.booklet_filters), and its script.
+    filters: list[BookletFilter]
+    tags: Callable[[Dispositif], dict[str, str]]
+    assets: Mapping[str, str]
 
 
 class BookletBlockContext(TypedDict):

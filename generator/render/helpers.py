@@ -220,13 +220,7 @@ class SiteHelpers:
         return page + f"#{theme}" if theme in self._open_themes else page
 
     def dates_text(self, d: Dispositif) -> str:
-        if d.date_debut and d.date_fin:
-            return dates.period_fr(d.date_debut, d.date_fin)
-        if d.date_debut:
-            return dates.since_fr(d.date_debut)
-        if d.date_fin:
-            return dates.until_fr(d.date_fin)
-        return "non précisées par les sources"
+        return dates.span_fr(d.date_debut, d.date_fin)
 
     # ------------------------------------------------------------------ grouping
 

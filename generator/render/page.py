@@ -24,6 +24,9 @@ class GeneratedPage:
     html: str | Callable[[], str]
     description: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
+    skip_to: tuple[str, str] | None = None
+    """(anchor, title) the theme's skip link goes to, when not the first section: the
+    search page's results rather than its filters."""
 
     def render(self) -> str:
         return self.html() if callable(self.html) else self.html

@@ -11,7 +11,8 @@ from .providers import provider_page
 from .renderer import Renderer
 from .schemes import scheme_page
 from .search_page import search_page
-from .territories import booklet_page, territory_page
+from .selection import selection_page
+from .territories import booklet_list_page, booklet_page, territory_page
 
 
 def all_pages(renderer: Renderer) -> list[GeneratedPage]:
@@ -31,7 +32,9 @@ def all_pages(renderer: Renderer) -> list[GeneratedPage]:
     pages += index_pages(renderer)
     pages += priority_pages(renderer)
     pages += [booklet_page(renderer, tid) for tid in catalog.territoires]
+    pages += [booklet_list_page(renderer, tid) for tid in catalog.territoires]
     pages.append(embed_guide_page(renderer))
     pages.append(search_page(renderer))
+    pages.append(selection_page(renderer))
     pages.append(site_map_page(renderer))
     return pages

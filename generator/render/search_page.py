@@ -17,4 +17,6 @@ def search_page(renderer: Renderer) -> GeneratedPage:
         renderer.deferred("recherche.html.j2", here, context),
         description="Recherche par mots-clés, territoire, public, thématique et porteur.",
         meta={"hide": ["navigation", "toc"]},
+        # The skip link goes to the results, not to the filters that come first.
+        skip_to=("offre-resultats-titre", "Résultats"),
     )

@@ -8,6 +8,8 @@ from markupsafe import Markup
 
 from .. import display, urls
 from ..model import Dispositif
+from ..site.site_url import is_placeholder
+from .booklet_filters import BOOKLET_ASSETS, booklet_filters, filter_tags
 from .context import BookletBlockContext, BookletContext, Epci, TerritoryContext
 from .helpers import active_schemes, sort_schemes, split_kinds
 from .page import GeneratedPage
@@ -65,38 +67,68 @@ def booklet_block(renderer: Renderer, scheme: Dispositif, tid: str) -> Markup:
     """
     local = tid if tid in scheme.contacts.territoires else None
     context = BookletBlockContext(
-        d=scheme, t=renderer.catalog.territoires[tid], site_url=renderer.site_url
+        d=scheme, t=renderer.catalog.territoires[tid], site_url=_printed_address(renderer)
     )
     here = urls.territory_booklet_url(tid)
     make = partial(renderer.render, "_livret_fiche.html.j2", here, context)
     return Markup(renderer.fragment((scheme.id, local), make))
 
 
-def booklet_page(renderer: Renderer, tid: str) -> GeneratedPage:
+def _territory_label(renderer: Renderer, tid: str) -> str:
+    """The territory's name, marked « (provisoire) » while its perimeter is provisional."""
+    territoire = renderer.catalog.territoires[tid]
+    return display.territory_label(territoire.nom, territoire.statut == "provisoire")
+
+
+def _printed_address(renderer: Renderer) -> str | None:
+    """The public address printed on paper: none while it is still the placeholder."""
+    return None if is_placeholder(renderer.site_url) else renderer.site_url
+
+
+def _booklet_context(renderer: Renderer, tid: str) -> BookletContext:
     catalog = renderer.catalog
-    territoire = catalog.territoires[tid]
-    here = urls.territory_booklet_url(tid)
     schemes = active_schemes(catalog, tid)
     lids = catalog.territory_places.get(tid, [])
-    context = BookletContext(
+    return BookletContext(
         fiche=partial(booklet_block, renderer, tid=tid),
-        t=territoire,
+        t=catalog.territoires[tid],
         schemes=schemes,
         groups=renderer.site.group_by_theme(schemes),
         data_date=catalog.latest_date(),
-        site_url=renderer.site_url,
+        site_url=_printed_address(renderer),
         place_groups=renderer.site.lieux.by_network(lids),
         place_schemes={
             lid: [d for d in schemes if d.id in set(catalog.place_schemes.get(lid, []))]
             for lid in lids
         },
+        filters=booklet_filters(renderer.site, schemes),
+        tags=partial(filter_tags, renderer.site),
+        assets=renderer.require(BOOKLET_ASSETS, "livret d'un territoire"),
     )
-    label = display.territory_label(territoire.nom, territoire.statut == "provisoire")
+
+
+def booklet_page(renderer: Renderer, tid: str) -> GeneratedPage:
+    label = _territory_label(renderer, tid)
+    here = urls.territory_booklet_url(tid)
     return GeneratedPage(
         here,
         f"Livret : {label}",
-        renderer.deferred("livret.html.j2", here, context),
+        renderer.deferred("livret.html.j2", here, _booklet_context(renderer, tid)),
         description=f"Tous les dispositifs actifs du territoire {label}, sur une "
         "seule page à imprimer.",
+        meta={"hide": ["navigation", "toc"]},
+    )
+
+
+def booklet_list_page(renderer: Renderer, tid: str) -> GeneratedPage:
+    """The booklet as a compact list: a territory's offer in a few A4 pages."""
+    label = _territory_label(renderer, tid)
+    here = urls.territory_list_booklet_url(tid)
+    return GeneratedPage(
+        here,
+        f"Liste des dispositifs : {label}",
+        renderer.deferred("livret_liste.html.j2", here, _booklet_context(renderer, tid)),
+        description=f"Les dispositifs actifs du territoire {label} en liste "
+        "compacte, à choisir par public, thématique ou priorité et à imprimer.",
         meta={"hide": ["navigation", "toc"]},
     )

@@ -35,9 +35,14 @@ def front_matter(page: GeneratedPage) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def table_of_contents(html: str) -> TableOfContents:
+def table_of_contents(html: str, first: tuple[str, str] | None = None) -> TableOfContents:
+    """The page's sections; `first` (anchor, title), if given, leads: Material's skip
+    link goes to the first entry."""
+    entries = toc_of(html)
+    if first is not None:
+        entries = [first, *(entry for entry in entries if entry[0] != first[0])]
     return get_toc(
-        [{"level": 2, "id": anchor, "name": name, "children": []} for anchor, name in toc_of(html)]
+        [{"level": 2, "id": anchor, "name": name, "children": []} for anchor, name in entries]
     )
 
 

@@ -23,6 +23,7 @@ from ..exports.catalogue import catalogue_files
 from ..exports.data_inclusion import data_inclusion_files
 from ..exports.tableur import csv_files
 from ..exports.territoires import territory_files
+from ..render.booklet_filters import booklet_script
 from ..render.embeds import embed_files, guide_script
 from ..render.page import GeneratedPage
 from ..render.pages import all_pages
@@ -30,6 +31,7 @@ from ..render.place_box import box_files
 from ..render.redirects import redirect_pages
 from ..render.renderer import Renderer
 from ..render.report import report_html
+from ..render.selection import selection_files
 from ..search.assets import build_search_assets
 from ..tools.report import build_report
 from ..tools.report_render import render_json
@@ -73,10 +75,22 @@ def place_box_files(catalog: Catalog) -> Production:
     return Production(files, names)
 
 
+def selection_page_files(catalog: Catalog) -> Production:
+    files, names = selection_files(catalog)
+    return Production(files, names)
+
+
+def booklet_filter_script(catalog: Catalog) -> Production:
+    files, names = booklet_script()
+    return Production(files, names)
+
+
 BEFORE_PAGES: tuple[Callable[[Catalog], Production], ...] = (
     search_files,
     embed_guide_script,
     place_box_files,
+    selection_page_files,
+    booklet_filter_script,
 )
 
 

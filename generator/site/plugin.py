@@ -210,7 +210,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.content = generated.render()
-            page.toc = table_of_contents(page.content)
+            page.toc = table_of_contents(page.content, generated.skip_to)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

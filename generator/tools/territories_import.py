@@ -22,7 +22,7 @@ import click
 from ..errors import Issue, Report, Severity, display_path
 from ..geo import Geo, GeoDataError, load_geo
 from ..model import LimitesEntrees
-from ..reader import GEO_FILE, read_dataset
+from ..reader import FOLDERS, GEO_FILE, read_dataset
 from ..urls import slugify
 from .data_folder import FileChange, apply_changes, import_lock
 from .input_limits import load_limits, open_regular, refuse
@@ -244,7 +244,8 @@ def _plan(
     # A territory file that cannot be read would be rewritten without its priorities and
     # contacts: the import stops until it is fixed, never drops what it could not read.
     for issue in read.errors:
-        if issue.path.startswith("territoires/") or "/territoires/" in issue.path:
+        folder = f"{FOLDERS['territoire']}/"
+        if issue.path.startswith(folder) or f"/{folder}" in issue.path:
             report.add(
                 Issue(
                     issue.path,

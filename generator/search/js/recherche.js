@@ -342,6 +342,13 @@
     var text = element("span", "offre-item__resume");
     renderSnippet(text, fiche, outcome);
     li.appendChild(text);
+    // Only what a person can still be sent to: not an ended or replaced scheme.
+    if (nature.valeur === "dispositif" && status.valeur !== "termine" && status.valeur !== "remplace") {
+      var add = element("a", "offre-item__ajouter", "Ajouter à ma sélection");
+      add.href = base + moteur.pageUrl("selection") + "?ajouter=d." + fiche.id;
+      add.setAttribute("aria-label", "Ajouter « " + fiche.titre + " » à ma sélection");
+      li.appendChild(add);
+    }
     return li;
   }
 
