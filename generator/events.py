@@ -221,3 +221,39 @@ def latest_events(
     events += creation_events(schemes, scope)
     events.sort(key=lambda e: (-e.day.toordinal(), e.entry_id))
     return events if limit is None else events[:limit]
+
+
+def same_day_updates_grouped(events: list[Event], scope: str) -> list[Event]:
+    """`events` with the content updates of one day made one entry ("23 fiches mises à
+    jour le …"), for a reader who scans a short list: a review that touches many records
+    on one day would otherwise fill it. Feeds keep one entry per record, each saying what
+    changed."""
+    updates: dict[date, list[Event]] = defaultdict(list)
+    for event in events:
+        if event.kind == "modifie" and event.scheme is not None:
+            updates[event.day].append(event)
+    grouped: dict[date, Event] = {}
+    for day, same_day in updates.items():
+        if len(same_day) < 2:
+            continue
+        schemes = tuple(sorted((e.schemes[0] for e in same_day), key=lambda d: d.id))
+        when = dates.format_fr(day)
+        names = [d.titre for d in schemes[:GROUP_NAMES]]
+        more = " ; …" if len(schemes) > GROUP_NAMES else ""
+        grouped[day] = Event(
+            day,
+            "modifie",
+            day.isoformat(),
+            schemes,
+            f"{len(schemes)} fiches mises à jour le {when}",
+            f"Fiches mises à jour le {when} : " + " ; ".join(names) + more + ".",
+            scope,
+        )
+    result: list[Event] = []
+    for event in events:
+        group = grouped.get(event.day) if event.kind == "modifie" else None
+        if group is None:
+            result.append(event)
+        elif group not in result:
+            result.append(group)
+    return result

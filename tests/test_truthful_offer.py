@@ -17,7 +17,13 @@ from render_fixtures import SITE_URL
 
 from generator import display, urls
 from generator.catalog import Catalog
-from generator.events import NEAR_END, creation_events, latest_events, scheme_events
+from generator.events import (
+    NEAR_END,
+    creation_events,
+    latest_events,
+    same_day_updates_grouped,
+    scheme_events,
+)
 from generator.evidence import Doubt
 from generator.exports.catalogue import catalogue_document
 from generator.exports.data_inclusion import DOUBT_PREFIX, build_data_inclusion
@@ -245,6 +251,26 @@ def test_same_day_creations_make_one_event(catalog: Catalog) -> None:
     single = creation_events(schemes[:1], "sarthe")
     assert single[0].scheme is schemes[0]
     assert single[0].entry_id == f"dispositif/{schemes[0].id}/ajout/2026-11-26"
+
+
+def test_same_day_updates_make_one_entry_for_a_short_list(catalog: Catalog) -> None:
+    day, other = date(2026, 12, 7), date(2026, 12, 1)
+    schemes = sorted(catalog.dispositifs.values(), key=lambda d: d.id)
+    assert len(schemes) >= 3
+    updated = [d.model_copy(update={"modifie_le": day}) for d in schemes[:-1]]
+    alone = schemes[-1].model_copy(update={"modifie_le": other})
+    today = max(day, catalog.latest_date())
+    events = [e for d in [*updated, alone] for e in scheme_events(d, today)]
+    events.sort(key=lambda e: (-e.day.toordinal(), e.entry_id))
+    grouped = same_day_updates_grouped(events, "region")
+    updates = [e for e in grouped if e.kind == "modifie"]
+    assert [e.title for e in updates] == [
+        f"{len(updated)} fiches mises à jour le 7 décembre 2026",
+        f"Fiche mise à jour : {alone.titre}",
+    ]
+    assert updates[0].scheme is None and updates[0].entry_id == "region/modifie/2026-12-07"
+    assert {d.id for d in updates[0].schemes} == {d.id for d in updated}
+    assert [e for e in grouped if e.kind != "modifie"] == [e for e in events if e.kind != "modifie"]
 
 
 def test_reading_the_sources_again_is_never_an_event(catalog: Catalog) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..events import latest_events
+from ..events import latest_events, same_day_updates_grouped
 from .context import COMMUNE_BOX_ASSETS, HomeContext
 from .renderer import Renderer
 
@@ -39,9 +39,12 @@ def _render_block(name: str, page_url: str, renderer: Renderer) -> str:
     module = renderer.macros(
         "_accueil.html.j2", page_url, HomeContext(catalog=catalog, assets=assets)
     )
-    # The same events as the whole offer's feed (records added the same day make one).
+    # The same events as the whole offer's feed; records added, or updated, the same day
+    # make one entry.
     latest = (
-        latest_events(catalog, sorted(catalog.dispositifs), "region", LATEST_COUNT)
+        same_day_updates_grouped(
+            latest_events(catalog, sorted(catalog.dispositifs), "region"), "region"
+        )[:LATEST_COUNT]
         if name == "nouveautes"
         else []
     )

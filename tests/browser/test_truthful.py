@@ -3,6 +3,8 @@ provisional territories, in Chromium on the shipped data."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import BuiltSite
 
 from generator import urls
@@ -37,7 +39,7 @@ def test_home_news_groups_same_day_additions(real_site: Server, tab: Tab) -> Non
     tab.page.goto(real_site.url())
     group = tab.page.locator(".offre-nouveautes details").first
     summary = group.locator("summary")
-    assert "fiches ajoutées le" in summary.inner_text()
+    assert re.fullmatch(r"\d+ fiches (ajoutées|mises à jour) le .+", summary.inner_text())
     links = group.locator("ul a")
     assert not links.first.is_visible()
     summary.click()
