@@ -26,7 +26,8 @@ def _export_files(site: Path) -> dict[str, bytes]:
     files = {}
     for folder in ("donnees", "flux"):
         for path in sorted((site / folder).rglob("*")):
-            if path.is_file() and path.suffix != ".html":
+            # The feeds' stylesheet (.xsl, .css) is presentation, not data.
+            if path.is_file() and path.suffix not in {".html", ".xsl", ".css"}:
                 files[path.relative_to(site).as_posix()] = path.read_bytes()
     return files
 

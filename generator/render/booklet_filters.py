@@ -10,26 +10,15 @@ same booklet. Without JavaScript the choice is not offered and everything is sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import display, urls
 from ..model import Dispositif
-from .context import Option
+from .context import BookletFilter, Option
 from .helpers import SiteHelpers
 
 SCRIPT = Path(__file__).parent / "js" / "livret.js"
 BOOKLET_ASSETS = ("livret",)
-
-
-@dataclass(frozen=True)
-class BookletFilter:
-    """One choice of the booklet form: its address parameter, label and options."""
-
-    name: str
-    label: str
-    everything: str
-    options: list[Option]
 
 
 def booklet_script() -> tuple[dict[str, str | bytes], dict[str, str]]:

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from ..tools.report import QualityReport
-    from .booklet_filters import BookletFilter
     from .place_helpers import PlaceGroup
 
 # Produced files pages link to, by name (their names carry a content hash).
@@ -65,6 +64,16 @@ class Option:
 
     value: str
     label: str
+
+
+@dataclass(frozen=True)
+class BookletFilter:
+    """One choice of the booklet form: its address parameter, label and options."""
+
+    name: str
+    label: str
+    everything: str
+    options: list[Option]
 
 
 @dataclass(frozen=True)

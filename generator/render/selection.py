@@ -63,6 +63,8 @@ def _person_status(shown: str) -> str:
 
 def _cost(catalog: Catalog, scheme: Dispositif) -> str:
     label = catalog.vocab.label("frais", scheme.frais)
+    if scheme.frais_a_la_charge_de:
+        label += f" ; financé par {display.payers_text(scheme.frais_a_la_charge_de)}"
     if scheme.precisions_frais:
         return f"{label} — {scheme.precisions_frais}"
     # Said to the person: an unknown cost is a question to ask, not a blank.
@@ -93,11 +95,14 @@ def _scheme(catalog: Catalog, scheme: Dispositif) -> dict[str, Any]:
         # Said to the person: "À confirmer", "Suspendu"… (nothing when active).
         "statut": "" if shown == "actif" else _person_status(shown),
         "publics": scheme.precisions_publics or "",
+        # Whose cost it is, as the scheme page says it (« Coût pour l'employeur »).
+        "frais_titre": display.cost_heading(scheme.destinataire),
         "frais": _cost(catalog, scheme),
         "conditions": [plain_text(c) for c in scheme.conditions],
         "modes": [vocab.label("modes_mobilisation", m) for m in mobilisation.modes],
         "par": [
-            display.MOBILISABLE_LABELS.get(who, vocab.label("mobilisable_par", who))
+            display.mobilisable_label(who, scheme.destinataire)
+            or vocab.label("mobilisable_par", who)
             for who in mobilisation.mobilisable_par
         ],
         "demarche": plain_text(mobilisation.precisions) if mobilisation.precisions else "",

@@ -256,6 +256,9 @@ def test_hashed_files_are_cached_for_ever_and_the_rest_briefly(hosted: Hosted) -
         assert response.getheader("Cache-Control") == SHORT, path
     feed = hosted.get("/flux/dispositifs.xml")
     assert feed.getheader("Content-Type") == "text/xml; charset=utf-8"
+    stylesheet = hosted.get("/flux/flux.xsl")  # a feed opened in a browser reads as a page
+    assert stylesheet.status == 200
+    assert stylesheet.getheader("Content-Type") == "text/xsl; charset=utf-8"
     table = hosted.get("/donnees/offre.csv")
     assert table.getheader("Content-Type") == "text/csv; charset=utf-8"
     assert table.getheader("X-Content-Type-Options") == "nosniff"

@@ -142,7 +142,10 @@
 
   var data = null;
   var communes = null;
-  var served = null; // INSEE code → place ids serving it (the search's places table)
+  var served = {}; // INSEE code → place ids serving it (the search's places tables)
+  var placesIndex = null; // the places index: one part per département, fetched on demand
+  var servedParts = {};
+  var placesFolder = (root.getAttribute("data-lieux") || "").replace(/[^\/]*$/, "");
   var commune = null; // the commune settled on: {code, nom, departement, territoire}
 
   function placeTable(table) {
@@ -153,6 +156,21 @@
       byCommune[code] = table.communes[code].map(function (n) { return lieux[n]; });
     });
     return byCommune;
+  }
+
+  // The places of the commune's département, loaded once: the table is split by
+  // département so that a lookup stays small whatever the number of places.
+  function ensureServed() {
+    if (!commune || !placesIndex) { return Promise.resolve(); }
+    var dep = commune.departement;
+    if (!servedParts[dep]) {
+      var part = (placesIndex.parties || {})[dep];
+      servedParts[dep] = part ? loadJson(placesFolder + part).then(function (table) {
+        var byCommune = placeTable(table);
+        Object.keys(byCommune).forEach(function (code) { served[code] = byCommune[code]; });
+      }) : Promise.resolve();
+    }
+    return servedParts[dep];
   }
 
   function territoryOf(c) {
@@ -258,7 +276,7 @@
     }
     field(dl, "Proposé par", scheme.porteur);
     field(dl, "Pour qui", scheme.publics);
-    field(dl, "Coût", scheme.frais);
+    field(dl, scheme.frais_titre || "Coût", scheme.frais);
     field(dl, "Conditions", scheme.conditions.length ? lines(scheme.conditions) : null);
     var how = [];
     if (scheme.par.length) { how.push("Demande faite par " + scheme.par.join(" ou ") + "."); }
@@ -441,7 +459,7 @@
     var mine = ++generation;
     ensure("dispositifs", state.d).then(function () {
       return ensure("lieux", placesShown());
-    }).then(function () {
+    }).then(ensureServed).then(function () {
       if (mine === generation) { draw(); }
     }).catch(function () {
       if (mine !== generation) { return; }
@@ -605,13 +623,13 @@
   Promise.all([
     loadJson(dataUrl),
     global.OffreCommunes.load(root.getAttribute("data-communes")),
-    loadJson(root.getAttribute("data-lieux")).then(placeTable)
+    loadJson(root.getAttribute("data-lieux"))
   ]).then(function (loaded) {
     data = loaded[0];
     data.dispositifs = {};
     data.lieux = {};
     communes = loaded[1];
-    served = loaded[2];
+    placesIndex = loaded[2];
     tools.hidden = false;
     if (currentIds()) { store(state); global.history.replaceState(null, "", address(state)); }
     restoreCommune();
