@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from playwright.sync_api import expect
@@ -14,8 +15,15 @@ COUNT = "[data-offre-livret-compte]"
 SHOWN = "li[data-offre-livret-item]:visible"
 
 
-def _shown(page: Any, selector: str = SHOWN) -> list[str]:
-    return sorted(n.get_attribute("data-offre-livret-item") for n in page.locator(selector).all())
+def _shown(page: Any, selector: str = SHOWN, *, scripted: bool = True) -> list[str]:
+    """The ids shown, once the booklet's script (if it runs) has applied the choice (it
+    fills the count last), read in one snapshot of the page."""
+    if scripted:
+        expect(page.locator(COUNT)).to_have_text(re.compile(r"^\d+ dispositifs? sur \d+\.$"))
+    ids = page.locator(selector).evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('data-offre-livret-item'))"
+    )
+    return sorted(ids)
 
 
 def test_choosing_a_public_keeps_its_schemes_and_the_choice_in_the_address(
@@ -40,6 +48,7 @@ def test_choosing_a_public_keeps_its_schemes_and_the_choice_in_the_address(
     # The link to the full booklet carries the choice; the full booklet applies it.
     page.get_by_role("link", name="Livret complet (une fiche par dispositif)").click()
     expect(page).to_have_url(site.url("territoires/sarthe/livret/?public=jeunes"))
+    expect(page.locator(COUNT)).to_have_text(f"{len(kept)} dispositifs sur {len(everything)}.")
     full = _shown(page, "div[data-offre-livret-item]:visible")
     assert full == kept
     assert not tab.errors, tab.errors
@@ -59,7 +68,7 @@ def test_without_javascript_the_whole_list_shows(site: Server, browser: Any) -> 
             other = scripted.new_page()
             other.goto(site.url(LIST))
             expect(other.locator(COUNT)).not_to_be_empty()
-            assert _shown(page) == _shown(other)
+            assert _shown(page, scripted=False) == _shown(other)
         finally:
             scripted.close()
     finally:
