@@ -120,6 +120,9 @@ def _days_fr(selector: str) -> str:
     first, last = match.group(1), match.group(2)
     if last is None:
         return DAY_NAMES[first]
+    order = list(DAY_NAMES)
+    if order.index(last) - order.index(first) == 1:  # « du lundi au mardi » reads oddly
+        return f"{DAY_NAMES[first]} et {DAY_NAMES[last]}"
     return f"du {DAY_NAMES[first]} au {DAY_NAMES[last]}"
 
 
