@@ -110,10 +110,16 @@ def validate(dossier: Path, strict: bool) -> None:
 @main.command(context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
     "--sortie",
+    "--out",
     "-o",
     "output",
     type=click.Path(path_type=Path),
@@ -146,12 +152,23 @@ def schema(dossier: Path, output: Path | None, kind: str, write_all: bool) -> No
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.argument("fichier", type=click.Path(path_type=Path))  # checked in French by the import
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
     "--source", default=None, help="Adresse web du fichier officiel, notée dans les fiches."
 )
-@click.option("--essai", is_flag=True, help="Afficher ce qui changerait sans rien écrire.")
+@click.option(
+    "--essai",
+    "--dry-run",
+    "essai",
+    is_flag=True,
+    help="Afficher ce qui changerait sans rien écrire.",
+)
 @guarded
 def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: bool) -> None:
     """Importer le périmètre officiel des territoires (fichier EFOP de la Région, CSV)."""
@@ -184,7 +201,12 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
     "référentiel géographique, 44,49,53,72,85).",
 )
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
     "--correspondances",
@@ -195,7 +217,7 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
     help="Fichier de correspondances (par défaut : DOSSIER/correspondances-data-inclusion.yaml).",
 )
 @click.option(
-    "--dry-run", "--essai", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
+    "--essai", "--dry-run", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
 )
 @click.option(
     "--supprimer-disparus",
@@ -273,7 +295,12 @@ def import_data_inclusion(
     "référentiel géographique, 44,49,53,72,85).",
 )
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
     "--date-liste",
@@ -283,7 +310,7 @@ def import_data_inclusion(
     help="Date de la liste (par défaut : celle du nom du fichier, liste-fs-AAAAMMJJ.csv).",
 )
 @click.option(
-    "--dry-run", "--essai", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
+    "--essai", "--dry-run", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
 )
 @click.option(
     "--supprimer-disparus",
@@ -343,7 +370,12 @@ def import_france_services(
     "référentiel géographique, 44,49,53,72,85).",
 )
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
     "--correspondances",
@@ -354,7 +386,7 @@ def import_france_services(
     help="Fichier de correspondances (par défaut : DOSSIER/correspondances-annuaire.yaml).",
 )
 @click.option(
-    "--dry-run", "--essai", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
+    "--essai", "--dry-run", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
 )
 @click.option(
     "--supprimer-disparus",
@@ -426,7 +458,12 @@ def _departements_option(value: str | None) -> tuple[str, ...] | None:
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.argument("vocabulaire", required=False)
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @guarded
 def vocabulaires(vocabulaire: str | None, dossier: Path) -> None:
@@ -439,6 +476,7 @@ def vocabulaires(vocabulaire: str | None, dossier: Path) -> None:
 @main.command(context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.option(
+    "--donnees",
     "--data",
     "dossier",
     default=None,
@@ -446,6 +484,7 @@ def vocabulaires(vocabulaire: str | None, dossier: Path) -> None:
     help="Dossier des données (par défaut : celui de mkdocs.yml, offer_data).",
 )
 @click.option(
+    "--sortie",
     "--out",
     "sortie",
     default=None,
@@ -472,7 +511,12 @@ def build(dossier: Path | None, sortie: Path | None, config_file: Path) -> None:
 @main.command(context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
     "--date",
@@ -502,7 +546,12 @@ def rapport(dossier: Path, reference: str | None) -> None:
 @main.command(context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
     "--concurrence",
@@ -558,6 +607,7 @@ def liens(dossier: Path, workers: int, timeout: float, json_file: Path | None) -
     "--ecraser", is_flag=True, help="Remplacer le contenu de DOSSIER s'il n'est pas vide."
 )
 @click.option(
+    "--donnees",
     "--data",
     "source",
     default="offer_data",
@@ -592,7 +642,12 @@ def classeur() -> None:
     "(les dispositifs régionaux en lecture seule).",
 )
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option("--ecraser", is_flag=True, help="Remplacer FICHIER s'il existe déjà.")
 @guarded
@@ -607,10 +662,15 @@ def classeur_exporter(fichier: Path, territoire: str | None, dossier: Path, ecra
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.argument("fichier", type=click.Path(path_type=Path))  # checked in French by the import
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
-    "--dry-run", "--essai", "dry_run", is_flag=True, help="Tout vérifier sans rien écrire."
+    "--essai", "--dry-run", "dry_run", is_flag=True, help="Tout vérifier sans rien écrire."
 )
 @click.option(
     "--territoire",
@@ -631,9 +691,15 @@ def classeur_importer(fichier: Path, dossier: Path, dry_run: bool, territoire: s
 @main.command(context_settings=CONTEXT)
 @click.help_option("-h", "--help", help="Afficher cette aide.")
 @click.option(
-    "--data", "dossier", default="offer_data", type=click.Path(path_type=Path), help=DATA_DIR_HELP
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
 )
 @click.option(
+    "--sortie",
     "--out",
     "sortie",
     required=True,

@@ -446,7 +446,7 @@ def test_dry_run_checks_everything_and_writes_nothing(dataset: Path, tmp_path: P
     assert code == 0, output
     assert snapshot(dataset) == before
     assert "Porteurs : 0 créés ; 1 modifié (region-essai : sigle) ; 2 inchangés." in output
-    assert "Essai (--dry-run) : aucun fichier écrit." in output
+    assert "Essai (--essai) : aucun fichier écrit." in output
 
 
 # ---------------------------------------------------------------------------- the workbook

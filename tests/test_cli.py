@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from conftest import REPO, run_cli
@@ -81,3 +82,39 @@ def test_vocabularies_lists_data_inclusion_and_local_values(dataset: Path) -> No
     assert "employeurs\tEmployeurs\t[offre Clefop]" in output
     code, output = run_cli("vocabulaires", "inexistant", "--data", str(dataset))
     assert code == 1 and "vocabulaire « inexistant » inconnu" in output
+
+
+def _all_options(group: click.Group, prefix: str = "") -> list[tuple[str, click.Option]]:
+    found: list[tuple[str, click.Option]] = []
+    for name, command in sorted(group.commands.items()):
+        path = f"{prefix}{name}"
+        if isinstance(command, click.Group):
+            found += _all_options(command, f"{path} ")
+        found += [(path, p) for p in command.params if isinstance(p, click.Option)]
+    return found
+
+
+# One French spelling per option across commands; the English ones stay as aliases so
+# that no script written for them breaks.
+FRENCH_FIRST = {"--data": "--donnees", "--out": "--sortie", "--dry-run": "--essai"}
+
+
+def test_every_option_has_one_french_spelling_first_with_english_aliases() -> None:
+    options = _all_options(cli.main)
+    assert len(options) > 20
+    for command, option in options:
+        for english, french in FRENCH_FIRST.items():
+            if english in option.opts or french in option.opts:
+                assert option.opts[0] == french, (command, option.opts)
+                assert english in option.opts, (command, option.opts)
+
+
+@pytest.mark.parametrize("spelling", ["--essai", "--dry-run"])
+def test_both_spellings_of_a_dry_run_are_accepted(spelling: str, dataset: Path) -> None:
+    before = sorted(p.read_bytes() for p in dataset.rglob("*.yaml"))
+    code, output = run_cli(
+        "import-territoires", str(dataset / "absent.csv"), "--donnees", str(dataset), spelling
+    )
+    assert code == 1, output
+    assert "absent.csv" in output
+    assert sorted(p.read_bytes() for p in dataset.rglob("*.yaml")) == before

@@ -82,11 +82,11 @@ def test_only_embed_pages_match_the_frameable_rule(built_site: BuiltSite) -> Non
 def test_publishing_jobs_build_with_the_public_address() -> None:
     gitlab = yaml.safe_load((DEPLOY / "gitlab-ci.yml").read_text(encoding="utf-8"))
     script = "\n".join(gitlab["pages"]["script"])
-    assert "scripts/build --out public" in script and "OFFRE_URL_SITE" in script
+    assert "scripts/build --sortie public" in script and "OFFRE_URL_SITE" in script
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
     github = yaml.safe_load((DEPLOY / "github" / "publier.yml").read_text(encoding="utf-8"))
     steps = github["jobs"]["construire"]["steps"]
     build = next(step for step in steps if step.get("name") == "Construire")
-    assert "scripts/build --out public" in build["run"]
+    assert "scripts/build --sortie public" in build["run"]
     assert build["env"]["OFFRE_URL_SITE"] == "${{ vars.OFFRE_URL_SITE }}"
     assert any(step.get("with", {}).get("path") == "public" for step in steps)

@@ -335,7 +335,7 @@ def test_dry_run_writes_nothing(setup: tuple[Path, Path, Path]) -> None:
     assert code == 0, output
     assert snapshot(dataset) == before
     assert _imported(dataset) == []
-    assert "Essai (--dry-run) : aucun fichier ne sera écrit." in output
+    assert "Essai (--essai) : aucun fichier ne sera écrit." in output
     assert "Lieux : 4 nouveau(x)" in output
     assert (
         "Essai : 4 fichier(s) seraient écrits, 0 supprimé(s) ; aucun fichier n'a été écrit."

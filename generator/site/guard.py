@@ -21,7 +21,7 @@ def _real(path: Path) -> Path:
 def check_output(output: Path, *, data_dir: Path, docs_dir: Path, project_dir: Path) -> None:
     """Raise UnsafeOutput if a build into `output` would replace anything it must keep."""
     out = _real(output)
-    hint = "Choisissez un dossier de sortie à part, par exemple `--out site`."
+    hint = "Choisissez un dossier de sortie à part, par exemple `--sortie site`."
     if out.exists() and not out.is_dir():
         raise UnsafeOutput(
             f"La sortie {output} est un fichier, pas un dossier : la construction le "

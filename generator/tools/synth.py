@@ -178,7 +178,7 @@ def _check_source(source: Path) -> None:
     ]
     if missing:
         raise UserError(
-            "données source incomplètes : il manque " + ", ".join(missing) + " (option --data)."
+            "données source incomplètes : il manque " + ", ".join(missing) + " (option --donnees)."
         )
 
 

@@ -527,7 +527,7 @@ def summary_lines(result: ImportResult, *, dry_run: bool) -> list[str]:
                 f"{', '.join(r.ident for r in result.missing[title])}."
             )
     if dry_run:
-        lines.append("Essai (--dry-run) : aucun fichier écrit.")
+        lines.append("Essai (--essai) : aucun fichier écrit.")
     else:
         lines.append(_count(len(result.written), "fichier écrit", "fichiers écrits") + ".")
     return lines

@@ -195,7 +195,7 @@ def _counter(counter: Any) -> str:
 def _summary(state: _State, changes: Plan) -> str:
     counts, options = state.counts, state.options
     lines = [
-        "Essai (--dry-run) : aucun fichier ne sera écrit." if options.dry_run else "",
+        "Essai (--essai) : aucun fichier ne sera écrit." if options.dry_run else "",
         f"Annuaire : {group(counts.read)} services lus, {group(counts.kept)} retenus comme lieux "
         f"(départements {', '.join(sorted(state.chosen))}).",
     ]

@@ -33,7 +33,7 @@ def _files(label: str, paths: list[Path]) -> list[str]:
 def render_summary(counts: Counts, changes: Plan, options: Options, chosen: list[str]) -> str:
     kept = len(changes.actions)
     lines = [
-        "Essai (--dry-run) : aucun fichier ne sera écrit." if options.dry_run else "",
+        "Essai (--essai) : aucun fichier ne sera écrit." if options.dry_run else "",
         f"Structures : {group(counts.structures_read)} lues, {group(kept)} retenues comme "
         f"lieux (départements {', '.join(chosen)}).",
     ]

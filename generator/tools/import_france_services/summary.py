@@ -32,7 +32,7 @@ def render_summary(
     counts: Counts, changes: Plan, options: Options, chosen: list[str], list_date: date
 ) -> str:
     lines = [
-        "Essai (--dry-run) : aucun fichier ne sera écrit." if options.dry_run else "",
+        "Essai (--essai) : aucun fichier ne sera écrit." if options.dry_run else "",
         f"Liste ANCT du {dates.format_fr(list_date)} : {group(counts.rows_read)} France services "
         f"lues, {group(counts.kept)} retenues (départements {', '.join(chosen)}).",
     ]
