@@ -81,6 +81,20 @@ class _FrenchGroup(click.Group):
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+# Options every command spells the same way: French first, the English spelling kept as
+# an alias so that no script written for it breaks.
+HELP_OPTION = click.help_option("-h", "--help", help="Afficher cette aide.")
+DATA_OPTION = click.option(
+    "--donnees",
+    "--data",
+    "dossier",
+    default="offer_data",
+    type=click.Path(path_type=Path),
+    help=DATA_DIR_HELP,
+)
+DRY_RUN_OPTION = click.option(
+    "--essai", "--dry-run", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
+)
 
 
 @click.group(
@@ -89,14 +103,14 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 @click.version_option(
     package_name="offre-clefop", message="offre %(version)s", help="Afficher la version."
 )
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 def main() -> None:
     """Offre de services des Clefop des Pays de la Loire : valider les données et
     construire le site."""
 
 
 @main.command(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.argument("dossier", default="offer_data", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Échouer aussi sur les avertissements.")
 @guarded
@@ -108,15 +122,8 @@ def validate(dossier: Path, strict: bool) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@HELP_OPTION
+@DATA_OPTION
 @click.option(
     "--sortie",
     "--out",
@@ -149,16 +156,9 @@ def schema(dossier: Path, output: Path | None, kind: str, write_all: bool) -> No
 
 
 @main.command("import-territoires", context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.argument("fichier", type=click.Path(path_type=Path))  # checked in French by the import
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@DATA_OPTION
 @click.option(
     "--source", default=None, help="Adresse web du fichier officiel, notée dans les fiches."
 )
@@ -178,7 +178,7 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
 
 
 @main.command("import-data-inclusion", context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.option(
     "--structures",
     type=click.Path(path_type=Path),  # checked in French by the import (input_limits)
@@ -200,14 +200,7 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
     help="Départements à importer, séparés par des virgules (par défaut : ceux du "
     "référentiel géographique, 44,49,53,72,85).",
 )
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@DATA_OPTION
 @click.option(
     "--correspondances",
     "mapping_file",
@@ -216,9 +209,7 @@ def import_territoires(fichier: Path, dossier: Path, source: str | None, essai: 
     metavar="FICHIER",
     help="Fichier de correspondances (par défaut : DOSSIER/correspondances-data-inclusion.yaml).",
 )
-@click.option(
-    "--essai", "--dry-run", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
-)
+@DRY_RUN_OPTION
 @click.option(
     "--supprimer-disparus",
     is_flag=True,
@@ -285,7 +276,7 @@ def import_data_inclusion(
 
 
 @main.command("import-france-services", context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.argument("fichier", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
     "--departements",
@@ -294,14 +285,7 @@ def import_data_inclusion(
     help="Départements à importer, séparés par des virgules (par défaut : ceux du "
     "référentiel géographique, 44,49,53,72,85).",
 )
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@DATA_OPTION
 @click.option(
     "--date-liste",
     "list_day",
@@ -309,9 +293,7 @@ def import_data_inclusion(
     metavar="AAAA-MM-JJ",
     help="Date de la liste (par défaut : celle du nom du fichier, liste-fs-AAAAMMJJ.csv).",
 )
-@click.option(
-    "--essai", "--dry-run", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
-)
+@DRY_RUN_OPTION
 @click.option(
     "--supprimer-disparus",
     is_flag=True,
@@ -360,7 +342,7 @@ def import_france_services(
 
 
 @main.command("import-annuaire", context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.argument("fichier", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
     "--departements",
@@ -369,14 +351,7 @@ def import_france_services(
     help="Départements à importer, séparés par des virgules (par défaut : ceux du "
     "référentiel géographique, 44,49,53,72,85).",
 )
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@DATA_OPTION
 @click.option(
     "--correspondances",
     "mapping_file",
@@ -385,9 +360,7 @@ def import_france_services(
     metavar="FICHIER",
     help="Fichier de correspondances (par défaut : DOSSIER/correspondances-annuaire.yaml).",
 )
-@click.option(
-    "--essai", "--dry-run", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
-)
+@DRY_RUN_OPTION
 @click.option(
     "--supprimer-disparus",
     is_flag=True,
@@ -455,16 +428,9 @@ def _departements_option(value: str | None) -> tuple[str, ...] | None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.argument("vocabulaire", required=False)
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@DATA_OPTION
 @guarded
 def vocabulaires(vocabulaire: str | None, dossier: Path) -> None:
     """Lister les valeurs autorisées d'un VOCABULAIRE (sans argument : les vocabulaires)."""
@@ -474,7 +440,7 @@ def vocabulaires(vocabulaire: str | None, dossier: Path) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.option(
     "--donnees",
     "--data",
@@ -509,15 +475,8 @@ def build(dossier: Path | None, sortie: Path | None, config_file: Path) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@HELP_OPTION
+@DATA_OPTION
 @click.option(
     "--date",
     "reference",
@@ -544,15 +503,8 @@ def rapport(dossier: Path, reference: str | None) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@HELP_OPTION
+@DATA_OPTION
 @click.option(
     "--concurrence",
     "workers",
@@ -593,7 +545,7 @@ def liens(dossier: Path, workers: int, timeout: float, json_file: Path | None) -
 
 
 @main.command(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.argument("nombre", type=int)
 @click.argument("dossier", type=click.Path(path_type=Path))
 @click.option(
@@ -626,13 +578,13 @@ def synth(nombre: int, dossier: Path, graine: int, ecraser: bool, source: Path) 
 @main.group(
     cls=_FrenchGroup, context_settings=CONTEXT, subcommand_metavar="COMMANDE [ARGUMENTS]..."
 )
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 def classeur() -> None:
     """Modifier l'offre dans un tableur : exporter un classeur, puis l'importer."""
 
 
 @classeur.command("exporter", context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.argument("fichier", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--territoire",
@@ -641,14 +593,7 @@ def classeur() -> None:
     help="Classeur d'un coordinateur : ce territoire, ses lieux et ses dispositifs locaux "
     "(les dispositifs régionaux en lecture seule).",
 )
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@DATA_OPTION
 @click.option("--ecraser", is_flag=True, help="Remplacer FICHIER s'il existe déjà.")
 @guarded
 def classeur_exporter(fichier: Path, territoire: str | None, dossier: Path, ecraser: bool) -> None:
@@ -659,16 +604,9 @@ def classeur_exporter(fichier: Path, territoire: str | None, dossier: Path, ecra
 
 
 @classeur.command("importer", context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
+@HELP_OPTION
 @click.argument("fichier", type=click.Path(path_type=Path))  # checked in French by the import
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@DATA_OPTION
 @click.option(
     "--essai", "--dry-run", "dry_run", is_flag=True, help="Tout vérifier sans rien écrire."
 )
@@ -689,15 +627,8 @@ def classeur_importer(fichier: Path, dossier: Path, dry_run: bool, territoire: s
 
 
 @main.command(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Afficher cette aide.")
-@click.option(
-    "--donnees",
-    "--data",
-    "dossier",
-    default="offer_data",
-    type=click.Path(path_type=Path),
-    help=DATA_DIR_HELP,
-)
+@HELP_OPTION
+@DATA_OPTION
 @click.option(
     "--sortie",
     "--out",
