@@ -83,7 +83,7 @@ def _summary(catalog: Catalog, event: Event) -> str:
     shown = catalog.shown_status(scheme)
     parts = [
         event.summary,
-        "Statut à confirmer."
+        f"{status_label(shown)}."
         if shown == DOUBT_STATUS
         else f"Statut : {status_label(shown).lower()}.",
         f"Porteur : {provider_name(catalog, scheme.porteur)}.",

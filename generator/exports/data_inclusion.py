@@ -42,7 +42,7 @@ SOURCE_ID = "offre-clefop-pdl"
 SCHEMA_DOC_URL = "https://gip-inclusion.github.io/data-inclusion-schema/latest/"
 DESCRIPTION_MAX = 10_000
 ALL_PUBLICS = "tous-publics"
-DOUBT_PREFIX = "Statut à confirmer."
+DOUBT_PREFIX = f"{display.DOUBT_LABEL}."
 # Kinds of record (`nature`) that are not services: a committee, a plan or a programme.
 NOT_SERVICES = ("instance", "plan")
 
