@@ -511,8 +511,7 @@ def test_on_a_phone_the_first_result_shows_without_scrolling(
         assert first is not None and first["y"] + first["height"] <= 844, (query, first)
         assert page.locator("#offre-recherche-filtres").is_hidden()
         count = page.locator("#offre-compte").bounding_box()
-        # The count comes right under the form: keywords, then the person's box.
-        box = page.locator("fieldset.offre-personne").bounding_box()
+        box = page.locator("#offre-q").bounding_box()
         assert (
             count is not None and box is not None and count["y"] - (box["y"] + box["height"]) < 80
         )

@@ -101,12 +101,12 @@ def test_on_a_phone_the_person_form_comes_first(site: Server, browser: Any) -> N
     for control in ("#offre-q", "#offre-commune-recherche", "#offre-age", "#offre-situation"):
         box = page.locator(control).bounding_box()
         assert box is not None and box["y"] + box["height"] <= 844, (control, box)
-    # No control of the page's content comes before the form's first box.
+    # No control of the page's content comes before the person's commune, then keywords.
     first_in_main = page.evaluate(
         "() => [...document.querySelectorAll('.md-content :is(input, select, button)')]"
         ".find(e => e.offsetParent !== null).id"
     )
-    assert first_in_main == "offre-q"
+    assert first_in_main == "offre-commune-recherche"
     page.screenshot(path=str(site.root.parent / "situation-telephone.png"), full_page=False)
     first = page.locator("#offre-resultats [data-dispositif]").first.bounding_box()
     assert first is not None and first["y"] < 844 * 1.5, first
@@ -150,3 +150,28 @@ def test_the_home_page_form_opens_the_search_for_the_person(site: Server, browse
     page.go_back()
     page.wait_for_function("() => !location.pathname.includes('recherche')")
     context.close()
+
+
+def _tabs_to_first_result(page: Any) -> int:
+    page.locator("#offre-q").focus()
+    for presses in range(1, 40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('#offre-resultats a')"):
+            return presses
+    raise AssertionError("premier résultat jamais atteint au clavier")
+
+
+def test_from_the_search_box_to_the_first_result_in_five_tab_presses(
+    site: Server, browser: Any
+) -> None:
+    measured = {}
+    for width, height in ((1280, 900), (390, 844)):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+        page = context.new_page()
+        for query in ("?q=permis", "?q=jeunes&public=jeunes&commune=72181&age=19"):
+            page.goto(site.url("recherche/" + query))
+            page.wait_for_function("() => window.OffreRecherche && window.OffreRecherche.ready()")
+            measured[(width, query)] = _tabs_to_first_result(page)
+        context.close()
+    print("Tab presses from the search box to the first result:", measured)
+    assert all(n <= 5 for n in measured.values()), measured

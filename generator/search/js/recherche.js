@@ -662,7 +662,11 @@
       render();
     }, 250);
   });
-  toggle.addEventListener("click", function () { setPanel(panel.hidden); });
+  toggle.addEventListener("click", function () {
+    setPanel(panel.hidden);
+    // The filters follow the results in the document: opened, they take the focus.
+    if (!panel.hidden) { document.getElementById("offre-filtres-titre").focus(); }
+  });
   natures.addEventListener("click", function () {
     state.nature = isDefault(state, "nature") ? allNatures() : DEFAULTS.nature.slice();
     shown = PAGE;
