@@ -762,6 +762,29 @@
         global.OffreLieux.show(placesBox, communeBox.getAttribute("data-lieux"), base, commune);
       }
     }
+    /* Once the commune is settled, its line alone replaces the list of suggestions: the
+       results, not the other communes, come next. */
+    function summarise(table, commune) {
+      var container = communeBox.querySelector("[data-offre-commune-resultats]");
+      if (!container || commune.territoire < 0) { return; }
+      var territory = table.territoires[commune.territoire];
+      container.textContent = "";
+      var list = element("ul", "offre-commune__liste");
+      var item = document.createElement("li");
+      item.setAttribute("data-commune", commune.code);
+      var link = element("a", "", commune.nom + " (" + commune.departement + ") → territoire " + territory.nom);
+      link.href = base + table.adresses.territoire.replace("{id}", encodeURIComponent(territory.id));
+      link.setAttribute("data-territoire", territory.id);
+      item.appendChild(link);
+      if (commune.horsEpci) {
+        item.appendChild(element("span", "offre-note",
+          " (commune sans intercommunalité, rattachée directement au territoire)"));
+      }
+      item.appendChild(element("span", "offre-note",
+        " : les dispositifs de ce territoire et de toute la région."));
+      list.appendChild(item);
+      container.appendChild(list);
+    }
     function settle(commune) {
       if (!commune) {
         if (communeInput.value.trim() || !state.commune) { return; }
@@ -773,6 +796,7 @@
       }
       global.OffreCommunes.load(communesUrl).then(function (table) {
         var territory = commune.territoire >= 0 ? table.territoires[commune.territoire].id : "";
+        summarise(table, commune);
         showPlaces(commune);
         if (state.commune === commune.code && state.territoire === territory) { return; }
         state.commune = commune.code;
