@@ -357,6 +357,7 @@ class SchemeView:
     porteur: str | None
     co_porteurs: list[str]
     publics: list[str]
+    situations: list[str]
     thematiques: list[str]
     type: str | None
     frais: str | None
@@ -377,6 +378,7 @@ class SchemeView:
             d.porteur,
             list(d.co_porteurs),
             list(d.publics),
+            list(d.situations),
             list(d.thematiques),
             d.type,
             d.frais,
@@ -406,6 +408,7 @@ class SchemeView:
             _text(raw.get("porteur"), is_identifier),
             _texts(raw.get("co_porteurs"), is_identifier),
             _texts(raw.get("publics"), is_vocab_value),
+            _texts(raw.get("situations"), is_vocab_value),
             _texts(raw.get("thematiques"), is_vocab_value),
             _text(raw.get("type"), is_vocab_value),
             _text(raw.get("frais"), is_vocab_value),
@@ -478,6 +481,13 @@ def _check_scheme(
     yield from _vocab_list(doc, "publics", d.publics, "publics", vocab, "public")
     if "tous-publics" in d.publics and len(d.publics) > 1:
         yield doc.issue(("publics",), "« tous-publics » doit être seul dans la liste des publics.")
+    yield from _vocab_list(doc, "situations", d.situations, "publics", vocab, "situation")
+    if "tous-publics" in d.situations:
+        yield doc.issue(
+            ("situations",),
+            "« tous-publics » n'est pas une situation : laissez la liste vide quand le "
+            "dispositif ne demande pas de situation particulière.",
+        )
     yield from _vocab_list(doc, "thematiques", d.thematiques, "thematiques", vocab, "thématique")
     if d.type is not None:
         yield from _vocab(doc, ("type",), d.type, "types", vocab, "type")

@@ -125,6 +125,13 @@ def _not_bool(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -> str
     return f"oui/non attendu (true ou false), trouvé {_type_name(value)}."
 
 
+def _out_of_range(doc: SourceDoc, path: KeyPath, value: Any, error: ErrorDetails) -> str:
+    ctx = error.get("ctx") or {}
+    if "le" in ctx:
+        return f"nombre trop grand ({value}) : au plus {ctx['le']}."
+    return f"nombre trop petit ({value}) : au moins {ctx.get('ge')}."
+
+
 _MESSAGES: dict[str, Callable[[SourceDoc, KeyPath, Any, ErrorDetails], str]] = {
     "string_type": _expected_text,
     "list_type": _expected_list,
@@ -137,6 +144,8 @@ _MESSAGES: dict[str, Callable[[SourceDoc, KeyPath, Any, ErrorDetails], str]] = {
     "string_too_short": _too_short,
     "string_too_long": _too_long,
     "bool_type": _not_bool,
+    "less_than_equal": _out_of_range,
+    "greater_than_equal": _out_of_range,
 }
 
 

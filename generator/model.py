@@ -455,6 +455,23 @@ class Dispositif(Strict):
         min_length=1, description="Publics visés (vocabulaire publics)."
     )
     precisions_publics: Texte | None = Field(None, description="Âge, statut, situation…")
+    age_min: Annotated[int, Field(ge=0, le=120)] | None = Field(
+        None,
+        description="Âge minimal d'accès (0 à 120 ans), seulement quand une source citée le "
+        "dit ; sinon laissez vide : la recherche affiche « conditions d'âge non précisées ».",
+    )
+    age_max: Annotated[int, Field(ge=0, le=120)] | None = Field(
+        None,
+        description="Âge maximal d'accès (0 à 120 ans, inclus), seulement quand une source "
+        "citée le dit (« moins de 26 ans » : 25).",
+    )
+    situations: list[ValeurVocabulaire] = Field(
+        default_factory=list,
+        description="Situations de la personne qui ouvrent l'accès (vocabulaire publics : "
+        "demandeurs-emploi, beneficiaires-des-minimas-sociaux, "
+        "personnes-en-situation-de-handicap, salaries, employeurs, jeunes…), d'après les "
+        "sources ; vide quand les publics suffisent.",
+    )
     thematiques: list[ValeurVocabulaire] = Field(
         min_length=1, description="Thématiques (vocabulaire thematiques)."
     )
@@ -560,6 +577,13 @@ class Dispositif(Strict):
 
     @model_validator(mode="after")
     def _coherence(self) -> Dispositif:
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            raise _fr_error(
+                "ages",
+                f"age_min ({self.age_min}) est supérieur à age_max ({self.age_max}) : "
+                "inversez-les ou corrigez l'un des deux.",
+                "age_max",
+            )
         if (
             self.date_debut
             and self.date_fin

@@ -430,7 +430,8 @@ def test_scripts_receive_url_patterns_and_column_names(shipped: Catalog) -> None
     assert set(index["colonnes"]) == {"statut", "nature", "doute"}
     assert index["libelles"] == display.js_labels()
     facets = json.loads(files.files[index["fichier_facettes"]])["colonnes"]
-    assert set(facets) == {"territoire", "public", "thematique", "porteur", "type", "axe"}
+    facet_names = {"territoire", "public", "thematique", "porteur", "type", "axe", "situation"}
+    assert set(facets) == facet_names
 
 
 def test_default_filters_show_open_mobilisable_schemes(shipped: Catalog) -> None:

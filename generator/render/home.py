@@ -9,11 +9,20 @@ from __future__ import annotations
 import re
 
 from ..events import latest_events, same_day_updates_grouped
+from ..search.index import facet_values
 from .context import COMMUNE_BOX_ASSETS, HomeContext
 from .renderer import Renderer
 
 _MARKER = re.compile(r"^<!--\s*offre:([a-z-]+)\s*-->\s*$", re.M)
-BLOCKS = ("territoires", "territoires-info", "nouveautes", "chiffres", "commune", "donnees")
+BLOCKS = (
+    "situation",
+    "territoires",
+    "territoires-info",
+    "nouveautes",
+    "chiffres",
+    "commune",
+    "donnees",
+)
 LATEST_COUNT = 8
 
 
@@ -48,5 +57,8 @@ def _render_block(name: str, page_url: str, renderer: Renderer) -> str:
         if name == "nouveautes"
         else []
     )
+    if name == "situation":
+        # The situations the search page filters on, in the same order.
+        return str(module.situation(options=facet_values(catalog)["situation"]))
     macro = getattr(module, name.replace("-", "_"))
     return str(macro(latest=latest))

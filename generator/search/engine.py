@@ -45,6 +45,16 @@ NUMBER_MAX = 2**17 - 1
 NEGATION = "sans"
 
 Filters = dict[str, list[str]]
+# Not a facet: the person's age, which excludes the schemes whose sourced bounds exclude it.
+AGE_FILTER = "age"
+
+
+def _age(values: list[str]) -> int | None:
+    """The age asked for, or None when absent or not a whole number of years."""
+    for value in values:
+        if value.isdigit() and len(value) <= 3:
+            return int(value)
+    return None
 
 
 @dataclass
@@ -316,14 +326,23 @@ class Engine:
 
     def _values(self, facet: str, number: int) -> list[int]:
         value = self.columns[facet][number]
-        if facet == "territoire" and value == -1:
-            return list(range(len(self.facets["territoire"])))
+        if value == -1:  # every territory, or every situation (« tous publics »)
+            return list(range(len(self.facets[facet])))
         return value if isinstance(value, list) else [value]
+
+    def fits_age(self, number: int, age: int) -> bool:
+        """Whether the scheme's sourced bounds admit this age (no bound: kept)."""
+        bounds = self.index.get("ages", [None] * self.count)[number]
+        if bounds is None:
+            return True
+        low, high = bounds
+        return (low is None or age >= low) and (high is None or age <= high)
 
     def search(self, query: str, filters: Filters | None = None) -> Outcome:
         """Schemes for a query and filters (facet → selected values), best first, with
         the count of each facet value as the page shows it."""
-        filters = filters or {}
+        filters = dict(filters or {})
+        age = _age(filters.pop(AGE_FILTER, []))
         keys, outcome = self.scores(query)
         selected: dict[str, set[int]] = {}
         for facet, values in filters.items():
@@ -336,6 +355,8 @@ class Engine:
         shown: list[int] = []
         pool = range(self.count) if keys is None else keys
         for number in pool:
+            if age is not None and not self.fits_age(number, age):
+                continue
             failing = [
                 facet
                 for facet, positions in selected.items()

@@ -18,6 +18,9 @@ What the browser downloads, and when:
   exactly.
 - `vocabulaire/<letter>.<hash>.json`, only when a word matches nothing: the words of
   the index that start with the same letter, to find the one a typo meant.
+- Eligibility: each scheme's age bounds come with the index (`ages`: [min, max], either
+  null when no source states it), and its situations (the structured `situations`, or
+  its publics when none) are the `situation` facet, -1 for « tous publics ».
 - `fiches/<n>.<hash>.json`, one per scheme, fetched for the results shown: title and
   the passages a snippet is cut from.
 
@@ -364,11 +367,25 @@ FACETS = (
     "axe",
     "nature",
     "doute",
+    "situation",
 )
 # Columns that come with the index: the default filters (status, kind of record) and the
 # "statut à confirmer" badge need them before any facet is shown.
 INDEX_COLUMNS = ("statut", "nature", "doute")
 DOUBT_VALUE = "a-confirmer"
+ALL_PUBLICS = "tous-publics"
+
+
+def situations_of(d: Dispositif) -> list[str]:
+    """The situations a scheme is open to: its structured situations, else its publics."""
+    return list(d.situations or d.publics)
+
+
+def age_bounds(d: Dispositif) -> list[int | None] | None:
+    """[min, max] as the sources state them, or None when they state neither."""
+    if d.age_min is None and d.age_max is None:
+        return None
+    return [d.age_min, d.age_max]
 
 
 def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
@@ -393,6 +410,12 @@ def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
         "axe": ordered((a, vocab.label("axes_clefop", a)) for d in schemes for a in d.axes_clefop),
         "nature": [(n, NATURE_LABELS[n]) for n in NATURE_ORDER],
         "doute": [(DOUBT_VALUE, display.DOUBT_LABEL)],
+        "situation": ordered(
+            (p, vocab.label("publics", p))
+            for d in schemes
+            for p in situations_of(d)
+            if p != ALL_PUBLICS
+        ),
     }
 
 
@@ -421,6 +444,12 @@ def facet_columns(
         columns["nature"].append(position["nature"][d.nature])
         # A list: empty for a scheme not in doubt, so it neither matches nor counts.
         columns["doute"].append([0] if d.id in catalog.status_doubt else [])
+        situations = situations_of(d)
+        columns["situation"].append(
+            -1
+            if ALL_PUBLICS in situations
+            else sorted({position["situation"][p] for p in situations})
+        )
     return columns
 
 
@@ -493,6 +522,7 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
         "libelles": display.js_labels(),
         "colonnes": {k: columns[k] for k in INDEX_COLUMNS},
         "fichier_facettes": facets_name,
+        "ages": [age_bounds(d) for d in schemes],
     }  # fmt: skip
     content = dumps(index)
     out.index = urls.hashed_name("index", content, ".json")

@@ -55,6 +55,7 @@ def json_schema(kind: str, root: Path) -> dict[str, Any]:
     props = schema["properties"]
     if kind == "dispositif":
         _enum_items(props["publics"], vocab, "publics")
+        _enum_items(props["situations"], vocab, "publics")
         _enum_items(props["thematiques"], vocab, "thematiques")
         _enum_items(props["axes_clefop"], vocab, "axes_clefop")
         _enum(props["type"], vocab.values("types"))

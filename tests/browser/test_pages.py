@@ -90,7 +90,7 @@ def test_header_search_leads_to_scheme_results(site: Server, tab: Tab) -> None:
 def test_home_commune_box_goes_to_the_territory(site: Server, tab: Tab) -> None:
     page = tab.page
     page.goto(site.url())
-    box = page.locator("input[name=commune]")
+    box = page.locator("#offre-commune-accueil")
     box.fill("le mans")
     link = page.locator("[data-offre-commune-resultats] a[data-territoire='sarthe']").first
     link.wait_for()

@@ -515,8 +515,25 @@
 
   /* Schemes for a query and filters ({facet: [values]}), best first, with the count of
      each facet value (for the facets whose column is loaded). */
+  /* Whether a scheme's sourced age bounds admit `age` (a scheme with none is kept). */
+  Moteur.prototype.fitsAge = function (number, age) {
+    var bounds = (this.index.ages || [])[number];
+    if (!bounds) { return true; }
+    return (bounds[0] === null || age >= bounds[0]) && (bounds[1] === null || age <= bounds[1]);
+  };
+
+  /* The age asked for: a whole number of years, or null. */
+  function ageOf(values) {
+    for (var i = 0; i < (values || []).length; i++) {
+      if (/^[0-9]{1,3}$/.test(values[i])) { return Number(values[i]); }
+    }
+    return null;
+  }
+
   Moteur.prototype.search = function (query, filters) {
-    filters = filters || {};
+    filters = Object.assign({}, filters || {});
+    var age = ageOf(filters.age);
+    delete filters.age;
     var scored = this.scores(query);
     var keys = scored.keys;
     var outcome = scored.outcome;
@@ -542,6 +559,7 @@
     var size = pool === null ? this.count : pool.length;
     for (var i = 0; i < size; i++) {
       var number = pool === null ? i : pool[i];
+      if (age !== null && !this.fitsAge(number, age)) { continue; }
       var failing = null;
       var failures = 0;
       for (var s = 0; s < selected.length; s++) {

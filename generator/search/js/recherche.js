@@ -2,7 +2,10 @@
    Texte libre classé par pertinence (moteur.js) et facettes (territoire, public,
    thématique, priorité Clefop, porteur, type, statut, nature de la fiche, statut à
    confirmer) avec le nombre de dispositifs de
-   chaque valeur ; l'état vit dans l'adresse (partageable, précédent/suivant). Tout ce
+   chaque valeur, et la personne d'abord : sa commune (qui choisit son territoire et
+   montre les lieux à sa portée), son âge (qui écarte les dispositifs dont les bornes
+   sourcées l'excluent) et sa situation ; l'état vit dans l'adresse (partageable,
+   précédent/suivant). Tout ce
    qui vient des données est écrit avec textContent : jamais de balisage venu des
    fiches. Aucune requête hors du site. */
 (function (global) {
@@ -43,6 +46,8 @@
   var toggle = document.getElementById("offre-filtres-bouton");
   var clear = document.getElementById("offre-effacer");
   var natures = document.getElementById("offre-natures");
+  var ageInput = document.getElementById("offre-age");
+  var situationSelect = document.getElementById("offre-situation");
   var base = root.getAttribute("data-racine") || "";
 
   var moteur = null;
@@ -67,7 +72,8 @@
   function readState(search) {
     var params = new URLSearchParams(search);
     var s = { q: limitQuery(params.get("q") || ""), territoire: params.get("territoire") || "",
-              commune: params.get("commune") || "" };
+              commune: params.get("commune") || "", age: validAge(params.get("age") || ""),
+              situation: params.get("situation") || "" };
     MULTI.forEach(function (name) { s[name] = params.getAll(name).filter(Boolean); });
     Object.keys(DEFAULTS).forEach(function (name) {
       if (!s[name].length) { s[name] = DEFAULTS[name].slice(); }
@@ -91,6 +97,12 @@
     return cut;
   }
 
+  /* A person's age as the address keeps it: whole years, 0 to 120, or "". */
+  function validAge(text) {
+    var value = String(text).trim();
+    return /^[0-9]{1,3}$/.test(value) && Number(value) <= 120 ? String(Number(value)) : "";
+  }
+
   function sameList(a, b) {
     return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
   }
@@ -102,6 +114,9 @@
   function writeParams(s) {
     var params = new URLSearchParams();
     if (s.q) { params.set("q", s.q); }
+    if (s.commune) { params.set("commune", s.commune); }
+    if (s.age) { params.set("age", s.age); }
+    if (s.situation) { params.set("situation", s.situation); }
     if (s.territoire) { params.set("territoire", s.territoire); }
     MULTI.forEach(function (name) {
       if (isDefault(s, name)) { return; }
@@ -123,6 +138,8 @@
     var out = {};
     if (s.territoire) { out.territoire = [s.territoire]; }
     MULTI.forEach(function (name) { if (s[name].length) { out[name] = s[name].slice(); } });
+    if (s.situation) { out.situation = [s.situation]; }
+    if (s.age) { out.age = [s.age]; }
     return out;
   }
 
@@ -135,7 +152,7 @@
   }
 
   function needsFacets(s) {
-    return !!s.territoire || MULTI.some(function (name) {
+    return !!s.territoire || !!s.situation || MULTI.some(function (name) {
       return INDEX_FACETS.indexOf(name) < 0 && s[name].length;
     });
   }
@@ -156,6 +173,19 @@
   }
 
   var valueRows = []; // {box, label, wrapper, facet, position}: the checkboxes, once built
+
+  /* The situations the schemes name (the « situation » facet), in the person's box. */
+  var situationsBuilt = false;
+  function buildSituations() {
+    if (situationsBuilt || !moteur.facets.situation) { return; }
+    situationsBuilt = true;
+    sortedValues("situation").forEach(function (entry) {
+      var option = document.createElement("option");
+      option.value = entry.valeur;
+      option.textContent = entry.libelle;
+      situationSelect.appendChild(option);
+    });
+  }
 
   function buildFacets() {
     sortedValues("territoire").forEach(function (entry) {
@@ -201,6 +231,9 @@
 
   function syncControls() {
     input.value = state.q;
+    if (ageInput.value !== state.age && validAge(ageInput.value) !== state.age) { ageInput.value = state.age; }
+    situationSelect.value = state.situation;
+    if (situationSelect.value !== state.situation) { situationSelect.value = ""; }
     territorySelect.value = state.territoire;
     if (territorySelect.value !== state.territoire) { territorySelect.value = ""; }
     MULTI.forEach(function (name) {
@@ -208,7 +241,7 @@
         box.checked = state[name].indexOf(box.value) >= 0;
       });
     });
-    var n = activeFilters(state);
+    var n = activeFilters(state) + (state.age ? 1 : 0) + (state.situation ? 1 : 0);
     toggle.textContent = n ? "Filtres (" + n + ")" : "Filtres";
     clear.hidden = n === 0;
   }
@@ -320,6 +353,12 @@
     return moteur.columns.doute[number].length > 0;
   }
 
+  function describeAges(bounds) {
+    if (bounds[0] !== null && bounds[1] !== null) { return "De " + bounds[0] + " à " + bounds[1] + " ans"; }
+    if (bounds[0] !== null) { return "À partir de " + bounds[0] + " ans"; }
+    return "Jusqu'à " + bounds[1] + " ans";
+  }
+
   function renderItem(number, fiche, outcome) {
     var li = element("li", "offre-item");
     li.setAttribute("data-dispositif", fiche.id);
@@ -337,6 +376,11 @@
     // A scheme in doubt never reads "Actif": its badge says the status is to be confirmed.
     if (inDoubt(number)) { badges.appendChild(badge(moteur.labels.a_confirmer, "a-confirmer")); }
     else if (status.valeur !== "actif") { badges.appendChild(badge(status.libelle, "statut-" + status.valeur)); }
+    if (state.age) {
+      var bounds = (moteur.index.ages || [])[number];
+      if (!bounds) { badges.appendChild(badge("Conditions d'âge non précisées", "age-inconnu")); }
+      else { badges.appendChild(badge(describeAges(bounds), "age")); }
+    }
     li.appendChild(document.createTextNode(" "));
     li.appendChild(badges);
     var text = element("span", "offre-item__resume");
@@ -450,6 +494,13 @@
     if (state.territoire) {
       tryState("Retirer le filtre « Territoire : " + labelOf("territoire", state.territoire) + " »",
                function (s) { s.territoire = ""; s.commune = ""; });
+    }
+    if (state.age) {
+      tryState("Retirer l'âge (" + state.age + " ans)", function (s) { s.age = ""; });
+    }
+    if (state.situation) {
+      tryState("Retirer la situation « " + labelOf("situation", state.situation) + " »",
+               function (s) { s.situation = ""; });
     }
     MULTI.forEach(function (name) {
       state[name].forEach(function (value) {
@@ -598,7 +649,24 @@
     commit(true);
     render();
   });
-  toggle.addEventListener("click", function () { setPanel(panel.hidden); });
+  var ageTimer = null;
+  ageInput.addEventListener("input", function () {
+    window.clearTimeout(ageTimer);
+    ageTimer = window.setTimeout(function () {
+      var age = validAge(ageInput.value);
+      if (age === state.age) { return; }
+      state.age = age;
+      shown = PAGE;
+      syncControls();
+      commit(false);
+      render();
+    }, 250);
+  });
+  toggle.addEventListener("click", function () {
+    setPanel(panel.hidden);
+    // The filters follow the results in the document: opened, they take the focus.
+    if (!panel.hidden) { document.getElementById("offre-filtres-titre").focus(); }
+  });
   natures.addEventListener("click", function () {
     state.nature = isDefault(state, "nature") ? allNatures() : DEFAULTS.nature.slice();
     shown = PAGE;
@@ -609,6 +677,10 @@
   clear.addEventListener("click", function () {
     state.territoire = "";
     state.commune = "";
+    state.age = "";
+    state.situation = "";
+    if (communeInput) { communeInput.value = ""; }
+    if (placesBox) { placesBox.textContent = ""; }
     MULTI.forEach(function (name) { state[name] = DEFAULTS[name] ? DEFAULTS[name].slice() : []; });
     shown = PAGE;
     syncControls();
@@ -620,6 +692,14 @@
     var target = event.target;
     if (target === territorySelect) {
       state.territoire = territorySelect.value;
+      // A territory chosen by hand replaces the person's commune.
+      state.commune = "";
+      if (communeInput) { communeInput.value = ""; }
+      if (placesBox) { placesBox.textContent = ""; }
+    } else if (target === situationSelect) {
+      state.situation = situationSelect.value;
+    } else if (target === ageInput) {
+      state.age = validAge(ageInput.value);
     } else if (target.type === "checkbox" && MULTI.indexOf(target.name) >= 0) {
       state[target.name] = Array.prototype.map.call(
         root.querySelectorAll("input[type=checkbox][name=" + target.name + "]:checked"),
@@ -653,30 +733,85 @@
   });
   window.addEventListener("popstate", function () {
     state = readState(window.location.search);
+    if (communeInput && communeInput.value !== state.commune) {
+      communeInput.value = state.commune;
+      communeInput.dispatchEvent(new Event("input"));
+      if (!state.commune && placesBox) { placesBox.textContent = ""; }
+    }
     syncControls();
     shown = PAGE;
     render();
   });
 
+  /* The person's commune narrows the results to its territory (schemes of the territory
+     or of the whole region) and shows the places within reach; the address keeps the
+     commune's INSEE code, which the box finds again on reload. */
   var communeBox = document.getElementById("offre-recherche-commune");
+  var communeInput = null;
+  var placesBox = document.getElementById("offre-lieux");
   if (communeBox && global.OffreCommunes) {
-    var communeInput = communeBox.querySelector("input[name=commune]");
+    communeInput = communeBox.querySelector("input[name=commune]");
     if (state.commune) { communeInput.value = state.commune; }
-    var placesBox = document.getElementById("offre-lieux");
+    var communesUrl = communeBox.getAttribute("data-communes");
+    // A commune typed by the person adds a step to the history; one read from the
+    // address (a shared link, the home page's form, « back ») only completes it.
+    var communeTyped = false;
+    communeInput.addEventListener("input", function (event) { communeTyped = event.isTrusted; });
     function showPlaces(commune) {
       if (placesBox && global.OffreLieux) {
         global.OffreLieux.show(placesBox, communeBox.getAttribute("data-lieux"), base, commune);
       }
     }
+    /* Once the commune is settled, its line alone replaces the list of suggestions: the
+       results, not the other communes, come next. */
+    function summarise(table, commune) {
+      var container = communeBox.querySelector("[data-offre-commune-resultats]");
+      if (!container || commune.territoire < 0) { return; }
+      var territory = table.territoires[commune.territoire];
+      container.textContent = "";
+      var list = element("ul", "offre-commune__liste");
+      var item = document.createElement("li");
+      item.setAttribute("data-commune", commune.code);
+      var link = element("a", "", commune.nom + " (" + commune.departement + ") → territoire " + territory.nom);
+      link.href = base + table.adresses.territoire.replace("{id}", encodeURIComponent(territory.id));
+      link.setAttribute("data-territoire", territory.id);
+      item.appendChild(link);
+      if (commune.horsEpci) {
+        item.appendChild(element("span", "offre-note",
+          " (commune sans intercommunalité, rattachée directement au territoire)"));
+      }
+      item.appendChild(element("span", "offre-note",
+        " : les dispositifs de ce territoire et de toute la région."));
+      list.appendChild(item);
+      container.appendChild(list);
+    }
+    function settle(commune) {
+      if (!commune) {
+        if (communeInput.value.trim() || !state.commune) { return; }
+        state.commune = "";
+        state.territoire = "";
+        if (placesBox) { placesBox.textContent = ""; }
+        syncControls(); shown = PAGE; commit(true); render();
+        return;
+      }
+      global.OffreCommunes.load(communesUrl).then(function (table) {
+        var territory = commune.territoire >= 0 ? table.territoires[commune.territoire].id : "";
+        summarise(table, commune);
+        showPlaces(commune);
+        if (state.commune === commune.code && state.territoire === territory) { return; }
+        state.commune = commune.code;
+        state.territoire = territory;
+        syncControls(); shown = PAGE; commit(communeTyped); render();
+      });
+    }
     global.OffreCommunes.attach(communeBox, function (territoryId, commune) {
       state.territoire = territoryId;
-      if (commune) { showPlaces(commune); }
+      if (commune) { state.commune = commune.code; showPlaces(commune); }
       syncControls();
       shown = PAGE;
       commit(true);
       render();
-      territorySelect.focus();
-    }, showPlaces);
+    }, settle);
   }
 
   /* ---------------------------------------------------------------- démarrage */
@@ -685,6 +820,7 @@
   global.OffreMoteur.open(root.getAttribute("data-index")).then(function (opened) {
     moteur = opened;
     mark("offre-index");
+    buildSituations();
     // The words' shards are requested before the facets are built, not after.
     moteur.prepare(state.q).then(function () { mark("offre-tranches"); },
                                  function () { /* reported by render() */ });

@@ -84,6 +84,7 @@ KIND_SHEETS = (
         },
         vocabularies={
             "type": "types",
+            "situations": "publics",
             "modalites_mobilisation.modes": "modes_mobilisation",
             "delivre_par.reseaux": "reseaux_porteurs",
         },
