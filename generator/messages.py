@@ -125,6 +125,12 @@ def _not_bool(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -> str
     return f"oui/non attendu (true ou false), trouvé {_type_name(value)}."
 
 
+def _not_whole_number(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -> str:
+    if value is None:
+        return "valeur vide : écrivez un nombre entier (ex. 25) ou supprimez la clé."
+    return f"nombre entier attendu (ex. 25), trouvé {_type_name(value)}."
+
+
 def _out_of_range(doc: SourceDoc, path: KeyPath, value: Any, error: ErrorDetails) -> str:
     ctx = error.get("ctx") or {}
     if "le" in ctx:
@@ -144,6 +150,9 @@ _MESSAGES: dict[str, Callable[[SourceDoc, KeyPath, Any, ErrorDetails], str]] = {
     "string_too_short": _too_short,
     "string_too_long": _too_long,
     "bool_type": _not_bool,
+    "int_type": _not_whole_number,
+    "int_parsing": _not_whole_number,
+    "int_from_float": _not_whole_number,
     "less_than_equal": _out_of_range,
     "greater_than_equal": _out_of_range,
 }
