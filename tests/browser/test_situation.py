@@ -62,7 +62,7 @@ def test_a_young_job_seeker_in_le_mans(site: Server, tab: Tab) -> None:
     assert shown(tab) == narrowed
     assert page.locator("#offre-age").input_value() == "19"
     assert page.locator("#offre-situation").input_value() == "demandeurs-emploi"
-    assert page.locator("#offre-commune-recherche").input_value() == "72181"
+    assert page.locator("#offre-commune-recherche").input_value() == "Le Mans"
 
     # Back: the situation, then the age go away; forward brings them back.
     page.go_back()
@@ -137,8 +137,9 @@ def test_the_home_page_form_opens_the_search_for_the_person(site: Server, browse
     params = _params(page)
     assert params["territoire"] == ["sarthe"] and params["age"] == ["19"]
     assert params["situation"] == ["jeunes"] and params["q"] == ["permis"]
-    page.wait_for_timeout(100)
     page.wait_for_function("() => window.OffreRecherche.ready()")
+    # The commune settles asynchronously and re-renders: wait for the list it leads to.
+    page.wait_for_selector("#offre-resultats [data-dispositif]")
     found = [
         e.get_attribute("data-dispositif")
         for e in page.locator("#offre-resultats [data-dispositif]").all()

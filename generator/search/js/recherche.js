@@ -798,6 +798,10 @@
         var territory = commune.territoire >= 0 ? table.territoires[commune.territoire].id : "";
         summarise(table, commune);
         showPlaces(commune);
+        // A commune read from the address as its INSEE code reads as its name.
+        if (!communeTyped && communeInput.value.trim() === commune.code) {
+          communeInput.value = commune.nom;
+        }
         if (state.commune === commune.code && state.territoire === territory) { return; }
         state.commune = commune.code;
         state.territoire = territory;
