@@ -18,7 +18,7 @@ import ijson
 
 from ...errors import Issue
 from ...model import LimitesEntrees
-from ..import_data_inclusion.stream import _DepthGuard
+from ..input_limits import JsonDepthGuard
 
 CHUNK_BYTES = 256 * 1024
 _BOM = codecs.BOM_UTF8
@@ -37,7 +37,7 @@ def iter_records(path: Path, display: str, limits: LimitesEntrees | None = None)
     or when its nesting or one of its strings passes the limits (checked on the raw bytes
     before ijson sees them: ijson's cost grows with the square of the depth)."""
     limits = limits or LimitesEntrees()
-    guard = _DepthGuard(limits.profondeur_json_max, limits.json_texte_octets_max)
+    guard = JsonDepthGuard(limits.profondeur_json_max, limits.json_texte_octets_max)
     with path.open("rb") as handle:
         first = handle.read(CHUNK_BYTES)
         skip = len(_BOM) if first.startswith(_BOM) else 0

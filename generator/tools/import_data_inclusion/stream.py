@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 import ijson
 
 from ...errors import Issue
+from ..input_limits import JsonDepthGuard
 
 CHUNK_BYTES = 256 * 1024
 DEFAULT_MAX_DEPTH = 32
@@ -72,7 +73,7 @@ def iter_records(
         count = 0
         chunk = first[skip:]
         chunk_start = skip
-        guard = _DepthGuard(max_depth, max_text)
+        guard = JsonDepthGuard(max_depth, max_text)
         while chunk:
             passed = guard.feed(chunk)
             if passed is not None:
@@ -101,90 +102,6 @@ def iter_records(
             count += len(parsed)
             raise _located(path, display, skip, chunk_start, count, exc) from None
         yield from parsed
-
-
-class _DepthGuard:
-    """Nesting depth and string length of the JSON seen so far, at C speed: escaped
-    backslashes and quotes are dropped, the bytes are split at the quotes left (the parts
-    alternate outside and inside strings), and only the brackets outside strings are
-    walked in Python (a few per record). ijson's cost grows with the square of the depth,
-    and it builds each string whole: both are bounded before it sees a byte."""
-
-    _DROP = bytes(range(256)).translate(None, b"[]{}")
-
-    def __init__(self, limit: int, text_limit: int) -> None:
-        self.limit = limit
-        self.text_limit = text_limit
-        self.depth = 0
-        self.in_string = False
-        self.open_length = 0  # bytes of a string still open at the end of the last chunk
-        self.carry = b""  # a run of backslashes cut by the chunk's end
-        self.started = 0  # records (arrays or objects at the top level) begun so far
-
-    def feed(self, chunk: bytes) -> tuple[int, str] | None:
-        """None, or (offset in `chunk`, "profondeur" or "texte") of what passes a limit."""
-        data = self.carry + chunk
-        stripped = data.rstrip(b"\\")
-        self.carry = data[len(stripped) :]
-        parts = stripped.replace(b"\\\\", b"").replace(b'\\"', b"").split(b'"')
-        start = 1 if self.in_string else 0
-        inside = parts[1 - start :: 2]
-        if self.in_string and parts:
-            longest = max(self.open_length + len(parts[0]), max(map(len, inside[1:]), default=0))
-        else:
-            longest = max(map(len, inside), default=0)
-        ends_inside = (len(parts) % 2 == 0) != self.in_string
-        if longest > self.text_limit:
-            return self._locate(chunk, text=True), "texte"
-        if ends_inside:
-            last = len(parts[-1]) + (self.open_length if len(parts) == 1 else 0)
-            self.open_length = last
-        else:
-            self.open_length = 0
-        outside = b"".join(parts[start::2]).translate(None, self._DROP)
-        depth = self.depth
-        limit = self.limit
-        started = self.started
-        for byte in outside:
-            if byte in (0x5B, 0x7B):
-                if depth == 1:
-                    started += 1
-                depth += 1
-                if depth > limit:
-                    return self._locate(chunk, text=False), "profondeur"
-            else:
-                depth -= 1
-        self.in_string = ends_inside
-        self.depth = depth
-        self.started = started
-        return None
-
-    def _locate(self, chunk: bytes, *, text: bool) -> int:
-        """Error path only: the offset of the offending byte, walked one by one."""
-        depth, in_string, escaped = self.depth, self.in_string, False
-        length = self.open_length
-        for offset, byte in enumerate(chunk):
-            if in_string:
-                length += 1
-                if text and length > self.text_limit:
-                    return offset
-                if escaped:
-                    escaped = False
-                elif byte == 0x5C:
-                    escaped = True
-                elif byte == 0x22:
-                    in_string = False
-            elif byte == 0x22:
-                in_string, length = True, 0
-            elif byte in (0x5B, 0x7B):
-                if depth == 1:
-                    self.started += 1
-                depth += 1
-                if depth > self.limit and not text:
-                    return offset
-            elif byte in (0x5D, 0x7D):
-                depth -= 1
-        return 0
 
 
 def _too_long(path: Path, display: str, offset: int, record: int, limit: int) -> MalformedFile:
