@@ -213,7 +213,7 @@ def plain_command(project: Path, site: Path) -> list[str]:
 def write_plain_project(data: Path, project: Path) -> None:
     """The same schemes as plain Markdown pages for MkDocs + Material (the reference)."""
     use_code(CODE)
-    from generator.validate import load_catalog
+    from generator.catalog.load import load_catalog
 
     catalog, report = load_catalog(data)
     if catalog is None:
@@ -325,7 +325,7 @@ class Prepared:
 
 def prepare(n: int, work: Path, seed: int) -> Prepared:
     use_code(CODE)
-    from generator.tools.synth import synthesize
+    from devtools.synth import synthesize
 
     root = work / f"n{n}"
     if root.exists():

@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from generator.model import LimitesEntrees  # noqa: E402
+from generator.data.model import LimitesEntrees  # noqa: E402
 
 LIMITS = LimitesEntrees()
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_common as common
+import devtools.bench as common
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = REPO / "tests" / "relevance" / "requetes.yaml"
@@ -83,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sans-pagefind", action="store_true", help="only our figures")
     args = parser.parse_args(argv)
 
-    from generator.search.relevance import evaluate, load_queries, our_ranker
-    from generator.validate import load_catalog
+    from devtools.relevance import evaluate, load_queries, our_ranker
+
+    from generator.catalog.load import load_catalog
 
     print(f"Reproduce: {shlex.join([sys.executable, *sys.argv])}  (cwd {Path.cwd()})")
     catalog, report = load_catalog(args.data)

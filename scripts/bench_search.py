@@ -49,7 +49,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_build
-import bench_common as common
+import devtools.bench as common
 
 DEFAULT_SIZES = (100, 1000, 10000)
 ENGINES = ("ours", "pagefind")

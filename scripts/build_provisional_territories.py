@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the provisional territory files, one per arrondissement (generator/tools/provisional.py).
+"""Write the provisional territory files, one per arrondissement (generator/catalog/provisional.py).
 
 Usage:
     python scripts/build_provisional_territories.py [--data DIR]
@@ -22,14 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run as a plain script from a checkout: make the `generator` package importable.
 sys.path.insert(0, str(ROOT))
 
-from generator.geo import GEO_FILE, GeoDataError, load_geo  # noqa: E402
-from generator.tools.provisional import (  # noqa: E402
+from generator.catalog.provisional import (  # noqa: E402
     HEADER,
     STATUT,
     ProvisionalTerritory,
     build_provisional_territories,
     render_yaml,
 )
+from generator.data.geo import GEO_FILE, GeoDataError, load_geo  # noqa: E402
 
 
 class PlanError(Exception):

@@ -10,7 +10,7 @@ places (total, with phone, e-mail, address line, zone; per territory) and the of
 data·inclusion quality score of the services export.
 
 The score is computed with `data_inclusion.schema.v1.score_qualite`, on the services the
-site exports (`generator.exports.data_inclusion.build_data_inclusion`, the function the
+site exports (`generator.outputs.exports.data_inclusion.build_data_inclusion`, the function the
 build uses); `--services LABEL=FILE` reads a built `donnees/data-inclusion/services.json`
 instead. The score has a "recent update" criterion measured against the real clock:
 compare datasets scored on the same day.
@@ -41,9 +41,9 @@ from data_inclusion.schema.v1 import score_qualite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.catalog import Catalog  # noqa: E402
-from generator.exports.data_inclusion import build_data_inclusion  # noqa: E402
-from generator.validate import load_catalog  # noqa: E402
+from generator.catalog.catalog import Catalog  # noqa: E402
+from generator.catalog.load import load_catalog  # noqa: E402
+from generator.outputs.exports.data_inclusion import build_data_inclusion  # noqa: E402
 
 # Pages whose subject is another region than Pays de la Loire (a regional office, a
 # prefecture, a regional newspaper or association elsewhere), found in the sources.

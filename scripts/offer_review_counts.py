@@ -4,7 +4,7 @@
 Prints, for a dataset (validated and loaded as the site does), over the schemes that
 are current (statut actif or suspendu):
 - the active schemes, those shown « Statut à confirmer » with each reason (the rule of
-  `generator.evidence`: no source dated within the threshold of reglages.yaml), and the
+  `generator.catalog.evidence`: no source dated within the threshold of reglages.yaml), and the
   ended ones (statut termine or remplace);
 - those resting on a single source, on at least one non-official source, on at least
   one other region's page (offer_data/sources-officielles.yaml and the providers' sites);
@@ -16,7 +16,7 @@ Usage:
 
 Before/after a change of code: run the same data with each version of the code, e.g.
     mkdir -p /tmp/avant && git archive main | tar -x -C /tmp/avant
-With code that predates `generator.evidence`, the source-strength lines say so.
+With code that predates `generator.catalog.evidence`, the source-strength lines say so.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.catalog import Catalog  # noqa: E402
-from generator.validate import load_catalog  # noqa: E402
+from generator.catalog.catalog import Catalog  # noqa: E402
+from generator.catalog.load import load_catalog  # noqa: E402
 
 CURRENT = ("actif", "suspendu")
 ENDED = ("termine", "remplace")
@@ -127,7 +127,9 @@ def data_lines(catalog: Catalog) -> list[str]:
     lines.append(f"Terminées ou remplacées : {len(ended)}")
     support = getattr(catalog, "support", None)
     if support is None:
-        lines.append("Sources (actives ou suspendues) : non calculé, code sans generator.evidence")
+        lines.append(
+            "Sources (actives ou suspendues) : non calculé, code sans generator.catalog.evidence"
+        )
         return lines
     supports = {d.id: support(d) for d in current}
     single = [did for did, s in supports.items() if s.single]

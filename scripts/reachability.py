@@ -2,7 +2,7 @@
 
 For every scheme page with a "Où s'adresser" box and every commune of the scheme's
 perimeter, counts whether the box names a reachable place (phone, e-mail or web page)
-serving or near the commune, by the rule of generator/reach.py, and whether it links at
+serving or near the commune, by the rule of generator/catalog/reach.py, and whether it links at
 least one official directory of the scheme's networks; then lists the scheme pages with
 no next step at all. Also counts, per territory, the places and those with a phone and
 with hours. Reads the shipped data, or the data folder given:
@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.reach import DEFINITION, Tally, has_contact, reachability  # noqa: E402
-from generator.validate import load_catalog  # noqa: E402
+from generator.catalog.load import load_catalog  # noqa: E402
+from generator.catalog.reach import DEFINITION, Tally, has_contact, reachability  # noqa: E402
 
 
 def _share(part: int, whole: int) -> str:

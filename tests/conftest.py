@@ -4,21 +4,16 @@ session (tests that only read a built site share them), and helpers to run the C
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.catalog import Catalog
-from generator.cli import main
-from generator.validate import load_catalog
-
-REPO = Path(__file__).resolve().parents[1]
-FIXTURE = REPO / "tests" / "data" / "valid"
-GEO = REPO / "offer_data" / "geo"
+from generator.catalog.catalog import Catalog
+from generator.catalog.load import load_catalog
+from tests.support.datasets import BuiltSite, built, copy_fixture
+from tests.support.environment import REQUIRE_BROWSER
+from tests.support.paths import REPO
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,7 +30,6 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-REQUIRE_BROWSER = os.environ.get("OFFRE_EXIGER_NAVIGATEUR") == "1"
 _skipped: list[str] = []
 
 
@@ -51,13 +45,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         for nodeid in _skipped:
             print(f"  {nodeid}")
         session.exitstatus = 1
-
-
-def copy_fixture(target: Path) -> Path:
-    """The valid test dataset plus the real geographic extract it refers to."""
-    shutil.copytree(FIXTURE, target)
-    shutil.copytree(GEO, target / "geo")
-    return target
 
 
 @pytest.fixture
@@ -76,42 +63,29 @@ def in_tmp(tmp_path: Path) -> Iterator[Path]:
         os.chdir(previous)
 
 
-def run_cli(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args), prog_name="offre", catch_exceptions=False)
-    return result.exit_code, result.output
-
-
-def build_site(data: Path, out: Path) -> tuple[int, str]:
-    """A real strict MkDocs build (`offre build`), in this process."""
-    return run_cli("build", "--data", str(data), "--out", str(out))
-
-
-@dataclass(frozen=True)
-class BuiltSite:
-    """A dataset, the site built from it, the build's log and the catalogue: read only."""
-
-    data: Path
-    site: Path
-    log: str
-    catalog: Catalog
-
-
-def _built(base: Path, data: Path) -> BuiltSite:
-    code, output = build_site(data, base / "site")
-    assert code == 0, output
-    catalog, report = load_catalog(data)
-    assert catalog is not None, report.render()
-    return BuiltSite(data, base / "site", output, catalog)
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The test dataset, built once for every test that only reads the site."""
     base = tmp_path_factory.mktemp("site-essai")
-    return _built(base, copy_fixture(base / "donnees"))
+    return built(base, copy_fixture(base / "donnees"))
 
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The shipped data (offer_data/), built once, for checks that need a real catalogue."""
-    return _built(tmp_path_factory.mktemp("site-livre"), REPO / "offer_data")
+    return built(tmp_path_factory.mktemp("site-livre"), REPO / "offer_data")
+
+
+@pytest.fixture(scope="session")
+def site(built_site: BuiltSite) -> Path:
+    """The folder of the test dataset's shared build (read only)."""
+    return built_site.site
+
+
+@pytest.fixture(scope="session")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    """The test dataset's catalogue, with positions, loaded once (read only)."""
+    data = copy_fixture(tmp_path_factory.mktemp("catalogue") / "donnees")
+    loaded, report = load_catalog(data, positions=True)
+    assert loaded is not None, report.render()
+    return loaded

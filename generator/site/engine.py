@@ -16,7 +16,7 @@ import importlib.util
 import os
 import sys
 
-from ..errors import UserError
+from ..data.errors import UserError
 
 ENGINES = ("mkdocs", "properdocs")
 VARIABLE = "OFFRE_MOTEUR"

@@ -16,25 +16,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import urls
-from ..catalog import Catalog
-from ..exports.atom import feed_files
-from ..exports.catalogue import catalogue_files
-from ..exports.data_inclusion import data_inclusion_files
-from ..exports.tableur import csv_files
-from ..exports.territoires import territory_files
-from ..render.booklet_filters import booklet_script
-from ..render.embeds import embed_files, guide_script
-from ..render.page import GeneratedPage
-from ..render.pages import all_pages
-from ..render.place_box import box_files
-from ..render.redirects import redirect_pages
-from ..render.renderer import Renderer
-from ..render.report import report_html
-from ..render.selection import selection_files
-from ..search.assets import build_search_assets
-from ..tools.report import build_report
-from ..tools.report_render import render_json
+from ..catalog.catalog import Catalog
+from ..outputs.exports.atom import feed_files
+from ..outputs.exports.data_inclusion import data_inclusion_files
+from ..outputs.exports.offre_json import catalogue_files
+from ..outputs.exports.tableur import csv_files
+from ..outputs.exports.territoires import territory_files
+from ..outputs.pages.booklet_filters import booklet_script
+from ..outputs.pages.embeds import embed_files, guide_script
+from ..outputs.pages.maintainers_report import report_html
+from ..outputs.pages.page import GeneratedPage
+from ..outputs.pages.pages import all_pages
+from ..outputs.pages.place_box import box_files
+from ..outputs.pages.redirects import redirect_pages
+from ..outputs.pages.renderer import Renderer
+from ..outputs.pages.selection import selection_files
+from ..outputs.report.quality import build_report
+from ..outputs.report.render import render_json
+from ..outputs.search.assets import build_search_assets
+from ..rules import urls
 from .background import Background, ProductionError
 from .writer import Produced
 

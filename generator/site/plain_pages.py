@@ -21,14 +21,14 @@ from typing import Any
 
 import yaml
 
-from .. import urls
-from ..errors import UserError
-from ..render.home import render_home_blocks
-from ..validate import load_catalog
+from ..catalog.load import load_catalog
+from ..data.errors import UserError
+from ..outputs.pages.home import render_home_blocks
+from ..rules import urls
+from ..rules.site_url import public_url
 from . import outputs
 from .background import run_producers
-from .files import front_matter
-from .site_url import public_url
+from .mkdocs_files import front_matter
 from .writer import Produced, write_files
 
 THEME_ASSETS = Path(__file__).parent / "theme" / "assets"

@@ -34,20 +34,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from .. import urls
-from ..catalog import Catalog
-from ..render.correction import correction_problem
-from ..render.home import render_home_blocks
-from ..render.page import GeneratedPage
-from ..render.renderer import Renderer, RenderError
-from ..validate import load_catalog
+from ..catalog.catalog import Catalog
+from ..catalog.load import load_catalog
+from ..outputs.pages.correction import correction_problem
+from ..outputs.pages.home import render_home_blocks
+from ..outputs.pages.page import GeneratedPage
+from ..outputs.pages.renderer import Renderer, RenderError
+from ..rules import urls
+from ..rules.site_url import placeholder_warning, public_url
 from . import outputs, writer
 from .background import Background, ProductionError
 from .csp import with_csp
-from .files import generated_file, table_of_contents
 from .guard import UnsafeOutput, check_output
 from .lock import LockTimeout, OutputLock
-from .site_url import placeholder_warning, public_url
+from .mkdocs_files import generated_file, table_of_contents
 from .theme_fixes import fix_theme_html
 
 log = logging.getLogger("mkdocs.plugins.offre")

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REQUIRE_BROWSER, BuiltSite
+
+from tests.support.datasets import BuiltSite
+from tests.support.environment import REQUIRE_BROWSER
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -14,7 +14,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from generator.validate import load_catalog
+from generator.catalog.load import load_catalog
 
 from .conftest import Server
 from .pdf import page_count

@@ -32,9 +32,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, REQUIRE_BROWSER
 
 from generator.site.csp import header_policy
+from tests.support.environment import REQUIRE_BROWSER
+from tests.support.paths import REPO
 
 NGINX = Path("/usr/sbin/nginx")
 REQUIRE_NGINX = REQUIRE_BROWSER or os.environ.get("OFFRE_EXIGER_NGINX") == "1"

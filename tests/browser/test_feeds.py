@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from generator import urls
+from generator.rules import urls
 from generator.site.csp import policy
 
 from .conftest import Server

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import copy_fixture, run_cli
-from hostile import TEMPLATE_RESULT, poison_dataset
+
+from tests.support.datasets import copy_fixture, run_cli
+from tests.support.hostile import TEMPLATE_RESULT, poison_dataset
 
 from .conftest import Server, _serve
 

@@ -1,6 +1,6 @@
 """Never a dead end, in Chromium: communes of each département typed in a scheme page's box.
 
-The site is the test dataset plus tests/data/reach/ (fictitious directories, a fictitious
+The site is the test dataset plus tests/fixtures/reach/ (fictitious directories, a fictitious
 France services in Mayenne), built here with a real MkDocs build.
 """
 
@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import copy_fixture
-from test_reach import FS_MAYENNE, add_reach_files
+
+from tests.catalog.test_reach import FS_MAYENNE, add_reach_files
+from tests.support.datasets import copy_fixture
 
 from .conftest import Server, Tab, _serve, serious_violations
 
@@ -25,7 +26,7 @@ COMMUNES = ["Cholet", "Laval", "Mayenne", "La Roche-sur-Yon", "Château-Gontier-
 
 @pytest.fixture(scope="module")
 def reach_site(tmp_path_factory: pytest.TempPathFactory, chromium_path: Path) -> Iterator[Server]:
-    from conftest import build_site
+    from tests.support.datasets import build_site
 
     base = tmp_path_factory.mktemp("site-suite")
     data = add_reach_files(copy_fixture(base / "donnees"))

@@ -12,7 +12,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import build_site, copy_fixture
+
+from tests.support.datasets import build_site, copy_fixture
 
 from .conftest import Tab
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import copy_fixture, run_cli
-from di_fixtures import write_inputs, write_mapping
+
+from tests.support.datasets import copy_fixture, run_cli
+from tests.support.di_fixtures import write_inputs, write_mapping
 
 from .conftest import Server, Tab, _serve
 

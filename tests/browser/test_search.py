@@ -10,12 +10,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO
+from devtools.relevance import DEFAULT_FILTERS, load_queries
 
-from generator.search import text
-from generator.search.engine import Engine
-from generator.search.relevance import DEFAULT_FILTERS, load_queries
-from generator.validate import load_catalog
+from generator.catalog.load import load_catalog
+from generator.outputs.search.engine import Engine
+from generator.rules import text
+from tests.support.paths import REPO
 
 from .conftest import Server, Tab
 
@@ -341,7 +341,7 @@ def shipped(real_site: Server, browser: Any) -> Iterator[tuple[Any, Engine, list
     )
     catalog, _ = load_catalog(real_site.data)
     assert catalog is not None
-    from generator.search.index import ordered_schemes
+    from generator.outputs.search.index import ordered_schemes
 
     yield page, engine, [d.id for d in ordered_schemes(catalog)]
     context.close()

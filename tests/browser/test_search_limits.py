@@ -8,7 +8,7 @@ from urllib.parse import quote
 from .conftest import Server, Tab
 from .test_search import shown, wait_ready
 
-LIMIT = 200  # MAX_QUERY in generator/search/js/recherche.js
+LIMIT = 200  # MAX_QUERY in generator/outputs/search/js/recherche.js
 
 
 def test_a_huge_query_in_the_address_is_cut_with_a_note(site: Server, tab: Tab) -> None:

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from generator import display, reach
-from generator.catalog import Catalog
-from generator.validate import load_catalog
+from generator.catalog import reach
+from generator.catalog.catalog import Catalog
+from generator.catalog.load import load_catalog
+from generator.rules import display
 
 from .conftest import Server, Tab
 
@@ -123,7 +124,7 @@ def test_a_commune_typed_shows_the_places_that_serve_it(
         town = catalog.geo.commune(place.adresse.commune)
         assert town is not None and town.nom in text and place.nom in text
     # A commune no known place serves gets the nearest ones, with the area named (the
-    # rule of generator/reach.py), rather than nothing.
+    # rule of generator/catalog/reach.py), rather than nothing.
     served = set(catalog.commune_places)
     lonely = next(c for c in catalog.geo.communes if c.code not in served)
     near = reach.nearest(catalog, list(catalog.lieux), lonely.code)

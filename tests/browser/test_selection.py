@@ -10,8 +10,8 @@ from urllib.parse import unquote
 
 from playwright.sync_api import expect
 
-from generator.render.selection import part_of, selection_files
-from generator.validate import load_catalog
+from generator.catalog.load import load_catalog
+from generator.outputs.pages.selection import part_of, selection_files
 
 from .conftest import Server, Tab, serious_violations
 from .pdf import page_count

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import BuiltSite
-
-from generator import urls
+from generator.rules import urls
+from tests.support.datasets import BuiltSite
 
 from .conftest import Server, Tab, serious_violations
 

@@ -1,0 +1,38 @@
+"""The list of generated pages (render/pages.py) and the page object (render/page.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from generator.outputs.pages.page import GeneratedPage, toc_of
+from generator.outputs.pages.pages import all_pages
+from generator.rules import urls
+from tests.support.render_fixtures import make_renderer
+
+
+def test_every_page_kind_is_listed_once(tmp_path: Path) -> None:
+    renderer = make_renderer(tmp_path)
+    catalog = renderer.catalog
+    pages = all_pages(renderer)
+    listed = [p.url for p in pages]
+    assert not [u for u, n in Counter(listed).items() if n > 1]
+    expected = {urls.page_url("dispositif", d) for d in catalog.dispositifs}
+    expected |= {urls.page_url("territoire", t) for t in catalog.territoires}
+    expected |= {urls.territory_booklet_url(t) for t in catalog.territoires}
+    expected |= {urls.page_url("porteur", p) for p in catalog.porteurs}
+    # Places' pages (and their index) come with their own renderer.
+    expected |= {urls.page_url(kind) for kind in urls.SECTIONS if kind != "lieu"}
+    expected |= {urls.page_url("priorite", a) for a in catalog.vocab.values("axes_clefop")}
+    expected |= {urls.SEARCH_URL, urls.SITE_MAP_URL, urls.EMBED_INDEX_URL}
+    assert expected <= set(listed)
+    # Listing does not render: each page's HTML is made when it is asked for.
+    assert all(callable(p.html) for p in pages)
+
+
+def test_table_of_contents_from_the_rendered_sections() -> None:
+    html = '<h2 id="a">Un <span>(2)</span></h2><p>x</p><h2 id="b">Deux</h2><h3 id="c">no</h3>'
+    assert toc_of(html) == [("a", "Un (2)"), ("b", "Deux")]
+    page = GeneratedPage("x/", "X", lambda: html)
+    assert page.render() == html
+    assert GeneratedPage("y/", "Y", "<p>déjà</p>").render() == "<p>déjà</p>"
