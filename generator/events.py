@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import dates
+from . import dates, display
 from .catalog import Catalog
 from .display import status_label
 from .model import Dispositif
@@ -33,7 +33,7 @@ LABELS = {
     "a-venir": "Ouverture annoncée",
     "statut": "Changement de statut",
     "se-termine": "Fin proche",
-    "termine": "Dispositif terminé",
+    "termine": display.STATUS_TITLES["termine"],
     "modifie": "Fiche mise à jour",
     "verifie": "Vérifiée auprès du porteur",
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
 import email_validator
@@ -28,7 +28,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from . import dates, opening_hours
+from . import codes, dates, opening_hours
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Every pattern is applied with fullmatch: `$` also matches before a final newline, so
@@ -39,8 +39,6 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{2,18}[0-9]$")
 _PHONE_SEPARATORS = re.compile(r"[ .-]")
 # French numbers: 10 digits from 01 to 09, a 4-digit short number (3949), or E.164.
 _PHONE_NUMBER = re.compile(r"^(0[1-9]\d{8}|3\d{3}|\+33[1-9]\d{8}|\+(?!33)[1-9]\d{6,14})$")
-_POSTCODE = re.compile(r"[0-9]{5}")
-_INSEE_CODE = re.compile(r"[0-9]{5}|2[AB][0-9]{3}")
 _VOCAB_VALUE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 
 # An id is a file name (`<id>.yaml`, `<id>.md`, `<id>.xml`) and a URL segment. 80
@@ -53,7 +51,14 @@ MAX_ID_LENGTH = 80
 # longest is 89 characters.
 MAX_VALUE_LENGTH = 120
 
-STATUTS = ("actif", "suspendu", "termine", "remplace")
+Statut = Literal["actif", "suspendu", "termine", "remplace"]
+STATUTS: tuple[str, ...] = get_args(Statut)
+"""A scheme's recorded statuses, in the order lists and facets show them."""
+CURRENT_STATUSES = ("actif", "suspendu")
+"""Statuses of a scheme that still exists (open, or paused): the ones that can be in
+doubt, and the only ones data·inclusion lists."""
+CLOSED_STATUSES = ("termine", "remplace")
+"""Statuses of a scheme that has ended: its page stays online for the record."""
 # What a record is: only "dispositif" records are schemes an adviser mobilises; governance
 # bodies, plans and information services are published apart from them.
 NATURES = ("dispositif", "instance", "plan", "information")
@@ -226,7 +231,7 @@ def _check_domain_and_path(value: str) -> str:
 
 
 def _check_postcode(value: str) -> str:
-    if not _POSTCODE.fullmatch(value):
+    if not codes.is_postcode(value):
         raise _fr_error(
             "code_postal",
             f'code postal invalide « {value} » : 5 chiffres entre guillemets, par exemple "49300".',
@@ -235,7 +240,7 @@ def _check_postcode(value: str) -> str:
 
 
 def _check_insee(value: str) -> str:
-    if not _INSEE_CODE.fullmatch(value):
+    if not codes.is_insee_commune(value):
         raise _fr_error(
             "code_insee",
             f"code commune invalide « {value} » : le code INSEE a 5 caractères (pas le code "
@@ -289,7 +294,9 @@ DomaineEtChemin = Annotated[str, AfterValidator(_check_domain_and_path)]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
 Courriel = Annotated[str, AfterValidator(_check_email)]
 CodePostal = Annotated[
-    str, AfterValidator(_check_postcode), Field(json_schema_extra={"pattern": r"^\d{5}$"})
+    str,
+    AfterValidator(_check_postcode),
+    Field(json_schema_extra={"pattern": codes.anchored(codes.POSTCODE)}),
 ]
 CodeCommune = Annotated[str, AfterValidator(_check_insee)]
 HorairesOsm = Annotated[str, AfterValidator(_check_opening_hours)]
@@ -529,9 +536,7 @@ class Dispositif(Strict):
         None, description="Début (AAAA-MM-JJ, ou AAAA-MM / AAAA si la source ne dit pas plus)."
     )
     date_fin: DatePartielle | None = Field(None, description="Fin prévue ou effective.")
-    statut: Literal["actif", "suspendu", "termine", "remplace"] = Field(
-        description="actif, suspendu, termine ou remplace."
-    )
+    statut: Statut = Field(description="actif, suspendu, termine ou remplace.")
     statut_depuis: DatePartielle | None = Field(
         None, description="Date depuis laquelle le statut s'applique, si une source la donne."
     )
@@ -602,7 +607,7 @@ class Dispositif(Strict):
                 "dispositif qui le remplace.",
                 "statut",
             )
-        if self.statut_a_confirmer and self.statut in ("termine", "remplace"):
+        if self.statut_a_confirmer and self.statut in CLOSED_STATUSES:
             raise _fr_error(
                 "statut_a_confirmer",
                 f"statut_a_confirmer vaut true mais le statut est « {self.statut} » : un "
@@ -631,6 +636,12 @@ class Dispositif(Strict):
     def is_scheme(self) -> bool:
         """A scheme an adviser mobilises (not a governance body, plan or information service)."""
         return self.nature == "dispositif"
+
+    @property
+    def updated_on(self) -> date:
+        """The record's « last updated » date, wherever one is given (the site map,
+        data·inclusion): last changed, else the day its sources were read."""
+        return self.modifie_le or self.consulte_le
 
     def evidence_date(self) -> str | None:
         """Latest date the cited sources state (a partial date), or None if none is dated."""
@@ -802,6 +813,18 @@ class Lieu(Strict):
     origine: Origine | None = Field(
         None, description="Provenance d'un lieu importé (rempli par l'import ; ne pas saisir)."
     )
+
+    @property
+    def updated_on(self) -> date:
+        """How recent the place's facts are, wherever a « last updated » date is given (the
+        site map, data·inclusion): confirmed by the structure, else the date of the imported
+        data (a dated list is not re-dated by reading it again), else the day its sources
+        were read."""
+        if self.verifie_le:
+            return self.verifie_le
+        if self.origine and self.origine.date_maj:
+            return self.origine.date_maj
+        return self.consulte_le
 
 
 # ---------------------------------------------------------------------------- réglages

@@ -103,7 +103,7 @@ def _xhtml(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
 def _status_text(catalog: Catalog, scheme: Dispositif) -> str:
     shown = catalog.shown_status(scheme)
     if shown == DOUBT_STATUS:
-        return "à confirmer auprès du porteur"
+        return display.DOUBT_ADVICE
     label = status_label(shown).lower()
     return f"{label} {dates.since_fr(scheme.statut_depuis)}" if scheme.statut_depuis else label
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import urls
+from .. import display, urls
 from ..catalog import Catalog
 from ..model import Dispositif, Lieu, Porteur, Territoire
 from ..vocab import KINDS
@@ -168,7 +168,7 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
                 "mobilisable (calculés à partir de « territoires »).",
             },
             "statut_affiche": {
-                "enum": ["actif", "a-confirmer", "suspendu", "termine", "remplace"],
+                "enum": list(display.shown_status_order()),
                 "description": "Statut affiché par le site : « a-confirmer » quand aucune "
                 "source récente n'établit qu'un dispositif actif ou suspendu l'est encore "
                 "(statut_a_confirmer, ou source datée la plus récente plus ancienne que le "

@@ -18,7 +18,6 @@ SOURCE = (
 )
 # Statuses whose schemes can still be mobilised or resume: the only ones published to
 # data·inclusion, whose consumers show services people can use today.
-CURRENT_STATUSES = ("actif", "suspendu")
 
 
 def dumps(data: Any) -> str:

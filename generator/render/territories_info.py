@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .. import display
 from ..catalog import Catalog
 
 CLEFOP_COUNT = 18
@@ -39,19 +40,17 @@ def territories_explanation(catalog: Catalog) -> Markup:
             "fichier {} de la Région."
         ).format(total, OFFICIAL_FILE)
     how = " par arrondissement" if _by_arrondissement(catalog) else ""
-    plural = provisional > 1
     grouping = (
-        f"{provisional} regroupements provisoires d'intercommunalités{how}, qui ne "
-        "correspondent pas"
-        if plural
-        else f"1 regroupement provisoire d'intercommunalités{how}, qui ne correspond pas"
+        display.plural(provisional, "regroupement provisoire", "regroupements provisoires")
+        + f" d'intercommunalités{how}, qui ne "
+        + display.agree(provisional, "correspond pas", "correspondent pas")
     )
     already = ""
     if official:
         already = (
-            f" {official} territoires ont déjà leur périmètre officiel."
-            if official > 1
-            else " 1 territoire a déjà son périmètre officiel."
+            " "
+            + display.plural(official, "territoire a déjà son", "territoires ont déjà leur")
+            + " périmètre officiel."
         )
     return Markup(
         "Les Pays de la Loire comptent {clefop} Clefop (comités locaux emploi, formation, "

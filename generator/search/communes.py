@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import display, urls
+from .. import codes, display, urls
 from ..catalog import Catalog
 
 
@@ -39,6 +39,7 @@ def communes_table(catalog: Catalog) -> dict[str, Any]:
     return {
         "version": 2,
         "adresses": urls.js_patterns(),
+        "codes": codes.js_patterns(),
         # Names as pages show them: « (provisoire) » after a provisional territory's.
         "territoires": [
             {"id": tid, "nom": display.territory_label(t.nom, t.statut == "provisoire")}

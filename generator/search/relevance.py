@@ -18,10 +18,8 @@ import yaml
 
 from ..catalog import Catalog
 from .engine import Engine
+from .facets import DEFAULT_FILTERS as DEFAULT_FILTERS
 from .index import build_search_files, ordered_schemes
-
-# What the search page shows by default: open schemes, not governance bodies or plans.
-DEFAULT_FILTERS = {"statut": ["actif"], "nature": ["dispositif"]}
 
 
 @dataclass(frozen=True)

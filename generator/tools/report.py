@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .. import dates
 from ..catalog import Catalog
-from ..display import collation_key
-from ..model import Dispositif
+from ..display import DOUBT_LABEL, STATUS_LABELS, STATUS_ORDER, collation_key
+from ..model import CLOSED_STATUSES, Dispositif
 from .quality_score import QualityScores, quality_scores
 from .report_places import PlacesReport, build_places_report
 from .report_review import ReviewReport, build_review_report
@@ -34,7 +34,7 @@ NO_CONTACT = "sans_contact"
 NO_SOURCE = "sans_source"
 DUPLICATE = "titre_proche"
 KINDS: dict[str, str] = {
-    DOUBT: "Statut à confirmer (affiché à la place de « Actif »)",
+    DOUBT: f"{DOUBT_LABEL} (affiché à la place de « {STATUS_LABELS[STATUS_ORDER[0]]} »)",
     STALE: f"Sources non relues depuis plus de {STALE_MONTHS} mois",
     ENDED_ACTIVE: "Date de fin passée mais statut « actif »",
     NO_CONTACT: "Sans contact (ni régional, ni par territoire)",
@@ -43,7 +43,7 @@ KINDS: dict[str, str] = {
 }
 
 # Closed schemes stay online for the record; nobody needs to re-verify or contact them.
-_CLOSED = ("termine", "remplace")
+_CLOSED = CLOSED_STATUSES
 
 
 @dataclass(frozen=True)
