@@ -15,7 +15,7 @@ from typing import get_args
 
 import pytest
 
-from generator import codes, display
+from generator import codes, display, message_table
 from generator.model import Dispositif
 from generator.search import facets
 
@@ -168,3 +168,32 @@ def test_code_patterns_agree_with_their_checks() -> None:
     assert codes.is_zone("44") and codes.is_zone("44109") and not codes.is_zone("4410")
     assert codes.anchored(codes.POSTCODE) == r"^\d{5}$"
     assert re.fullmatch(codes.js_patterns()["commune"], "2B033")
+
+
+# ---------------------------------------------------------------------------- messages
+
+
+def test_each_field_message_is_in_the_table_and_used() -> None:
+    """The validator and the importers take their sentences from messages.yaml: every
+    key they ask for is there, and every sentence there is asked for."""
+    asked = set(re.findall(r'field_message\(\s*"([a-z_]+)"', "".join(SOURCES.values())))
+    assert asked, "aucun appel à field_message trouvé"
+    assert asked == set(message_table.field_keys())
+
+
+def test_pydantic_wordings_are_not_retyped() -> None:
+    # Sentences of the table written again in code (as literals or f-strings).
+    for sentence in (
+        r"champ obligatoire manquant",
+        r"texte trop long \(\{",
+        r"au moins (?:un élément|une valeur)",
+        r"nombre entier attendu",
+        r"nombre trop (?:petit|grand)",
+    ):
+        found = places(re.compile(sentence))
+        assert found == [], f"« {sentence} » écrit dans le code : {found}"
+
+
+def test_yaml_problems_come_from_the_table() -> None:
+    assert len(message_table.yaml_problems()) > 30
+    assert "syntaxe YAML invalide" in message_table.yaml_fallback()
