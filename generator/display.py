@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Protocol, TypeVar
 
-from .model import CURRENT_STATUSES, STATUTS
+from .model import CURRENT_STATUSES, STATUTS, Territoire
 
 STATUS_ORDER = STATUTS
 STATUS_LABELS = {
@@ -77,6 +77,8 @@ PAYER_LABELS = {
 """Who bears the cost (`frais_a_la_charge_de`), in a sentence."""
 PROVISIONAL_MARK = "provisoire"
 """Said after the name of a territory whose perimeter is provisional, wherever it is named."""
+PROVISIONAL_PERIMETER = f"périmètre {PROVISIONAL_MARK}"
+"""Said of such a territory where its perimeter is the subject (lists, embeds)."""
 OTHER_KINDS_TITLE = "Instances, plans et services d'information"
 """Title of the section (and page) of the records that are not schemes to mobilise."""
 LOCAL_BADGE = "Local"
@@ -172,6 +174,11 @@ def plural(count: int, one: str, many: str) -> str:
 def territory_label(name: str, provisional: bool) -> str:
     """A territory's name as text, marked when its perimeter is provisional."""
     return f"{name} ({PROVISIONAL_MARK})" if provisional else name
+
+
+def territory_name(territoire: Territoire) -> str:
+    """`territory_label` of a territory record."""
+    return territory_label(territoire.nom, territoire.is_provisional)
 
 
 def shown_acronym(title: str, acronym: str | None) -> str | None:

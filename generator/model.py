@@ -63,7 +63,8 @@ CLOSED_STATUSES = ("termine", "remplace")
 # bodies, plans and information services are published apart from them.
 NATURES = ("dispositif", "instance", "plan", "information")
 NIVEAUX = ("national", "regional", "departemental", "local")
-STATUTS_TERRITOIRE = ("provisoire", "officiel")
+StatutTerritoire = Literal["provisoire", "officiel"]
+STATUTS_TERRITOIRE: tuple[str, ...] = get_args(StatutTerritoire)
 ALL_TERRITORIES = "tous"
 
 
@@ -696,7 +697,7 @@ class Territoire(Strict):
     id: Identifiant = Field(description="Identifiant stable : il fait l'adresse de la page.")
     nom: Texte = Field(description="Nom du territoire.")
     code: Texte | None = Field(None, description="Code du territoire dans le fichier EFOP.")
-    statut: Literal["provisoire", "officiel"] = Field(
+    statut: StatutTerritoire = Field(
         description="provisoire tant que le périmètre officiel n'est pas importé."
     )
     regle: Texte | None = Field(None, description="Comment le périmètre a été établi.")
@@ -711,6 +712,11 @@ class Territoire(Strict):
         description="Jusqu'à 3 priorités de la feuille de route.",
     )
     contacts: list[ContactLocal] = Field(default_factory=list, description="Contacts locaux.")
+
+    @property
+    def is_provisional(self) -> bool:
+        """Its perimeter is a provisional grouping, not yet the Région's official one."""
+        return self.statut == STATUTS_TERRITOIRE[0]
 
 
 # ---------------------------------------------------------------------------- lieu

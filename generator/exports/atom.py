@@ -244,7 +244,7 @@ def feed_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]
     }
     for tid in sorted(catalog.territoires):
         territoire = catalog.territoires[tid]
-        nom = display.territory_label(territoire.nom, territoire.statut == "provisoire")
+        nom = display.territory_name(territoire)
         path = urls.territory_feed_url(tid)
         files[path] = render_feed(
             catalog,

@@ -42,11 +42,7 @@ def shown_status_fields(catalog: Catalog, scheme: Dispositif) -> dict[str, str |
 def provisional_territories(catalog: Catalog, tids: list[str]) -> list[str]:
     """Those of `tids` whose perimeter is provisional: every export that names territories
     carries them, so a partner can mark them as the site does."""
-    return [
-        t
-        for t in tids
-        if t in catalog.territoires and catalog.territoires[t].statut == "provisoire"
-    ]
+    return [t for t in tids if t in catalog.territoires and catalog.territoires[t].is_provisional]
 
 
 def support_note(catalog: Catalog, scheme: Dispositif) -> str | None:

@@ -192,7 +192,7 @@ class SiteHelpers:
 
     def is_provisional(self, tid: str) -> bool:
         territoire = self.catalog.territoires.get(tid)
-        return territoire is not None and territoire.statut == "provisoire"
+        return territoire is not None and territoire.is_provisional
 
     def territory_label(self, tid: str) -> str:
         """A territory's name as plain text, « (provisoire) » after it when it is."""

@@ -124,7 +124,7 @@ def index_pages(renderer: Renderer) -> list[GeneratedPage]:
                     urls.page_url("territoire", tid),
                     t.nom,
                     open_counts.get(tid, 0),
-                    "périmètre provisoire" if t.statut == "provisoire" else "",
+                    display.PROVISIONAL_PERIMETER if t.is_provisional else "",
                 )
                 for tid, t in catalog.territoires.items()
             ]
@@ -301,7 +301,7 @@ def site_map_page(renderer: Renderer) -> GeneratedPage:
                 [
                     IndexEntry(
                         urls.page_url("territoire", tid),
-                        display.territory_label(t.nom, t.statut == "provisoire"),
+                        display.territory_name(t),
                     )
                     for tid, t in catalog.territoires.items()
                 ]

@@ -24,14 +24,14 @@ IMPORT_COMMAND = "offre import-territoires FICHIER.csv"
 
 
 def _by_arrondissement(catalog: Catalog) -> bool:
-    provisional = [t for t in catalog.territoires.values() if t.statut == "provisoire"]
+    provisional = [t for t in catalog.territoires.values() if t.is_provisional]
     return bool(provisional) and all("arrondissement" in (t.regle or "") for t in provisional)
 
 
 def territories_explanation(catalog: Catalog) -> Markup:
     """A short paragraph: the 18 Clefop, what the site shows instead, how that changes."""
     total = len(catalog.territoires)
-    provisional = sum(1 for t in catalog.territoires.values() if t.statut == "provisoire")
+    provisional = sum(1 for t in catalog.territoires.values() if t.is_provisional)
     official = total - provisional
     if provisional == 0:
         return Markup(

@@ -41,10 +41,7 @@ def communes_table(catalog: Catalog) -> dict[str, Any]:
         "adresses": urls.js_patterns(),
         "codes": codes.js_patterns(),
         # Names as pages show them: « (provisoire) » after a provisional territory's.
-        "territoires": [
-            {"id": tid, "nom": display.territory_label(t.nom, t.statut == "provisoire")}
-            for tid, t in territories
-        ],
+        "territoires": [{"id": tid, "nom": display.territory_name(t)} for tid, t in territories],
         "departements": departements,
         "colonnes": [
             "code",

@@ -201,7 +201,7 @@ def build_places_report(
         undelivered = sorted(
             d.id for d in schemes if not here & set(catalog.scheme_places.get(d.id, []))
         )
-        label = display.territory_label(territoire.nom, territoire.statut == "provisoire")
+        label = display.territory_name(territoire)
         report.territories.append(
             TerritoryGap(
                 tid,
