@@ -197,3 +197,17 @@ def test_pydantic_wordings_are_not_retyped() -> None:
 def test_yaml_problems_come_from_the_table() -> None:
     assert len(message_table.yaml_problems()) > 30
     assert "syntaxe YAML invalide" in message_table.yaml_fallback()
+
+
+# ---------------------------------------------------------------------------- plurals
+
+
+def test_no_template_makes_its_own_plural() -> None:
+    """Counts agree through `pluriel` / `accord` (display.plural: 0 and 1 singular)."""
+    hand_made = places(re.compile(r"\{\{\s*\"(?:s|x|nt)\"\s+if\b"))
+    assert hand_made == [], f"pluriel écrit à la main : {hand_made}"
+    assert [display.plural(n, "lieu", "lieux") for n in (0, 1, 2)] == [
+        "0 lieu",
+        "1 lieu",
+        "2 lieux",
+    ]
