@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from ..data import dates
 from ..data.model import Dispositif
+from ..rules import display
 from ..rules.display import status_label
 from .catalog import Catalog
 
@@ -33,7 +34,7 @@ LABELS = {
     "a-venir": "Ouverture annoncée",
     "statut": "Changement de statut",
     "se-termine": "Fin proche",
-    "termine": "Dispositif terminé",
+    "termine": display.STATUS_TITLES["termine"],
     "modifie": "Fiche mise à jour",
     "verifie": "Vérifiée auprès du porteur",
 }

@@ -23,7 +23,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from ..data import dates
-from ..data.model import Dispositif, Porteur, Source, SourcesOfficielles
+from ..data.model import CURRENT_STATUSES, Dispositif, Porteur, Source, SourcesOfficielles
 
 DoubtKind = Literal["signale", "sans-date", "ancienne"]
 DOUBT_KINDS: dict[DoubtKind, str] = {
@@ -96,7 +96,7 @@ def is_recent(partial: str, today: date, months: int) -> bool:
 def status_doubt(scheme: Dispositif, today: date, months: int) -> Doubt | None:
     """The doubt on an active or suspended scheme's status, or None if a recent dated
     source or a recent confirmation by its provider establishes it."""
-    if scheme.statut not in ("actif", "suspendu"):
+    if scheme.statut not in CURRENT_STATUSES:
         return None
     if scheme.statut_a_confirmer:
         return Doubt("signale", months, flagged_points=bool(scheme.a_verifier))

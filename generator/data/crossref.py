@@ -6,12 +6,12 @@ every loaded document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..rules import codes
 from . import dates
 from .errors import Issue, Severity, display_path
 from .geo import Geo
@@ -28,11 +28,6 @@ from .model import (
 from .reader import Loaded, RawDataset
 from .vocab import Vocabularies
 from .yamlsource import KeyPath, SourceDoc
-
-_SIREN = re.compile(r"[0-9]{9}")
-_INSEE = re.compile(r"[0-9]{5}|2[AB][0-9]{3}")
-_DEPARTEMENT = re.compile(r"[0-9]{2}|2[AB]")
-_POSTCODE = re.compile(r"[0-9]{5}")
 
 WARN = Severity.WARNING
 
@@ -268,7 +263,7 @@ def _check_territories(
         territoire, doc = loaded.item, loaded.doc
         for index, siren in enumerate(territoire.epci):
             path: KeyPath = ("epci", index)
-            if not _SIREN.fullmatch(siren):
+            if not codes.is_siren(siren):
                 yield doc.issue(path, f"« {siren} » n'est pas un code SIREN d'EPCI (9 chiffres).")
                 continue
             if geo.epci(siren) is None:
@@ -290,7 +285,7 @@ def _check_territories(
                 owner_of_epci[siren] = (territoire.id, doc, index)
         for index, code in enumerate(territoire.communes_hors_epci):
             path = ("communes_hors_epci", index)
-            commune = geo.commune(code) if _INSEE.fullmatch(code) else None
+            commune = geo.commune(code) if codes.is_insee_commune(code) else None
             if commune is None:
                 yield doc.issue(path, f"commune « {code} » inconnue dans la région (code INSEE).")
                 continue
@@ -586,28 +581,30 @@ def _perimeter(doc: SourceDoc, d: SchemeView, geo: Geo, territory_ids: set[str])
         return
     if d.everywhere:
         return
-    departements = {dep.code for dep in geo.departements}
     for index, code in enumerate(d.territoires):
-        path: KeyPath = ("territoires", index)
         if not code or code in territory_ids:
             continue
-        if _SIREN.fullmatch(code):
-            if geo.epci(code) is None:
-                yield doc.issue(path, f"EPCI « {code} » inconnu dans la région (code SIREN).")
-        elif _INSEE.fullmatch(code):
-            if geo.commune(code) is None:
-                yield doc.issue(path, f"commune « {code} » inconnue dans la région (code INSEE).")
-        elif _DEPARTEMENT.fullmatch(code):
-            if code not in departements:
-                yield doc.issue(
-                    path,
-                    f"département « {code} » hors région : {', '.join(sorted(departements))}.",
-                )
-        else:
-            yield doc.issue(
-                path,
-                f"territoire « {code} » inconnu.{_hint(code, territory_ids, 'territoires')}",
-            )
+        problem = _zone_code_problem(code, geo)
+        if problem is None and not codes.is_zone(code):
+            problem = f"territoire « {code} » inconnu.{_hint(code, territory_ids, 'territoires')}"
+        if problem is not None:
+            yield doc.issue(("territoires", index), problem)
+
+
+def _zone_code_problem(code: str, geo: Geo) -> str | None:
+    """What is wrong with an EPCI, commune or département code a perimeter names (None
+    when it is right, or when it is no such code: the caller says what it expected)."""
+    if codes.is_siren(code):
+        if geo.epci(code) is None:
+            return f"EPCI « {code} » inconnu dans la région (code SIREN)."
+    elif codes.is_insee_commune(code):
+        if geo.commune(code) is None:
+            return f"commune « {code} » inconnue dans la région (code INSEE)."
+    elif codes.is_departement(code):
+        departements = sorted(dep.code for dep in geo.departements)
+        if code not in departements:
+            return f"département « {code} » hors région : {', '.join(departements)}."
+    return None
 
 
 def _not_future(doc: SourceDoc, key: str, day: date | None, today: date) -> Iterator[Issue]:
@@ -698,7 +695,7 @@ def _check_place(
         doc, "reseaux_porteurs", place.reseaux, "reseaux_porteurs", vocab, "réseau"
     )
     commune = geo.commune(place.commune) if place.commune else None
-    if place.commune and commune is None and _INSEE.fullmatch(place.commune):
+    if place.commune and commune is None and codes.is_insee_commune(place.commune):
         yield doc.issue(
             ("adresse", "commune"),
             f"commune « {place.commune} » inconnue dans la région (code INSEE) : "
@@ -707,7 +704,7 @@ def _check_place(
     elif (
         commune is not None
         and place.code_postal
-        and _POSTCODE.fullmatch(place.code_postal)
+        and codes.is_postcode(place.code_postal)
         and place.code_postal not in commune.codes_postaux
     ):
         known = ", ".join(commune.codes_postaux) or "aucun"
@@ -717,29 +714,17 @@ def _check_place(
             f"({known}) : vérifiez l'un des deux.",
             severity=WARN,
         )
-    departements = {dep.code for dep in geo.departements}
     for index, code in enumerate(place.zone):
-        path: KeyPath = ("zone_desservie", index)
         if not code or code in refs.territoires:
             continue
-        if _SIREN.fullmatch(code):
-            if geo.epci(code) is None:
-                yield doc.issue(path, f"EPCI « {code} » inconnu dans la région (code SIREN).")
-        elif _INSEE.fullmatch(code):
-            if geo.commune(code) is None:
-                yield doc.issue(path, f"commune « {code} » inconnue dans la région (code INSEE).")
-        elif _DEPARTEMENT.fullmatch(code):
-            if code not in departements:
-                yield doc.issue(
-                    path,
-                    f"département « {code} » hors région : {', '.join(sorted(departements))}.",
-                )
-        else:
-            yield doc.issue(
-                path,
+        problem = _zone_code_problem(code, geo)
+        if problem is None and not codes.is_zone(code):
+            problem = (
                 f"« {code} » n'est ni un code de commune, d'EPCI ou de département, ni un "
-                f"territoire connu.{_hint(code, refs.territoires, 'territoires')}",
+                f"territoire connu.{_hint(code, refs.territoires, 'territoires')}"
             )
+        if problem is not None:
+            yield doc.issue(("zone_desservie", index), problem)
     for index, did in enumerate(place.dispositifs):
         if did and did not in refs.dispositifs:
             hint = _hint(did, refs.dispositifs, "dispositifs")

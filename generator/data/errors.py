@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..rules.display import plural
+
 
 class Severity(enum.Enum):
     ERROR = "error"
@@ -94,24 +96,20 @@ class Report:
 
     def summary(self) -> str:
         errors, warnings = len(self.errors), len(self.warnings)
-        files = _plural(self.files_read, "fichier lu", "fichiers lus")
+        files = plural(self.files_read, "fichier lu", "fichiers lus")
         if not errors and not warnings:
             return f"Aucun problème : {files}."
         parts = []
         if errors:
-            parts.append(_plural(errors, "erreur", "erreurs"))
+            parts.append(plural(errors, "erreur", "erreurs"))
         if warnings:
-            parts.append(_plural(warnings, "avertissement", "avertissements"))
+            parts.append(plural(warnings, "avertissement", "avertissements"))
         return f"{' et '.join(parts)} ({files})."
 
     def render(self) -> str:
         lines = [issue.format() for issue in self.sorted_issues()]
         lines.append(self.summary())
         return "\n".join(lines)
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 _OS_ERRORS = {

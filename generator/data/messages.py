@@ -1,6 +1,7 @@
 """Pydantic's errors rewritten for data editors, in French, with a fix for each.
 
-One table (`_MESSAGES`) maps pydantic error types to messages; errors raised by our own
+One table (`_MESSAGES`) maps pydantic error types to the functions that choose and fill
+a message of `messages.yaml` (shared with the importers); errors raised by our own
 validators (type prefixed `fr_`) already carry their French text. The YAML traps get a
 dedicated message because they are the ones editors cannot see: `01004` was read as the
 number 516, `no` as a boolean.
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Issue
+from .message_table import field_message
 from .yamlsource import KeyPath, SourceDoc, format_key_path
 
 
@@ -70,28 +72,23 @@ def _expected_text(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -
     if trap:
         return trap
     if value is None:
-        return "valeur vide : écrivez un texte ou supprimez la clé."
+        return field_message("texte_vide")
     if isinstance(value, dict) and len(value) == 1:
         key, inner = next(iter(value.items()))
-        return (
-            f"texte attendu, mais « {key}: {inner} » a été lu comme « clé: valeur » à cause "
-            "du deux-points suivi d'une espace : mettez tout le texte entre guillemets."
-        )
-    return f"texte attendu, trouvé {_type_name(value)}."
+        return field_message("texte_lu_comme_cle", cle=key, valeur=inner)
+    return field_message("texte_attendu", trouve=_type_name(value))
 
 
 def _expected_list(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -> str:
     if value is None:
-        return "liste vide : ajoutez des éléments (« - valeur ») ou supprimez la clé."
-    return (
-        f"une liste est attendue (une ligne « - valeur » par élément), trouvé {_type_name(value)}."
-    )
+        return field_message("liste_vide_cle")
+    return field_message("liste_attendue", trouve=_type_name(value))
 
 
 def _expected_mapping(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -> str:
     if value is None:
-        return "bloc vide : ajoutez ses clés en dessous, indentées, ou supprimez la clé."
-    return f"un bloc de clés (« clé: valeur ») est attendu, trouvé {_type_name(value)}."
+        return field_message("bloc_vide")
+    return field_message("bloc_attendu", trouve=_type_name(value))
 
 
 def _literal(doc: SourceDoc, path: KeyPath, value: Any, error: ErrorDetails) -> str:
@@ -102,40 +99,40 @@ def _literal(doc: SourceDoc, path: KeyPath, value: Any, error: ErrorDetails) -> 
     if trap:
         return trap
     hint = did_you_mean(str(value), choices)
-    return f"valeur « {value} » inconnue ; valeurs possibles : {', '.join(choices)}.{hint}"
+    return field_message("valeur_inconnue", valeur=value, choix=", ".join(choices), suggestion=hint)
 
 
 def _too_short(doc: SourceDoc, path: KeyPath, value: Any, error: ErrorDetails) -> str:
     minimum = (error.get("ctx") or {}).get("min_length")
     if isinstance(value, list):
         if minimum == 1:
-            return "liste vide : au moins un élément est obligatoire."
-        return f"il faut au moins {minimum} éléments."
-    return f"texte trop court (au moins {minimum} caractères)."
+            return field_message("liste_vide")
+        return field_message("trop_peu_d_elements", minimum=minimum)
+    return field_message("texte_trop_court", minimum=minimum)
 
 
 def _too_long(doc: SourceDoc, path: KeyPath, value: Any, error: ErrorDetails) -> str:
     maximum = (error.get("ctx") or {}).get("max_length")
     if isinstance(value, list):
-        return f"trop d'éléments (au plus {maximum})."
-    return f"texte trop long ({len(str(value))} caractères, au plus {maximum}) : raccourcissez-le."
+        return field_message("trop_d_elements", maximum=maximum)
+    return field_message("texte_trop_long", longueur=len(str(value)), maximum=maximum)
 
 
 def _not_bool(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -> str:
-    return f"oui/non attendu (true ou false), trouvé {_type_name(value)}."
+    return field_message("oui_non_attendu", trouve=_type_name(value))
 
 
 def _not_whole_number(doc: SourceDoc, path: KeyPath, value: Any, _: ErrorDetails) -> str:
     if value is None:
-        return "valeur vide : écrivez un nombre entier (ex. 25) ou supprimez la clé."
-    return f"nombre entier attendu (ex. 25), trouvé {_type_name(value)}."
+        return field_message("entier_vide")
+    return field_message("entier_attendu", trouve=_type_name(value))
 
 
 def _out_of_range(doc: SourceDoc, path: KeyPath, value: Any, error: ErrorDetails) -> str:
     ctx = error.get("ctx") or {}
     if "le" in ctx:
-        return f"nombre trop grand ({value}) : au plus {ctx['le']}."
-    return f"nombre trop petit ({value}) : au moins {ctx.get('ge')}."
+        return field_message("nombre_trop_grand", valeur=value, maximum=ctx["le"])
+    return field_message("nombre_trop_petit", valeur=value, minimum=ctx.get("ge"))
 
 
 _MESSAGES: dict[str, Callable[[SourceDoc, KeyPath, Any, ErrorDetails], str]] = {
@@ -221,7 +218,7 @@ def _issue(doc: SourceDoc, detail: ErrorDetails, model: type[BaseModel], base: K
             where.line,
             where.col,
             format_key_path(path),
-            f"champ obligatoire manquant : ajoutez la ligne « {field}: … ».",
+            field_message("manquant_ligne", champ=field),
         )
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else "?"
@@ -238,7 +235,7 @@ def _issue(doc: SourceDoc, detail: ErrorDetails, model: type[BaseModel], base: K
     elif kind in _MESSAGES:
         message = _MESSAGES[kind](doc, path, value, detail)
     else:  # every type our models produce has a message; this one names no code
-        message = "valeur refusée : vérifiez son type et son format dans offer_data/LISEZMOI.md."
+        message = field_message("valeur_refusee")
     return doc.issue(path, message)
 
 

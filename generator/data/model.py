@@ -28,6 +28,23 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..rules import codes
+from ..rules.statuses import (
+    CLOSED_STATUSES as CLOSED_STATUSES,
+)
+from ..rules.statuses import (
+    CURRENT_STATUSES as CURRENT_STATUSES,
+)
+from ..rules.statuses import (
+    STATUTS as STATUTS,
+)
+from ..rules.statuses import (
+    STATUTS_TERRITOIRE as STATUTS_TERRITOIRE,
+)
+from ..rules.statuses import (
+    Statut,
+    StatutTerritoire,
+)
 from . import dates, opening_hours
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -39,8 +56,6 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{2,18}[0-9]$")
 _PHONE_SEPARATORS = re.compile(r"[ .-]")
 # French numbers: 10 digits from 01 to 09, a 4-digit short number (3949), or E.164.
 _PHONE_NUMBER = re.compile(r"^(0[1-9]\d{8}|3\d{3}|\+33[1-9]\d{8}|\+(?!33)[1-9]\d{6,14})$")
-_POSTCODE = re.compile(r"[0-9]{5}")
-_INSEE_CODE = re.compile(r"[0-9]{5}|2[AB][0-9]{3}")
 _VOCAB_VALUE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 
 # An id is a file name (`<id>.yaml`, `<id>.md`, `<id>.xml`) and a URL segment. 80
@@ -53,12 +68,10 @@ MAX_ID_LENGTH = 80
 # longest is 89 characters.
 MAX_VALUE_LENGTH = 120
 
-STATUTS = ("actif", "suspendu", "termine", "remplace")
 # What a record is: only "dispositif" records are schemes an adviser mobilises; governance
 # bodies, plans and information services are published apart from them.
 NATURES = ("dispositif", "instance", "plan", "information")
 NIVEAUX = ("national", "regional", "departemental", "local")
-STATUTS_TERRITOIRE = ("provisoire", "officiel")
 ALL_TERRITORIES = "tous"
 
 
@@ -226,7 +239,7 @@ def _check_domain_and_path(value: str) -> str:
 
 
 def _check_postcode(value: str) -> str:
-    if not _POSTCODE.fullmatch(value):
+    if not codes.is_postcode(value):
         raise _fr_error(
             "code_postal",
             f'code postal invalide « {value} » : 5 chiffres entre guillemets, par exemple "49300".',
@@ -235,7 +248,7 @@ def _check_postcode(value: str) -> str:
 
 
 def _check_insee(value: str) -> str:
-    if not _INSEE_CODE.fullmatch(value):
+    if not codes.is_insee_commune(value):
         raise _fr_error(
             "code_insee",
             f"code commune invalide « {value} » : le code INSEE a 5 caractères (pas le code "
@@ -289,7 +302,9 @@ DomaineEtChemin = Annotated[str, AfterValidator(_check_domain_and_path)]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
 Courriel = Annotated[str, AfterValidator(_check_email)]
 CodePostal = Annotated[
-    str, AfterValidator(_check_postcode), Field(json_schema_extra={"pattern": r"^\d{5}$"})
+    str,
+    AfterValidator(_check_postcode),
+    Field(json_schema_extra={"pattern": codes.anchored(codes.POSTCODE)}),
 ]
 CodeCommune = Annotated[str, AfterValidator(_check_insee)]
 HorairesOsm = Annotated[str, AfterValidator(_check_opening_hours)]
@@ -529,9 +544,7 @@ class Dispositif(Strict):
         None, description="Début (AAAA-MM-JJ, ou AAAA-MM / AAAA si la source ne dit pas plus)."
     )
     date_fin: DatePartielle | None = Field(None, description="Fin prévue ou effective.")
-    statut: Literal["actif", "suspendu", "termine", "remplace"] = Field(
-        description="actif, suspendu, termine ou remplace."
-    )
+    statut: Statut = Field(description="actif, suspendu, termine ou remplace.")
     statut_depuis: DatePartielle | None = Field(
         None, description="Date depuis laquelle le statut s'applique, si une source la donne."
     )
@@ -602,7 +615,7 @@ class Dispositif(Strict):
                 "dispositif qui le remplace.",
                 "statut",
             )
-        if self.statut_a_confirmer and self.statut in ("termine", "remplace"):
+        if self.statut_a_confirmer and self.statut in CLOSED_STATUSES:
             raise _fr_error(
                 "statut_a_confirmer",
                 f"statut_a_confirmer vaut true mais le statut est « {self.statut} » : un "
@@ -631,6 +644,12 @@ class Dispositif(Strict):
     def is_scheme(self) -> bool:
         """A scheme an adviser mobilises (not a governance body, plan or information service)."""
         return self.nature == "dispositif"
+
+    @property
+    def updated_on(self) -> date:
+        """The record's « last updated » date, wherever one is given (the site map,
+        data·inclusion): last changed, else the day its sources were read."""
+        return self.modifie_le or self.consulte_le
 
     def evidence_date(self) -> str | None:
         """Latest date the cited sources state (a partial date), or None if none is dated."""
@@ -685,7 +704,7 @@ class Territoire(Strict):
     id: Identifiant = Field(description="Identifiant stable : il fait l'adresse de la page.")
     nom: Texte = Field(description="Nom du territoire.")
     code: Texte | None = Field(None, description="Code du territoire dans le fichier EFOP.")
-    statut: Literal["provisoire", "officiel"] = Field(
+    statut: StatutTerritoire = Field(
         description="provisoire tant que le périmètre officiel n'est pas importé."
     )
     regle: Texte | None = Field(None, description="Comment le périmètre a été établi.")
@@ -700,6 +719,11 @@ class Territoire(Strict):
         description="Jusqu'à 3 priorités de la feuille de route.",
     )
     contacts: list[ContactLocal] = Field(default_factory=list, description="Contacts locaux.")
+
+    @property
+    def is_provisional(self) -> bool:
+        """Its perimeter is a provisional grouping, not yet the Région's official one."""
+        return self.statut == STATUTS_TERRITOIRE[0]
 
 
 # ---------------------------------------------------------------------------- lieu
@@ -802,6 +826,18 @@ class Lieu(Strict):
     origine: Origine | None = Field(
         None, description="Provenance d'un lieu importé (rempli par l'import ; ne pas saisir)."
     )
+
+    @property
+    def updated_on(self) -> date:
+        """How recent the place's facts are, wherever a « last updated » date is given (the
+        site map, data·inclusion): confirmed by the structure, else the date of the imported
+        data (a dated list is not re-dated by reading it again), else the day its sources
+        were read."""
+        if self.verifie_le:
+            return self.verifie_le
+        if self.origine and self.origine.date_maj:
+            return self.origine.date_maj
+        return self.consulte_le
 
 
 # ---------------------------------------------------------------------------- réglages

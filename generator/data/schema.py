@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..rules import codes
 from .errors import Report
 from .model import Dispositif, Lieu, Porteur, Reglages, Reseaux, Strict, Territoire
 from .reader import read_dataset
@@ -35,7 +36,7 @@ _TITLES = {
     "reglages": "Réglages de l'offre de services Clefop",
     "reseaux": "Annuaires des réseaux de l'offre de services Clefop",
 }
-CODE_PATTERN = r"^(\d{9}|\d{5}|2[AB]\d{3}|\d{2})$"
+CODE_PATTERN = codes.anchored(codes.ZONE)
 
 
 def json_schema(kind: str, root: Path) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import message_table
 from .errors import Issue, Severity, os_error_text
 
 try:  # libyaml is an order of magnitude faster; the pure-Python loader is the fallback.
@@ -355,183 +356,13 @@ def _has_content(text: str) -> bool:
     return False
 
 
-_YAML_PROBLEMS = [
-    (
-        "mapping values are not allowed",
-        "« : » inattendu : si la valeur contient deux-points, mettez-la entre guillemets.",
-    ),
-    (
-        "could not find expected ':'",
-        "« : » manquant après une clé, ou ligne mal indentée.",
-    ),
-    (
-        "found undefined alias",
-        "alias YAML (« * ») inconnu : écrivez la valeur en entier.",
-    ),
-    (
-        "found unexpected end of stream",
-        "guillemet ou crochet ouvert ici mais jamais refermé (la fin du fichier est atteinte).",
-    ),
-    (
-        "did not find expected key",
-        "indentation incohérente : alignez les clés d'un même bloc sur la même colonne.",
-    ),
-    (
-        "expected <block end>",
-        "indentation incohérente : alignez les clés d'un même bloc sur la même colonne.",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "élément de liste mal indenté : chaque élément commence par « - » à la même colonne.",
-    ),
-    (
-        "found character that cannot start any token",
-        "caractère inattendu en début de valeur (« @ », « ` », « % »…) : "
-        "mettez la valeur entre guillemets.",
-    ),
-    (
-        "found unknown escape character",
-        "séquence d'échappement inconnue entre guillemets doubles : "
-        "utilisez des guillemets simples ou doublez la barre oblique inverse.",
-    ),
-    (
-        "while parsing a flow",
-        "liste ou bloc entre crochets/accolades mal fermé.",
-    ),
-    (
-        "while scanning a simple key",
-        "« : » manquant après une clé, ou texte sur plusieurs lignes sans guillemets.",
-    ),
-    (
-        "found duplicate anchor",
-        "ancre YAML (« & ») définie deux fois : les ancres ne sont pas acceptées.",
-    ),
-    # The rest of libyaml's and PyYAML's messages, so that none reaches editors in English.
-    (
-        "escape code",
-        "code d'échappement Unicode invalide entre guillemets doubles : écrivez le "
-        "caractère lui-même, ou utilisez des guillemets simples.",
-    ),
-    (
-        "escape sequence",
-        "code d'échappement (« \\x », « \\u ») incomplet entre guillemets doubles : écrivez "
-        "le caractère lui-même, ou utilisez des guillemets simples.",
-    ),
-    (
-        "hexdecimal number",
-        "code d'échappement (« \\x », « \\u ») incomplet entre guillemets doubles : écrivez "
-        "le caractère lui-même, ou utilisez des guillemets simples.",
-    ),
-    (
-        "tab character",
-        "tabulation dans l'indentation : YAML n'accepte que des espaces "
-        "(remplacez chaque tabulation par deux espaces).",
-    ),
-    (
-        "block sequence entries are not allowed",
-        "élément de liste « - » inattendu ici : alignez-le sous la clé qui porte la liste, "
-        "ou mettez la valeur entre guillemets.",
-    ),
-    (
-        "mapping keys are not allowed",
-        "clé inattendue à cet endroit : vérifiez l'indentation de la ligne.",
-    ),
-    (
-        "found unexpected ':'",
-        "« : » inattendu : si la valeur contient deux-points, mettez-la entre guillemets.",
-    ),
-    (
-        "document indicator",
-        "« --- » ou « ... » en début de ligne à l'intérieur d'un texte : mettez le texte "
-        "entre guillemets ou décalez la ligne.",
-    ),
-    (
-        "node content",
-        "valeur attendue ici : après « - » ou « clé: », écrivez une valeur, entre guillemets "
-        "si elle commence par un signe.",
-    ),
-    (
-        "document start",
-        "contenu inattendu après la fin de la fiche : vérifiez l'indentation de la ligne.",
-    ),
-    (
-        "directive",
-        "directive YAML (ligne commençant par « % ») invalide : supprimez-la, les fiches "
-        "n'en ont pas besoin.",
-    ),
-    (
-        "version number",
-        "directive YAML (ligne commençant par « % ») invalide : supprimez-la, les fiches "
-        "n'en ont pas besoin.",
-    ),
-    (
-        "incompatible YAML document",
-        "directive YAML (ligne commençant par « % ») invalide : supprimez-la, les fiches "
-        "n'en ont pas besoin.",
-    ),
-    (
-        "tag",
-        "étiquette YAML (« ! ») invalide : supprimez-la, ou mettez la valeur entre "
-        "guillemets si elle commence par « ! ».",
-    ),
-    (
-        "anchor",
-        "ancre (« & ») mal formée : mettez la valeur entre guillemets si elle commence par « & ».",
-    ),
-    (
-        "alias",
-        "alias (« * ») mal formé : mettez la valeur entre guillemets si elle commence par « * ».",
-    ),
-    (
-        "block scalar",
-        "bloc de texte (« | » ou « > ») mal formé : rien ne doit suivre « | » ou « > » sur "
-        "sa ligne, sauf un commentaire, et le texte commence à la ligne suivante, indenté.",
-    ),
-    (
-        "quoted scalar",
-        "texte entre guillemets mal formé : vérifiez que les guillemets sont bien fermés, "
-        "ou doublez une apostrophe à l'intérieur de guillemets simples ('').",
-    ),
-    (
-        "plain scalar",
-        "texte mal formé : mettez la valeur entre guillemets.",
-    ),
-    (
-        "block mapping",
-        "indentation incohérente : alignez les clés d'un même bloc sur la même colonne.",
-    ),
-    # The pure-Python parser (used when libyaml is missing) words some of them its own way.
-    (
-        "'\\t' that cannot start any token",
-        "tabulation inattendue : YAML n'accepte que des espaces pour aligner.",
-    ),
-    (
-        "that cannot start any token",
-        "caractère inattendu en début de valeur (« @ », « ` », « % »…) : "
-        "mettez la valeur entre guillemets.",
-    ),
-    (
-        "sequence entries are not allowed",
-        "élément de liste « - » inattendu ici : alignez-le sous la clé qui porte la liste, "
-        "ou mettez la valeur entre guillemets.",
-    ),
-    (
-        "block collection",
-        "élément de liste mal indenté : chaque élément commence par « - » à la même colonne.",
-    ),
-]
-
-
 def translate_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     """PyYAML speaks English and of parser states; editors need a French hint."""
     detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    for needle, message in _YAML_PROBLEMS:
+    for needle, message in message_table.yaml_problems():
         if needle in detail:
             return f"syntaxe YAML invalide : {message}"
-    return (
-        "syntaxe YAML invalide à cet endroit : vérifiez l'indentation, les guillemets et "
-        "les deux-points de la ligne."
-    )
+    return message_table.yaml_fallback()
 
 
 class _Builder:

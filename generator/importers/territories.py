@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +24,10 @@ from ..data.input_limits import load_limits, open_regular, refuse
 from ..data.model import LimitesEntrees
 from ..data.reader import FOLDERS, GEO_FILE, read_dataset
 from ..data.territory_files import render_territory_yaml
+from ..rules import codes
 from ..rules.urls import slugify
 from .data_folder import FileChange, apply_changes, import_lock
 
-_SIREN = re.compile(r"^\d{9}$")
-_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 COLUMNS = ("siren", "nom_epci", "code_territoire", "nom_territoire")
 
 
@@ -82,7 +80,7 @@ def read_efop_csv(
     roles = _column_roles(rows[0])
     start = 1
     if roles is None:
-        if rows[0] and _SIREN.match(rows[0][0].strip()) and len(rows[0]) >= 4:
+        if rows[0] and codes.is_siren(rows[0][0].strip()) and len(rows[0]) >= 4:
             roles = dict(zip(COLUMNS, range(4), strict=True))
             start = 0  # no header: the documented column order
         else:
@@ -138,12 +136,12 @@ def _rows_to_territories(
             error("code_territoire", "code du territoire manquant.")
         if not t_name:
             error("nom_territoire", "nom du territoire manquant.")
-        is_epci = bool(_SIREN.match(code))
+        is_epci = codes.is_siren(code)
         if is_epci and geo.epci(code) is None:
             error("siren", f"EPCI « {code} » inconnu dans la région (référentiel géographique).")
             continue
         if not is_epci:
-            commune = geo.commune(code) if _INSEE.match(code) else None
+            commune = geo.commune(code) if codes.is_insee_commune(code) else None
             if commune is None:
                 error("siren", f"« {code} » n'est ni un SIREN d'EPCI (9 chiffres) ni une commune.")
                 continue

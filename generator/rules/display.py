@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Protocol, TypeVar
 
-STATUS_ORDER = ("actif", "suspendu", "termine", "remplace")
+from .statuses import CURRENT_STATUSES, STATUTS
+
+STATUS_ORDER = STATUTS
 STATUS_LABELS = {
     "actif": "Actif",
     "suspendu": "Suspendu",
@@ -26,8 +28,19 @@ STATUS_LABELS = {
 }
 DOUBT_STATUS = "a-confirmer"
 """Status shown instead of the recorded one when no recent source establishes it
-(`evidence.status_doubt`): never "Actif" for a scheme whose evidence is in doubt."""
+(`evidence.status_doubt`): never « Actif » for a scheme whose evidence is in doubt."""
 DOUBT_LABEL = "Statut à confirmer"
+DOUBT_ADVICE = "à confirmer auprès du porteur"
+"""The doubt where a short phrase says it (a feed entry, the compact booklet)."""
+PERSON_DOUBT_LABEL = "À confirmer"
+"""The doubt as a person's selection sheet says it, after « Statut : »."""
+STATUS_TITLES = {
+    "suspendu": "Dispositif suspendu",
+    "termine": "Dispositif terminé",
+    "remplace": "Dispositif remplacé",
+}
+"""Heading of the notice a scheme's page opens with when it is not active (and of the
+feed entry announcing its end)."""
 LEVEL_LABELS = {
     "national": "National",
     "regional": "Régional",
@@ -64,6 +77,8 @@ PAYER_LABELS = {
 """Who bears the cost (`frais_a_la_charge_de`), in a sentence."""
 PROVISIONAL_MARK = "provisoire"
 """Said after the name of a territory whose perimeter is provisional, wherever it is named."""
+PROVISIONAL_PERIMETER = f"périmètre {PROVISIONAL_MARK}"
+"""Said of such a territory where its perimeter is the subject (lists, embeds)."""
 OTHER_KINDS_TITLE = "Instances, plans et services d'information"
 """Title of the section (and page) of the records that are not schemes to mobilise."""
 LOCAL_BADGE = "Local"
@@ -106,7 +121,18 @@ def status_label(statut: str) -> str:
 def shown_status(statut: str, in_doubt: bool) -> str:
     """The status pages and exports show: `DOUBT_STATUS` for an active or suspended
     scheme whose status no recent source establishes, else the recorded one."""
-    return DOUBT_STATUS if in_doubt and statut in ("actif", "suspendu") else statut
+    return DOUBT_STATUS if in_doubt and statut in CURRENT_STATUSES else statut
+
+
+def status_note(shown: str) -> str:
+    """The shown status as a list note says it (« suspendu », « statut à confirmer »);
+    nothing for an active scheme, the case that goes without saying."""
+    return "" if shown == STATUS_ORDER[0] else status_label(shown).lower()
+
+
+def shown_status_order() -> tuple[str, ...]:
+    """Every status a page or an export may show, the doubt read right after active."""
+    return (STATUS_ORDER[0], DOUBT_STATUS, *STATUS_ORDER[1:])
 
 
 def cost_heading(destinataire: str) -> str:
@@ -126,9 +152,40 @@ def payers_text(payers: Iterable[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
 
 
+PLURAL_FROM = 2
+"""French counts: zero and one take the singular (« 0 dispositif », « 1 dispositif »),
+two and more the plural. The browser receives this number with the labels."""
+
+
+def is_plural(count: int) -> bool:
+    return count >= PLURAL_FROM
+
+
+def agree(count: int, one: str, many: str) -> str:
+    """The word (or words) agreeing with `count`: `agree(2, "lieu", "lieux")` → `lieux`."""
+    return many if is_plural(count) else one
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """A count and its agreeing word: `plural(0, "erreur", "erreurs")` → `0 erreur`."""
+    return f"{count} {agree(count, one, many)}"
+
+
 def territory_label(name: str, provisional: bool) -> str:
     """A territory's name as text, marked when its perimeter is provisional."""
     return f"{name} ({PROVISIONAL_MARK})" if provisional else name
+
+
+class _Territory(Protocol):
+    @property
+    def nom(self) -> str: ...
+    @property
+    def is_provisional(self) -> bool: ...
+
+
+def territory_name(territoire: _Territory) -> str:
+    """`territory_label` of a territory record."""
+    return territory_label(territoire.nom, territoire.is_provisional)
 
 
 def shown_acronym(title: str, acronym: str | None) -> str | None:

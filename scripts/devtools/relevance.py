@@ -18,10 +18,8 @@ import yaml
 
 from generator.catalog.catalog import Catalog
 from generator.outputs.search.engine import Engine
+from generator.outputs.search.facets import DEFAULT_FILTERS as DEFAULT_FILTERS
 from generator.outputs.search.index import build_search_files, ordered_schemes
-
-# What the search page shows by default: open schemes, not governance bodies or plans.
-DEFAULT_FILTERS = {"statut": ["actif"], "nature": ["dispositif"]}
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from typing import Any
 
 from ...data import opening_hours
 from ...data.geo import Geo
+from ...rules import codes
 from ..data_inclusion import place as di_place
 from ..data_inclusion.record_errors import RecordIssue
 from ..france_services.record import (
@@ -73,7 +74,7 @@ class Parsed:
 
 def commune_code(raw: dict[str, Any]) -> str | None:
     code = raw.get("code_insee_commune")
-    if isinstance(code, str) and re.fullmatch(r"\d{5}|2[AB]\d{3}", code.strip().upper()):
+    if isinstance(code, str) and codes.is_insee_commune(code.strip().upper()):
         return code.strip().upper()
     return None
 
@@ -186,7 +187,7 @@ def parse(
             commune = current
     adresse = _address(as_list(raw.get("adresse")))
     postcode = adresse.get("code_postal")
-    if postcode is not None and not re.fullmatch(r"\d{5}", postcode):
+    if postcode is not None and not codes.is_postcode(postcode):
         check.error("adresse[0].code_postal", f"code postal « {postcode} » : 5 chiffres attendus.")
     raw_phone = _first_text(as_list(raw.get("telephone")), "valeur")
     telephone, _ = di_place.phone(raw_phone)

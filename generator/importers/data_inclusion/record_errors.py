@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from ...data.message_table import field_message
 from ...data.messages import did_you_mean
 from ...data.yamlsource import format_key_path
 
@@ -103,48 +104,50 @@ def _message(detail: ErrorDetails, value: Any, path: tuple[str | int, ...]) -> s
     ctx = detail.get("ctx") or {}
     field = next((p for p in reversed(path) if isinstance(p, str)), "")
     hint = _FIELD_HINTS.get(field)
+    shown = _shown(value)
     if kind == "missing":
-        return "champ obligatoire manquant."
+        return field_message("manquant")
     if kind in ("string_too_short", "string_too_long", "string_pattern_mismatch") and hint:
-        return f"valeur « {_shown(value)} » invalide : {hint}."
+        return field_message("valeur_invalide", valeur=shown, attendu=hint)
     if kind == "string_too_short":
-        return f"texte trop court (au moins {ctx.get('min_length')} caractères)."
+        return field_message("texte_trop_court", minimum=ctx.get("min_length"))
     if kind == "string_too_long":
-        return f"texte trop long (au plus {ctx.get('max_length')} caractères)."
+        return field_message(
+            "texte_trop_long", longueur=len(str(value)), maximum=ctx.get("max_length")
+        )
     if kind == "string_pattern_mismatch":
-        return f"valeur « {_shown(value)} » mal formée."
+        return field_message("valeur_mal_formee", valeur=shown)
     if kind == "string_type":
-        return f"texte attendu, trouvé « {_shown(value)} »."
+        return field_message("texte_attendu", trouve=f"« {shown} »")
     if kind in ("too_short",) and isinstance(value, list | set):
-        return "liste vide : au moins une valeur est attendue."
+        return field_message("liste_vide")
     if kind in ("list_type", "set_type", "frozen_set_type"):
-        return f"liste attendue, trouvé « {_shown(value)} »."
+        return field_message("liste_attendue_json", trouve=f"« {shown} »")
     if kind == "enum":
         choices = [
             c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ",").split(",")
         ]
-        return f"valeur « {_shown(value)} » inconnue du vocabulaire data·inclusion." + did_you_mean(
-            str(value), [c for c in choices if c]
-        )
+        hint_value = did_you_mean(str(value), [c for c in choices if c])
+        return field_message("valeur_inconnue_data_inclusion", valeur=shown, suggestion=hint_value)
     if kind == "literal_error" and hint:
-        return f"valeur « {_shown(value)} » invalide : {hint}."
+        return field_message("valeur_invalide", valeur=shown, attendu=hint)
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"date « {_shown(value)} » invalide : attendu AAAA-MM-JJ."
+        return field_message("date_invalide", valeur=shown)
     if kind.startswith("url"):
-        return f"adresse web « {_shown(value)} » invalide : elle doit commencer par https://."
+        return field_message("adresse_web_invalide", valeur=shown)
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
-        return f"nombre attendu, trouvé « {_shown(value)} »."
+        return field_message("nombre_attendu", trouve=f"« {shown} »")
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
-        return f"valeur {_shown(value)} trop petite (au moins {limit})."
+        return field_message("nombre_trop_petit", valeur=shown, minimum=limit)
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "objet JSON ({…}) attendu."
+        return field_message("objet_attendu")
     if kind == "value_error":
         message = str(ctx.get("error", detail["msg"])).removeprefix("Value error, ")
         if field == "courriel" or "email address" in message:
-            return f"adresse électronique « {_shown(value)} » invalide."
+            return field_message("courriel_invalide", valeur=shown)
         return message if message.endswith(".") else message + "."
-    return f"valeur « {_shown(value)} » refusée par le schéma data·inclusion ({detail['msg']})."
+    return field_message("valeur_refusee_data_inclusion", valeur=shown, detail=detail["msg"])
 
 
 def hostile_text(raw: Any) -> tuple[str, str] | None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ...data.errors import Issue
 from ...data.geo import Geo
+from ...rules import codes
 from ..data_inclusion import place as di_place
 from .hours import Hours, convert
 from .table import Row
@@ -81,7 +82,7 @@ def departement_of(row: Row) -> str | None:
     code = row.values.get("insee_dep", "").strip().upper()
     if re.fullmatch(r"\d", code):
         code = "0" + code
-    if re.fullmatch(r"\d{2,3}|2[AB]", code):
+    if codes.is_departement(code):
         return code
     commune = row.values.get("insee_com", "").strip().upper()
     if len(commune) == 5:
@@ -132,7 +133,7 @@ def parse(row: Row, display: str, geo: Geo, list_date: date) -> Parsed:
         check.error("lib_fs", f"nom « {nom or ''} » : 3 à 150 caractères attendus.")
     commune, note = _commune(values.get("insee_com", "").strip().upper(), geo, check)
     postcode = values.get("code_postal", "").strip()
-    if postcode and not re.fullmatch(r"\d{5}", postcode):
+    if postcode and not codes.is_postcode(postcode):
         check.error("code_postal", f"code postal « {postcode} » : 5 chiffres attendus.")
         postcode = ""
     raw_phone = values.get("telephone", "")
@@ -217,7 +218,7 @@ def parse(row: Row, display: str, geo: Geo, list_date: date) -> Parsed:
 
 
 def _commune(code: str, geo: Geo, check: _Checker) -> tuple[str | None, str | None]:
-    if not re.fullmatch(r"\d{5}|2[AB]\d{3}", code):
+    if not codes.is_insee_commune(code):
         check.error("insee_com", f"code commune « {code} » : code INSEE à 5 caractères attendu.")
         return None, None
     if geo.commune(code) is not None:

@@ -104,7 +104,7 @@ def _xhtml(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
 def _status_text(catalog: Catalog, scheme: Dispositif) -> str:
     shown = catalog.shown_status(scheme)
     if shown == DOUBT_STATUS:
-        return "à confirmer auprès du porteur"
+        return display.DOUBT_ADVICE
     label = status_label(shown).lower()
     return f"{label} {dates.since_fr(scheme.statut_depuis)}" if scheme.statut_depuis else label
 
@@ -245,7 +245,7 @@ def feed_files(catalog: Catalog, site_url: str | None) -> dict[str, str | bytes]
     }
     for tid in sorted(catalog.territoires):
         territoire = catalog.territoires[tid]
-        nom = display.territory_label(territoire.nom, territoire.statut == "provisoire")
+        nom = display.territory_name(territoire)
         path = urls.territory_feed_url(tid)
         files[path] = render_feed(
             catalog,

@@ -31,10 +31,10 @@ from data_inclusion.schema import v1 as di
 from pydantic import ValidationError
 
 from ...catalog.catalog import Catalog
-from ...data.model import Dispositif, Lieu, Porteur
+from ...data.model import CURRENT_STATUSES, Dispositif, Lieu, Porteur
 from ...rules import display, urls
 from ..richtext import plain_text
-from .publication import CURRENT_STATUSES, LICENCE, TITLE, dumps
+from .publication import LICENCE, TITLE, dumps
 
 log = logging.getLogger("mkdocs.plugins.offre.exports")
 
@@ -233,7 +233,7 @@ def service_record(catalog: Catalog, scheme: Dispositif, site_url: str | None) -
             "lien_source": urls.absolute_url(site_url, urls.page_url("dispositif", scheme.id))
             if site_url
             else None,
-            "date_maj": (scheme.modifie_le or scheme.consulte_le).isoformat(),
+            "date_maj": scheme.updated_on.isoformat(),
             "type": _one(catalog, "types", scheme.type),
             "thematiques": equivalents(catalog, "thematiques", scheme.thematiques),
             "frais": _one(catalog, "frais", scheme.frais),
@@ -286,17 +286,6 @@ def place_structure_id(lid: str) -> str:
     return f"lieu-{lid}"
 
 
-def place_data_date(place: Lieu) -> date:
-    """How recent a place's facts are: confirmed by the structure, else the date of the
-    imported data (a dated list is not re-dated by reading it again), else the day its
-    sources were read."""
-    if place.verifie_le:
-        return place.verifie_le
-    if place.origine and place.origine.date_maj:
-        return place.origine.date_maj
-    return place.consulte_le
-
-
 def place_structure_record(catalog: Catalog, place: Lieu, site_url: str | None) -> dict[str, Any]:
     """A place as a data·inclusion Structure: a reception point with its address."""
     adresse = place.adresse
@@ -306,7 +295,7 @@ def place_structure_record(catalog: Catalog, place: Lieu, site_url: str | None) 
             "source": SOURCE_ID,
             "id": place_structure_id(place.id),
             "nom": _name(place.nom),
-            "date_maj": place_data_date(place).isoformat(),
+            "date_maj": place.updated_on.isoformat(),
             "description": _text(place.description),
             "lien_source": urls.absolute_url(site_url, urls.page_url("lieu", place.id))
             if site_url

@@ -13,7 +13,7 @@ from typing import Any
 from ...catalog.catalog import Catalog
 from ...data.model import Dispositif, Lieu, Porteur, Territoire
 from ...data.vocab import KINDS
-from ...rules import urls
+from ...rules import display, urls
 from .publication import (
     LICENCE,
     LICENCE_NAME,
@@ -168,7 +168,7 @@ def catalogue_schema(site_url: str | None) -> dict[str, Any]:
                 "mobilisable (calculés à partir de « territoires »).",
             },
             "statut_affiche": {
-                "enum": ["actif", "a-confirmer", "suspendu", "termine", "remplace"],
+                "enum": list(display.shown_status_order()),
                 "description": "Statut affiché par le site : « a-confirmer » quand aucune "
                 "source récente n'établit qu'un dispositif actif ou suspendu l'est encore "
                 "(statut_a_confirmer, ou source datée la plus récente plus ancienne que le "

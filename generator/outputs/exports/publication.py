@@ -18,7 +18,6 @@ SOURCE = (
 )
 # Statuses whose schemes can still be mobilised or resume: the only ones published to
 # data·inclusion, whose consumers show services people can use today.
-CURRENT_STATUSES = ("actif", "suspendu")
 
 
 def dumps(data: Any) -> str:
@@ -43,11 +42,7 @@ def shown_status_fields(catalog: Catalog, scheme: Dispositif) -> dict[str, str |
 def provisional_territories(catalog: Catalog, tids: list[str]) -> list[str]:
     """Those of `tids` whose perimeter is provisional: every export that names territories
     carries them, so a partner can mark them as the site does."""
-    return [
-        t
-        for t in tids
-        if t in catalog.territoires and catalog.territoires[t].statut == "provisoire"
-    ]
+    return [t for t in tids if t in catalog.territoires and catalog.territoires[t].is_provisional]
 
 
 def support_note(catalog: Catalog, scheme: Dispositif) -> str | None:

@@ -74,7 +74,7 @@ class SiteHelpers:
                     )
                 )
             shown = self.catalog.shown_status(scheme)
-            if shown != "actif":
+            if display.status_note(shown):
                 badges.append(
                     Markup('<span class="offre-badge offre-badge--statut-{}">{}</span>').format(
                         shown, display.status_label(shown)
@@ -104,8 +104,8 @@ class SiteHelpers:
         parts = [self._perimeter_item(code) for code in d.territoires]
         tids = self.catalog.scheme_territories.get(d.id, [])
         names = Markup(", ").join(self.territory_link(tid, link) for tid in tids)
-        return Markup("{} — territoire{} : {}").format(
-            Markup(" ; ").join(parts), "s" if len(tids) > 1 else "", names
+        return Markup("{} — {} : {}").format(
+            Markup(" ; ").join(parts), display.agree(len(tids), "territoire", "territoires"), names
         )
 
     def _perimeter_item(self, code: str) -> Markup:
@@ -193,7 +193,7 @@ class SiteHelpers:
 
     def is_provisional(self, tid: str) -> bool:
         territoire = self.catalog.territoires.get(tid)
-        return territoire is not None and territoire.statut == "provisoire"
+        return territoire is not None and territoire.is_provisional
 
     def territory_label(self, tid: str) -> str:
         """A territory's name as plain text, « (provisoire) » after it when it is."""

@@ -18,6 +18,7 @@ from ...catalog.catalog import Catalog
 from ...catalog.reach import Contact, ProcedureHelp
 from ...data.geo import Commune
 from ...data.model import Annuaire, Dispositif, Lieu, Porteur, Territoire
+from ..search.facets import Facet
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -180,6 +181,9 @@ class SearchContext(TypedDict):
     """recherche.html.j2"""
 
     assets: Mapping[str, str]
+    facets: tuple[Facet, ...]
+    panel: list[tuple[Facet, list[Facet]]]
+    facets_json: str
 
 
 class SelectionContext(TypedDict):

@@ -73,6 +73,10 @@ def make_environment() -> jinja2.Environment:
     env.filters["on_date_fr"] = dates.on_fr
     env.filters["display_url"] = display_url
     env.filters["thousands"] = thousands
+    # `{{ n | pluriel("lieu", "lieux") }}` → « 0 lieu », « 2 lieux »; `accord` gives the
+    # word alone. Keep apostrophes out of the words: they would be escaped.
+    env.filters["pluriel"] = display.plural
+    env.globals["accord"] = display.agree
     env.globals["urls"] = urls
     env.globals["display"] = display
     return env

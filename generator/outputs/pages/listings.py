@@ -124,7 +124,7 @@ def index_pages(renderer: Renderer) -> list[GeneratedPage]:
                     urls.page_url("territoire", tid),
                     t.nom,
                     open_counts.get(tid, 0),
-                    "périmètre provisoire" if t.statut == "provisoire" else "",
+                    display.PROVISIONAL_PERIMETER if t.is_provisional else "",
                 )
                 for tid, t in catalog.territoires.items()
             ]
@@ -204,7 +204,7 @@ def _other_kinds_page(renderer: Renderer) -> GeneratedPage:
                 urls.page_url("dispositif", scheme.id),
                 display.title_with_acronym(scheme.titre, scheme.sigle),
                 None,
-                display.status_label(shown).lower() if shown != "actif" else "",
+                display.status_note(shown),
             )
         )
     kinds = list(display.NATURE_LABELS)
@@ -271,7 +271,7 @@ def _alphabetical_groups(renderer: Renderer) -> list[IndexGroup]:
     for scheme in sort_schemes(renderer.catalog.dispositifs.values()):
         shown = renderer.catalog.shown_status(scheme)
         notes = [] if scheme.is_scheme else [display.NATURE_LABELS[scheme.nature].lower()]
-        notes += [display.status_label(shown).lower()] if shown != "actif" else []
+        notes += [display.status_note(shown)] if display.status_note(shown) else []
         note = ", ".join(notes)
         by_letter[display.initial(scheme.titre)].append(
             IndexEntry(urls.page_url("dispositif", scheme.id), scheme.titre, None, note)
@@ -301,7 +301,7 @@ def site_map_page(renderer: Renderer) -> GeneratedPage:
                 [
                     IndexEntry(
                         urls.page_url("territoire", tid),
-                        display.territory_label(t.nom, t.statut == "provisoire"),
+                        display.territory_name(t),
                     )
                     for tid, t in catalog.territoires.items()
                 ]

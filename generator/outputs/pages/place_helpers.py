@@ -93,7 +93,7 @@ class PlaceHelpers:
 
     def _territory_label(self, tid: str) -> str:
         territoire = self.catalog.territoires[tid]
-        return display.territory_label(territoire.nom, territoire.statut == "provisoire")
+        return display.territory_name(territoire)
 
     def sort(self, places: Iterable[Lieu]) -> list[Lieu]:
         return display.sorted_by_name(places, lambda p: p.nom)

@@ -25,7 +25,7 @@ def place_page(renderer: Renderer, lid: str) -> GeneratedPage:
         place.nom,
         renderer.deferred("lieu.html.j2", here, context),
         description=f"{place.nom}, {commune} : adresse, contact et dispositifs délivrés.",
-        meta={"date_maj": (place.verifie_le or place.consulte_le).isoformat()},
+        meta={"date_maj": place.updated_on.isoformat()},
     )
 
 

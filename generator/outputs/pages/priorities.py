@@ -98,7 +98,7 @@ def priority_page(renderer: Renderer, axis: str, schemes: list[Dispositif]) -> G
     territories = [
         TerritoryCount(
             urls.page_url("territoire", tid),
-            display.territory_label(t.nom, t.statut == "provisoire"),
+            display.territory_name(t),
             sum(1 for did in catalog.territory_schemes.get(tid, []) if did in in_toolbox),
             axis in t.priorites,
         )

@@ -25,5 +25,5 @@ def scheme_page(renderer: Renderer, d: Dispositif) -> GeneratedPage:
         d.titre,
         renderer.deferred("dispositif.html.j2", here, context),
         description=d.resume,
-        meta={"date_maj": (d.modifie_le or d.consulte_le).isoformat()},
+        meta={"date_maj": d.updated_on.isoformat()},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...rules import urls
+from ..search import facets
 from .context import SEARCH_ASSETS, SearchContext
 from .page import GeneratedPage
 from .renderer import Renderer
@@ -10,7 +11,12 @@ from .renderer import Renderer
 
 def search_page(renderer: Renderer) -> GeneratedPage:
     here = urls.SEARCH_URL
-    context = SearchContext(assets=renderer.require(SEARCH_ASSETS, "page de recherche"))
+    context = SearchContext(
+        assets=renderer.require(SEARCH_ASSETS, "page de recherche"),
+        facets=facets.FACETS,
+        panel=facets.panel_boxes(),
+        facets_json=facets.js_facets(),
+    )
     return GeneratedPage(
         here,
         "Rechercher un dispositif",

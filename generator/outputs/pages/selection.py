@@ -58,7 +58,9 @@ def _contact(contact: Contact | None) -> dict[str, str] | None:
 
 
 def _person_status(shown: str) -> str:
-    return "À confirmer" if shown == display.DOUBT_STATUS else display.status_label(shown)
+    if shown == display.DOUBT_STATUS:
+        return display.PERSON_DOUBT_LABEL
+    return display.status_label(shown)
 
 
 def _cost(catalog: Catalog, scheme: Dispositif) -> str:
@@ -92,8 +94,8 @@ def _scheme(catalog: Catalog, scheme: Dispositif) -> dict[str, Any]:
         "sigle": display.shown_acronym(scheme.titre, scheme.sigle),
         "resume": scheme.resume,
         "porteur": display.short_name(porteur) if porteur else scheme.porteur,
-        # Said to the person: "À confirmer", "Suspendu"… (nothing when active).
-        "statut": "" if shown == "actif" else _person_status(shown),
+        # Said to the person: « À confirmer », « Suspendu »… (nothing when active).
+        "statut": _person_status(shown) if display.status_note(shown) else "",
         "publics": scheme.precisions_publics or "",
         # Whose cost it is, as the scheme page says it (« Coût pour l'employeur »).
         "frais_titre": display.cost_heading(scheme.destinataire),

@@ -47,8 +47,8 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
         place_groups=renderer.site.lieux.by_network(catalog.territory_places.get(tid, [])),
         place_assets=dict(renderer.require(BOX_ASSETS, "encadré « Qui contacter »")),
     )
-    provisional_perimeter = territoire.statut == "provisoire"
-    provisional = " (périmètre provisoire)" if provisional_perimeter else ""
+    provisional_perimeter = territoire.is_provisional
+    provisional = f" ({display.PROVISIONAL_PERIMETER})" if provisional_perimeter else ""
     return GeneratedPage(
         here,
         f"Territoire : {display.territory_label(territoire.nom, provisional_perimeter)}",
@@ -77,7 +77,7 @@ def booklet_block(renderer: Renderer, scheme: Dispositif, tid: str) -> Markup:
 def _territory_label(renderer: Renderer, tid: str) -> str:
     """The territory's name, marked « (provisoire) » while its perimeter is provisional."""
     territoire = renderer.catalog.territoires[tid]
-    return display.territory_label(territoire.nom, territoire.statut == "provisoire")
+    return display.territory_name(territoire)
 
 
 def _printed_address(renderer: Renderer) -> str | None:

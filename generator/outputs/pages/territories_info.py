@@ -12,6 +12,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...catalog.catalog import Catalog
+from ...rules import display
 
 CLEFOP_COUNT = 18
 """« Depuis 2017, 18 Clefop pilotent des plans d'action locaux »:
@@ -23,14 +24,14 @@ IMPORT_COMMAND = "offre import-territoires FICHIER.csv"
 
 
 def _by_arrondissement(catalog: Catalog) -> bool:
-    provisional = [t for t in catalog.territoires.values() if t.statut == "provisoire"]
+    provisional = [t for t in catalog.territoires.values() if t.is_provisional]
     return bool(provisional) and all("arrondissement" in (t.regle or "") for t in provisional)
 
 
 def territories_explanation(catalog: Catalog) -> Markup:
     """A short paragraph: the 18 Clefop, what the site shows instead, how that changes."""
     total = len(catalog.territoires)
-    provisional = sum(1 for t in catalog.territoires.values() if t.statut == "provisoire")
+    provisional = sum(1 for t in catalog.territoires.values() if t.is_provisional)
     official = total - provisional
     if provisional == 0:
         return Markup(
@@ -39,19 +40,17 @@ def territories_explanation(catalog: Catalog) -> Markup:
             "fichier {} de la Région."
         ).format(total, OFFICIAL_FILE)
     how = " par arrondissement" if _by_arrondissement(catalog) else ""
-    plural = provisional > 1
     grouping = (
-        f"{provisional} regroupements provisoires d'intercommunalités{how}, qui ne "
-        "correspondent pas"
-        if plural
-        else f"1 regroupement provisoire d'intercommunalités{how}, qui ne correspond pas"
+        display.plural(provisional, "regroupement provisoire", "regroupements provisoires")
+        + f" d'intercommunalités{how}, qui ne "
+        + display.agree(provisional, "correspond pas", "correspondent pas")
     )
     already = ""
     if official:
         already = (
-            f" {official} territoires ont déjà leur périmètre officiel."
-            if official > 1
-            else " 1 territoire a déjà son périmètre officiel."
+            " "
+            + display.plural(official, "territoire a déjà son", "territoires ont déjà leur")
+            + " périmètre officiel."
         )
     return Markup(
         "Les Pays de la Loire comptent {clefop} Clefop (comités locaux emploi, formation, "

@@ -7,7 +7,7 @@ Per territory, the mobilisable schemes (active, and schemes rather than plans or
 bodies) that no place of the territory delivers: where advisers still have nowhere to
 send people. The counts (places, with phone, with e-mail, per territory) come along.
 
-Per territory too: the places by network with the age of their data (`place_data_date`),
+Per territory too: the places by network with the age of their data (`Lieu.updated_on`),
 and how many (active scheme, commune) pairs have a reachable place — a place that
 delivers the scheme, serves the commune, and can be called, written to or looked up
 (`is_reachable`, `reachable_places`: the one definition, for others to reuse).
@@ -22,7 +22,6 @@ from ...catalog.catalog import Catalog
 from ...data import dates
 from ...data.model import Lieu
 from ...rules import display
-from ..exports.data_inclusion import place_data_date
 
 NO_NETWORK = "(sans réseau)"
 
@@ -203,7 +202,7 @@ def build_places_report(
         undelivered = sorted(
             d.id for d in schemes if not here & set(catalog.scheme_places.get(d.id, []))
         )
-        label = display.territory_label(territoire.nom, territoire.statut == "provisoire")
+        label = display.territory_name(territoire)
         report.territories.append(
             TerritoryGap(
                 tid,
@@ -230,7 +229,7 @@ def _territory_reach(
     networks = []
     for network in sorted(by_network):
         places = by_network[network]
-        data_dates = [place_data_date(p) for p in places]
+        data_dates = [p.updated_on for p in places]
         networks.append(
             NetworkPlaces(
                 network,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ...catalog.catalog import Catalog
 from ...data import dates
-from ...data.model import Dispositif
-from ...rules.display import collation_key
+from ...data.model import CLOSED_STATUSES, Dispositif
+from ...rules.display import DOUBT_LABEL, STATUS_LABELS, STATUS_ORDER, collation_key
 from .places import PlacesReport, build_places_report
 from .review import ReviewReport, build_review_report
 from .score import QualityScores, quality_scores
@@ -34,7 +34,7 @@ NO_CONTACT = "sans_contact"
 NO_SOURCE = "sans_source"
 DUPLICATE = "titre_proche"
 KINDS: dict[str, str] = {
-    DOUBT: "Statut à confirmer (affiché à la place de « Actif »)",
+    DOUBT: f"{DOUBT_LABEL} (affiché à la place de « {STATUS_LABELS[STATUS_ORDER[0]]} »)",
     STALE: f"Sources non relues depuis plus de {STALE_MONTHS} mois",
     ENDED_ACTIVE: "Date de fin passée mais statut « actif »",
     NO_CONTACT: "Sans contact (ni régional, ni par territoire)",
@@ -43,7 +43,7 @@ KINDS: dict[str, str] = {
 }
 
 # Closed schemes stay online for the record; nobody needs to re-verify or contact them.
-_CLOSED = ("termine", "remplace")
+_CLOSED = CLOSED_STATUSES
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...catalog.catalog import Catalog
-from ...rules import display, urls
+from ...rules import codes, display, urls
 
 
 def communes_table(catalog: Catalog) -> dict[str, Any]:
@@ -39,11 +39,9 @@ def communes_table(catalog: Catalog) -> dict[str, Any]:
     return {
         "version": 2,
         "adresses": urls.js_patterns(),
+        "codes": codes.js_patterns(),
         # Names as pages show them: « (provisoire) » after a provisional territory's.
-        "territoires": [
-            {"id": tid, "nom": display.territory_label(t.nom, t.statut == "provisoire")}
-            for tid, t in territories
-        ],
+        "territoires": [{"id": tid, "nom": display.territory_name(t)} for tid, t in territories],
         "departements": departements,
         "colonnes": [
             "code",

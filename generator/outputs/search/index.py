@@ -50,6 +50,7 @@ from ...data.vocab import category_of
 from ...rules import display, text, urls
 from ...rules.display import NATURE_LABELS, NATURE_ORDER, STATUS_LABELS, STATUS_ORDER
 from ..richtext import render_markdown
+from . import facets
 
 FORMAT = "offre-recherche-2"
 
@@ -356,22 +357,6 @@ def build_shards(
 # ---------------------------------------------------------------------------- facets
 
 
-FACETS = (
-    "territoire",
-    "public",
-    "thematique",
-    "porteur",
-    "type",
-    "statut",
-    "axe",
-    "nature",
-    "doute",
-    "situation",
-)
-# Columns that come with the index: the default filters (status, kind of record) and the
-# "statut à confirmer" badge need them before any facet is shown.
-INDEX_COLUMNS = ("statut", "nature", "doute")
-DOUBT_VALUE = "a-confirmer"
 ALL_PUBLICS = "tous-publics"
 
 
@@ -395,7 +380,7 @@ def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     def ordered(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         return sorted(set(pairs), key=lambda p: (text.collation_key(p[1]), p[0]))
 
-    return {
+    values = {
         "territoire": ordered((tid, t.nom) for tid, t in catalog.territoires.items()),
         "public": ordered((p, vocab.label("publics", p)) for d in schemes for p in d.publics),
         "thematique": ordered(
@@ -408,7 +393,7 @@ def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
         "statut": ordered((s, STATUS_LABELS[s]) for s in STATUS_ORDER),
         "axe": ordered((a, vocab.label("axes_clefop", a)) for d in schemes for a in d.axes_clefop),
         "nature": [(n, NATURE_LABELS[n]) for n in NATURE_ORDER],
-        "doute": [(DOUBT_VALUE, display.DOUBT_LABEL)],
+        "doute": [(display.DOUBT_STATUS, display.DOUBT_LABEL)],
         "situation": ordered(
             (p, vocab.label("publics", p))
             for d in schemes
@@ -416,6 +401,7 @@ def facet_values(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
             if p != ALL_PUBLICS
         ),
     }
+    return {name: values[name] for name in facets.NAMES}
 
 
 def facet_columns(
@@ -425,7 +411,7 @@ def facet_columns(
     in the facet's list, a list of positions, or -1 for "every territory"."""
     position = {facet: {v: n for n, (v, _) in enumerate(pairs)} for facet, pairs in values.items()}
     vocab = catalog.vocab
-    columns: dict[str, list[Any]] = {facet: [] for facet in FACETS}
+    columns: dict[str, list[Any]] = {name: [] for name in facets.NAMES}
     for d in schemes:
         columns["territoire"].append(
             -1
@@ -502,7 +488,7 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
     # The columns of the default filters and badges come with the index; the others
     # arrive after the first results, for the facet counts.
     facets_content = dumps(
-        {"colonnes": {k: v for k, v in columns.items() if k not in INDEX_COLUMNS}}
+        {"colonnes": {k: v for k, v in columns.items() if k not in facets.INDEX_COLUMNS}}
     )
     facets_name = urls.hashed_name("facettes", facets_content, ".json")
     out.files[facets_name] = facets_content
@@ -519,7 +505,7 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
         "facettes": {facet: [{"valeur": v, "libelle": label} for v, label in pairs]
                      for facet, pairs in values.items()},
         "libelles": display.js_labels(),
-        "colonnes": {k: columns[k] for k in INDEX_COLUMNS},
+        "colonnes": {k: columns[k] for k in facets.INDEX_COLUMNS},
         "fichier_facettes": facets_name,
         "ages": [age_bounds(d) for d in schemes],
     }  # fmt: skip

@@ -240,7 +240,7 @@ def test_a_huge_string_is_refused_before_it_is_built(setup: tuple[Path, Path, Pa
     code, output = _run(dataset, structures, services, "--dry-run")
     assert code == 1
     assert "json_texte_octets_max" not in output and "imbrication" not in output
-    assert output.count("texte trop long (au plus 10000 caractères)") == 2
+    assert output.count("caractères, au plus 10000) : raccourcissez-le.") == 2
 
 
 def test_a_folder_or_fifo_as_mapping_file_is_refused_in_french(

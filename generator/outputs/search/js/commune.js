@@ -51,7 +51,9 @@
                cle: normalise(row[h.nom]) };
     });
     return { territoires: data.territoires, departements: data.departements,
-             communes: entries, horsRegion: outside, adresses: data.adresses };
+             communes: entries, horsRegion: outside, adresses: data.adresses,
+             // The INSEE code's shape, as the generator checks it (generator/codes.py).
+             codeCommune: new RegExp(data.codes.commune) };
   }
 
   function rank(key, query) {
@@ -67,7 +69,7 @@
     var result = { items: [], horsRegion: [], query: raw, code: false };
     if (!raw) { return result; }
     var compact = raw.replace(/\s+/g, "").toUpperCase();
-    if (/^(\d{5}|2[AB]\d{3})$/.test(compact) || /^\d{2,4}$/.test(compact)) {
+    if (table.codeCommune.test(compact) || /^\d{2,4}$/.test(compact)) {
       result.code = true;
       table.communes.forEach(function (c) {
         if (c.code === compact) {

@@ -18,16 +18,24 @@
   mark("offre-script");
   var Texte = global.OffreTexte;
   var PAGE = 10;
-  var MULTI = ["public", "thematique", "axe", "porteur", "type", "statut", "nature", "doute"];
-  var FACETS = ["territoire"].concat(MULTI);
-  var FACET_NAMES = { territoire: "Territoire", "public": "Public", thematique: "Thématique",
-                      axe: "Priorité Clefop", porteur: "Porteur", type: "Type", statut: "Statut",
-                      nature: "Nature de la fiche", doute: "Statut" };
+  // The facets as the generator defines them (generator/search/facets.py): name, label,
+  // several values or one, column shipped with the index, default values.
+  var FACET_LIST = JSON.parse(root.getAttribute("data-facettes"));
+  function facetNames(keep) {
+    return FACET_LIST.filter(keep).map(function (f) { return f.nom; });
+  }
+  var MULTI = facetNames(function (f) { return f.multiple; });
+  var FACETS = facetNames(function () { return true; });
+  var FACET_NAMES = {};
   // What the page shows unless asked: open schemes an adviser mobilises (governance
   // bodies, plans and information services one click away).
-  var DEFAULTS = { statut: ["actif"], nature: ["dispositif"] };
+  var DEFAULTS = {};
+  FACET_LIST.forEach(function (f) {
+    FACET_NAMES[f.nom] = f.libelle;
+    if (f.defaut.length) { DEFAULTS[f.nom] = f.defaut; }
+  });
   // Facets whose column comes with the index (no facet file needed to filter on them).
-  var INDEX_FACETS = ["statut", "nature", "doute"];
+  var INDEX_FACETS = facetNames(function (f) { return f.index; });
   var SNIPPET = 220;
   // Longest query searched (characters): an adviser types a few words; a pasted page or a
   // crafted address of 10,000 characters is cut here, with a visible note, so the page
@@ -373,7 +381,7 @@
     var nature = natureOf(number);
     if (nature.valeur !== "dispositif") { badges.appendChild(badge(nature.libelle, "nature")); }
     var status = statusOf(number);
-    // A scheme in doubt never reads "Actif": its badge says the status is to be confirmed.
+    // A scheme in doubt never reads « Actif »: its badge says the status is to be confirmed.
     if (inDoubt(number)) { badges.appendChild(badge(moteur.labels.a_confirmer, "a-confirmer")); }
     else if (status.valeur !== "actif") { badges.appendChild(badge(status.libelle, "statut-" + status.valeur)); }
     if (state.age) {
