@@ -14,17 +14,10 @@ from typing import Any
 from ..rules import codes
 from . import dates
 from .errors import Issue, Severity, display_path
+from .fields import ALL_TERRITORIES, is_identifier, is_vocab_value
 from .geo import Geo
 from .messages import did_you_mean
-from .model import (
-    ALL_TERRITORIES,
-    Dispositif,
-    Lieu,
-    Porteur,
-    Territoire,
-    is_identifier,
-    is_vocab_value,
-)
+from .model import Dispositif, Lieu, Porteur, Territoire
 from .reader import Loaded, RawDataset
 from .vocab import Vocabularies
 from .yamlsource import KeyPath, SourceDoc

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from .errors import Issue, Report, display_path, os_error_text
+from .fields import Strict
 from .messages import validation_issues
 from .model import (
     Dispositif,
@@ -24,7 +25,6 @@ from .model import (
     Reglages,
     Reseaux,
     SourcesOfficielles,
-    Strict,
     Territoire,
     VocabulairesLocaux,
 )

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..rules import codes
 from .errors import Report
-from .model import Dispositif, Lieu, Porteur, Reglages, Reseaux, Strict, Territoire
+from .fields import Strict
+from .model import Dispositif, Lieu, Porteur, Reglages, Reseaux, Territoire
 from .reader import read_dataset
 from .vocab import Vocabularies, build_vocabularies
 

@@ -24,9 +24,10 @@ from pydantic import Field, ValidationError
 
 from ..rules import text
 from .errors import Issue, Report, UserError, display_path
+from .fields import Strict, Texte
 from .input_limits import how_to_raise, load_limits
 from .messages import validation_issues
-from .model import LimitesEntrees, Strict, Texte
+from .model import LimitesEntrees
 from .yamlsource import KeyPath, SourceDoc, read_yaml
 
 SYNONYMS_FILE = "synonymes.yaml"

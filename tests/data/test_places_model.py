@@ -169,7 +169,8 @@ def test_opening_hours_outside_the_subset_are_refused_with_a_reason(
 def test_phone_numbers_are_one_dialable_number(value: str, valid: bool) -> None:
     from pydantic import ValidationError
 
-    from generator.data.model import Contact, phone_href
+    from generator.data.fields import phone_href
+    from generator.data.model import Contact
 
     try:
         Contact(telephone=value)

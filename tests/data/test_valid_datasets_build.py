@@ -21,8 +21,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from generator.data.fields import MAX_ID_LENGTH
 from generator.data.geo import load_geo
-from generator.data.model import MAX_ID_LENGTH, VocabulairesLocaux
+from generator.data.model import VocabulairesLocaux
 from generator.data.vocab import build_vocabularies
 from generator.rules.urls import slugify
 from tests.support.datasets import run_cli

@@ -16,7 +16,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.data.model import SLUG_PATTERN
+from generator.data.fields import SLUG_PATTERN
 from generator.rules.urls import slugify
 from tests.support.paths import GEO, REPO
 

@@ -18,8 +18,8 @@ from pydantic import AfterValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from ...data.errors import DataError, Issue, Report, UserError, display_path
+from ...data.fields import Identifiant, Strict, Texte
 from ...data.messages import did_you_mean, validation_issues
-from ...data.model import Identifiant, Strict, Texte
 from ...data.yamlsource import SourceDoc, read_yaml
 from ..data_inclusion.mapping import Reseau, SourceImport
 

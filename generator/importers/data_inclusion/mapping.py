@@ -23,8 +23,8 @@ from pydantic import AfterValidator, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from ...data.errors import DataError, Issue, Report, UserError, display_path
+from ...data.fields import Identifiant, Strict, Texte, Url
 from ...data.messages import did_you_mean, validation_issues
-from ...data.model import Identifiant, Strict, Texte, Url
 from ...data.yamlsource import SourceDoc, read_yaml
 
 MAPPING_FILE = "correspondances-data-inclusion.yaml"

@@ -27,7 +27,8 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from ...data.model import Adresse, Courriel, HorairesOsm, Lieu, Origine, Telephone, Url
+from ...data.fields import Courriel, HorairesOsm, Telephone, Url
+from ...data.model import Adresse, Lieu, Origine
 from .location import Commune
 from .mapping import SourceImport
 

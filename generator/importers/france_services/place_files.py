@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from ...data.model import MAX_ID_LENGTH
+from ...data.fields import MAX_ID_LENGTH
 from ...rules.urls import slugify
 from ..data_inclusion import place as di_place
 from ..places import plan

@@ -19,7 +19,7 @@ from pydantic import BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from ...data import model as data_model
+from ...data import fields as data_fields
 
 
 class Shape(enum.Enum):
@@ -61,7 +61,7 @@ class Node:
 
 # DatePartielle is `str` with a date-parsing validator: recognised by that validator.
 _PARTIAL_DATE_MARKERS = [
-    m for m in get_args(data_model.DatePartielle)[1:] if isinstance(m, BeforeValidator)
+    m for m in get_args(data_fields.DatePartielle)[1:] if isinstance(m, BeforeValidator)
 ]
 
 

@@ -25,8 +25,9 @@ from pydantic import BaseModel, ValidationError
 
 from ...catalog.load import load_catalog
 from ...data.errors import Issue, Severity, UserError, display_path
+from ...data.fields import SLUG_PATTERN
 from ...data.input_limits import load_limits, refuse
-from ...data.model import SLUG_PATTERN, LimitesEntrees
+from ...data.model import LimitesEntrees
 from ...data.yamlsource import parse_yaml_bytes
 from ..data_folder import FileChange, apply_changes, confined, import_lock
 from .columns import EMPTY, RowValues, cell_values, from_cell, locate, row_values

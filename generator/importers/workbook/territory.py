@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...catalog.load import load_catalog
 from ...data.errors import DataError, UserError
-from ...data.model import ALL_TERRITORIES
+from ...data.fields import ALL_TERRITORIES
 from .columns import EMPTY
 from .layout import COORDINATOR_FIELDS, READ_ONLY_SHEET
 from .reading import CellIssue, WorkbookContent

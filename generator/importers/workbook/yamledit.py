@@ -30,7 +30,7 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-from ...data.model import ALL_TERRITORIES
+from ...data.fields import ALL_TERRITORIES
 from .columns import EMPTY
 from .fields import Form, Node, Shape, field_default, model_nodes
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from ...catalog import reach
 from ...catalog.catalog import Catalog
 from ...data import opening_hours
-from ...data.model import Lieu, phone_href
+from ...data.fields import phone_href
+from ...data.model import Lieu
 from ...rules import display
 
 
