@@ -84,7 +84,8 @@ def test_header_search_leads_to_scheme_results(site: Server, tab: Tab) -> None:
     page.get_by_role("searchbox", name="Rechercher un dispositif").fill("mobilité")
     page.keyboard.press("Enter")
     page.wait_for_url("**/recherche/?q=mobilit*")
-    page.wait_for_selector("#offre-resultats [data-dispositif='aide-mobilite-essai']")
+    result = page.wait_for_selector("#offre-resultats [data-dispositif='aide-mobilite-essai']")
+    assert result is not None and result.is_visible()
 
 
 def test_home_commune_box_goes_to_the_territory(site: Server, tab: Tab) -> None:

@@ -27,15 +27,6 @@ def _json(site: Path, path: str) -> Any:
     return json.loads((site / path).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def site_url(site: Path) -> str:
-    # The shared test site is built with the placeholder address, which no file carries:
-    # links are site-relative (tests/test_site_public_address.py builds with a real one).
-    value = _json(site, urls.OPEN_DATA_JSON_URL)["metadonnees"]["url_site"]
-    assert value is None
-    return ""
-
-
 def _feed(site: Path, path: str) -> ET.Element:
     root = ET.fromstring((site / path).read_bytes())
     assert root.tag == f"{ATOM}feed"

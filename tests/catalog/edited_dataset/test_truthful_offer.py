@@ -22,20 +22,17 @@ from generator.catalog.events import (
     scheme_events,
 )
 from generator.catalog.evidence import Doubt
-from generator.catalog.load import load_catalog
 from generator.outputs.exports.data_inclusion import DOUBT_PREFIX, build_data_inclusion
 from generator.outputs.exports.offre_json import catalogue_document
 from generator.outputs.exports.tableur import catalogue_csv
 from generator.outputs.exports.territoires import territory_document
 from generator.outputs.pages.embeds import embed_files
 from generator.outputs.pages.listings import index_pages
-from generator.outputs.pages.pages import all_pages
 from generator.outputs.pages.renderer import Renderer
 from generator.outputs.pages.territories import booklet_page
 from generator.outputs.pages.territories_info import territories_explanation
 from generator.outputs.report.quality import DOUBT, build_report
 from generator.rules import display, urls
-from generator.site.outputs import prepare
 from tests.support.datasets import BuiltSite, copy_fixture, run_cli
 from tests.support.render_fixtures import SITE_URL
 
@@ -69,27 +66,6 @@ def truth_dataset(base: Path) -> Path:
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return truth_dataset(tmp_path_factory.mktemp("verite"))
-
-
-@pytest.fixture(scope="module")
-def catalog(data: Path) -> Catalog:
-    catalog, report = load_catalog(data)
-    assert catalog is not None, report.render()
-    return catalog
-
-
-@pytest.fixture(scope="module")
-def renderer(catalog: Catalog) -> Renderer:
-    return prepare(catalog, SITE_URL).renderer
-
-
-def _pages(renderer: Renderer) -> dict[str, str]:
-    return {p.url: p.render() for p in all_pages(renderer)}
-
-
-@pytest.fixture(scope="module")
-def pages(renderer: Renderer) -> dict[str, str]:
-    return _pages(renderer)
 
 
 def _item(html: str, did: str) -> str:

@@ -11,17 +11,14 @@ from pathlib import Path
 import pytest
 
 from generator.catalog.catalog import Catalog
-from generator.catalog.load import load_catalog
 from generator.outputs.exports.data_inclusion import build_data_inclusion
 from generator.outputs.exports.offre_json import catalogue_document
 from generator.outputs.exports.tableur import catalogue_csv, places_csv
 from generator.outputs.exports.territoires import territory_document
 from generator.outputs.pages.embeds import embed_files
-from generator.outputs.pages.pages import all_pages
 from generator.outputs.pages.renderer import Renderer
 from generator.outputs.pages.territories import booklet_page
 from generator.rules import urls
-from generator.site.outputs import prepare
 from tests.support.datasets import copy_fixture
 from tests.support.render_fixtures import SITE_URL
 
@@ -62,23 +59,6 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "officiels: [gouv.fr]\nautres_regions: [lozere.gouv.fr]\n", encoding="utf-8"
     )
     return data
-
-
-@pytest.fixture(scope="module")
-def catalog(data: Path) -> Catalog:
-    catalog, report = load_catalog(data)
-    assert catalog is not None, report.render()
-    return catalog
-
-
-@pytest.fixture(scope="module")
-def renderer(catalog: Catalog) -> Renderer:
-    return prepare(catalog, SITE_URL).renderer
-
-
-@pytest.fixture(scope="module")
-def pages(renderer: Renderer) -> dict[str, str]:
-    return {p.url: p.render() for p in all_pages(renderer)}
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:
