@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import synth as synth_script  # scripts/synth.py
 import yaml
+from click.testing import CliRunner
 from devtools.synth import synthesize, to_yaml
 
 from generator.catalog.load import load_catalog
 from generator.data.errors import UserError
-from tests.support.datasets import run_cli
 from tests.support.paths import REPO
 
 SOURCE = REPO / "offer_data"
@@ -62,15 +63,21 @@ def test_a_smaller_dataset_is_a_prefix_of_a_larger_one(tmp_path: Path) -> None:
     assert all(large_files[path] == content for path, content in small_files.items())
 
 
+def _run_synth(*args: str) -> tuple[int, str]:
+    """`python scripts/synth.py ARGS`, in this process."""
+    result = CliRunner().invoke(synth_script.command, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
 def test_refuses_a_non_empty_folder_unless_asked(tmp_path: Path) -> None:
     target = tmp_path / "synth"
     target.mkdir()
     (target / "dispositifs").mkdir()
     (target / "dispositifs" / "ancien.yaml").write_text("id: ancien\n", encoding="utf-8")
-    code, output = run_cli("synth", "5", str(target), "--data", str(SOURCE))
+    code, output = _run_synth("5", str(target), "--data", str(SOURCE))
     assert code == 1
     assert "n'est pas vide" in output and "--ecraser" in output
-    code, output = run_cli("synth", "5", str(target), "--data", str(SOURCE), "--ecraser")
+    code, output = _run_synth("5", str(target), "--data", str(SOURCE), "--ecraser")
     assert code == 0, output
     assert not (target / "dispositifs" / "ancien.yaml").exists()
     assert load_catalog(target)[0] is not None
