@@ -1,6 +1,6 @@
 """The public address is never wrong in print (site/site_url.py): while it is the
 placeholder, no page, booklet, embed, feed or open-data file carries it; with a real
-address, they all do. The build's warning stays (tests/test_site_theme.py)."""
+address, they all do. The build's warning stays (tests/site/test_theme.py)."""
 
 from __future__ import annotations
 
