@@ -15,7 +15,8 @@ tests/relevance/requetes.yaml is run:
 Printed: for each query R@5 and reciprocal rank, then R@5 and MRR@10 for both. R@5 is
 the share of the first min(5, |expected|) places held by expected schemes; MRR@10 the
 mean of 1/rank of the first expected scheme among the first ten (0 when none).
-This is a measurement script, not a test (tests/outputs/search/test_relevance.py keeps a floor on ours).
+This is a measurement script, not a test (tests/outputs/search/test_relevance.py keeps a
+floor on ours).
 """
 
 from __future__ import annotations

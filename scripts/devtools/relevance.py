@@ -2,8 +2,8 @@
 
 The queries and the schemes a good answer puts first live in
 `tests/relevance/requetes.yaml`; `scripts/bench_relevance.py` prints the figures for
-our engine and for Pagefind side by side, `tests/outputs/search/test_relevance.py` keeps a floor on
-ours. Our ranking is computed by the Python engine on the files the site ships, which a
+our engine and for Pagefind side by side, `tests/outputs/search/test_relevance.py` keeps a
+floor on ours. Our ranking is computed by the Python engine on the files the site ships, which a
 browser test proves equal to the browser's.
 """
 

@@ -1,6 +1,6 @@
 """Hostile inputs on the two newest ways in, `offre import-france-services` and
 `offre import-annuaire`: each refused at once with a French message naming what is wrong,
-exit code 1 and nothing written (in the style of test_import_data_inclusion_hostile.py)."""
+exit code 1 and nothing written (in the style of data_inclusion/test_hostile.py)."""
 
 from __future__ import annotations
 
