@@ -1,4 +1,4 @@
-"""Stage 3: the validated dataset, cross-linked and sorted, ready to render.
+"""The validated dataset, cross-linked and sorted, ready to render.
 
 Everything the pages, the search index and the exports need to know about how objects
 relate (which schemes apply in which territory, which commune belongs where) is

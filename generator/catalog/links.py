@@ -1,4 +1,4 @@
-"""`offre liens`: check every external address of the data, report broken ones where they sit.
+"""Every external address of the data checked, and the broken ones reported where they sit.
 
 Standard library only (urllib + a bounded thread pool): the check runs on maintainers'
 machines and in CI without extra dependencies. Each distinct address is requested once,

@@ -1,4 +1,4 @@
-"""Stage 2: checks that look across files — ids, references, vocabularies, codes.
+"""Checks that look across files — ids, references, vocabularies, codes.
 
 Each check reports at the exact key that is wrong, thanks to the positions kept on
 every loaded document.

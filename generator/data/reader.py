@@ -1,4 +1,4 @@
-"""Stage 1: find and read every file of a dataset, and check each one on its own.
+"""Find and read every file of a dataset, and check each one on its own.
 
 Nothing here looks across files; `crossref.py` does. Every problem becomes an Issue and
 reading goes on, so one run reports everything.
