@@ -566,13 +566,25 @@ def liens(dossier: Path, workers: int, timeout: float, json_file: Path | None) -
     type=click.Path(path_type=Path),
     help="Données d'où copier géographie, vocabulaires et territoires (par défaut : offer_data).",
 )
+@click.option(
+    "--lieux",
+    "--places",
+    "lieux",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Nombre de lieux d'accueil inventés à écrire aussi (dans les communes de la "
+    "région, avec zones, contacts et horaires).",
+)
 @guarded
-def synth(nombre: int, dossier: Path, graine: int, ecraser: bool, source: Path) -> None:
+def synth(nombre: int, dossier: Path, graine: int, ecraser: bool, source: Path, lieux: int) -> None:
     """Écrire dans DOSSIER un jeu de données synthétique de NOMBRE dispositifs (textes
     inventés, pour mesurer la construction et la recherche)."""
     from .commands import run_synth
 
-    sys.exit(run_synth(nombre, dossier, source=source, seed=graine, overwrite=ecraser))
+    sys.exit(
+        run_synth(nombre, dossier, source=source, seed=graine, overwrite=ecraser, places=lieux)
+    )
 
 
 @main.group(

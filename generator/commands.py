@@ -159,13 +159,16 @@ def _mkdocs_log_handler() -> logging.Handler:
     return handler
 
 
-def run_synth(n: int, target: Path, *, source: Path, seed: int, overwrite: bool) -> int:
+def run_synth(
+    n: int, target: Path, *, source: Path, seed: int, overwrite: bool, places: int = 0
+) -> int:
     from .tools.synth import synthesize
 
-    summary = synthesize(n, target, source=source, seed=seed, overwrite=overwrite)
+    summary = synthesize(n, target, source=source, seed=seed, overwrite=overwrite, places=places)
+    with_places = f", {summary.places} lieux d'accueil" if summary.places else ""
     click.echo(
         f"{summary.schemes} dispositifs synthétiques écrits dans {summary.folder} "
         f"({summary.regional} régionaux, {summary.closed} terminés, remplacés ou suspendus ; "
-        f"{summary.providers} porteurs, {summary.territories} territoires)."
+        f"{summary.providers} porteurs, {summary.territories} territoires{with_places})."
     )
     return 0

@@ -1229,3 +1229,72 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "souvrir-a-linternational": ("Erasmus+", "international", "volontariat", "étranger"),
     "equipement-et-alimentation": ("aide alimentaire", "équipement", "vêtements", "électroménager"),
 }  # fmt: skip
+
+# ---------------------------------------------------------------------------- places
+
+# Providers that run reception points, with how many of the region's places they hold
+# (weight) and what their places are called. `france-services` is written only with
+# places: it delivers no synthetic scheme, its places help with procedures (reseaux.yaml).
+PLACE_KINDS: tuple[tuple[str, int, str], ...] = (
+    ("france-travail", 14, "Agence"),
+    ("france-services", 12, "Espace"),
+    ("mission-locale-nantes", 4, "Antenne"),
+    ("mission-locale-angers", 4, "Antenne"),
+    ("mission-locale-sarthe-nord", 3, "Antenne"),
+    ("departement-44", 4, "Espace départemental des solidarités"),
+    ("departement-49", 3, "Maison départementale des solidarités"),
+    ("departement-53", 2, "Antenne solidarités"),
+    ("departement-72", 2, "Antenne solidarités"),
+    ("departement-85", 3, "Centre médico-social"),
+    ("cap-emploi-44", 1, "Permanence"),
+    ("caf-49", 2, "Point d'accueil"),
+    ("ccas-saint-nazaire", 2, "Accueil"),
+    ("centre-social-la-fleche", 2, "Centre social"),
+    ("bge", 3, "Permanence"),
+    ("adie", 2, "Permanence"),
+    ("afpa", 2, "Centre"),
+    ("cma", 2, "Antenne"),
+    ("cci", 2, "Antenne"),
+    ("e2c", 1, "Site"),
+    ("plie-vendee-littoral", 1, "Permanence"),
+    ("maison-emploi-laval", 1, "Point relais"),
+    ("chantier-insertion-saumurois", 1, "Atelier"),
+    ("garage-solidaire-vendeen", 1, "Atelier"),
+)
+
+PLACE_PROVIDERS: tuple[ProviderSpec, ...] = (
+    ProviderSpec(
+        "france-services",
+        "Réseau France services (fictif)",
+        None,
+        "national",
+        "france-service",
+        None,
+        "Guichets de proximité inventés pour le jeu synthétique : ils aident aux démarches en "
+        "ligne et ne délivrent aucun dispositif.",
+    ),
+)
+
+PLACE_DESCRIPTIONS: tuple[str, ...] = (
+    "Lieu inventé pour les mesures : accueil, information et premier rendez-vous.",
+    "Lieu inventé pour les mesures : permanences d'accompagnement et ateliers collectifs.",
+    "Lieu inventé pour les mesures : accueil sur rendez-vous des personnes orientées.",
+)
+
+PLACE_HOURS_OSM: tuple[str, ...] = (
+    "Mo-Fr 09:00-12:00,13:30-17:00; PH off",
+    "Mo-Th 08:30-12:30,13:30-17:00; Fr 08:30-12:00; PH off",
+    "Tu,Th 09:00-12:00; PH off",
+    "Mo,We,Fr 14:00-17:30; PH off",
+    "Mo-Fr 08:45-12:15; PH off",
+)
+
+PLACE_ACCESS: tuple[str, ...] = (
+    "Accueil de plain-pied (jeu synthétique).",
+    "Ascenseur ; place de stationnement réservée (jeu synthétique).",
+)
+
+PLACE_ZONES: tuple[str, ...] = (
+    "Communes voisines, selon la fiche inventée du lieu.",
+    "Intercommunalité du lieu (jeu synthétique).",
+)
