@@ -1,4 +1,5 @@
-"""Territory pages (`territoires/<id>/`) and their printable booklets (`…/livret/`)."""
+"""Territory pages (`territoires/<id>/`), their places (`…/lieux/`) and their printable
+booklets (`…/livret/`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from .. import display, urls
 from ..model import Dispositif
 from ..site.site_url import is_placeholder
 from .booklet_filters import BOOKLET_ASSETS, booklet_filters, filter_tags
-from .context import BookletBlockContext, BookletContext, Epci, TerritoryContext
+from .context import (
+    BookletBlockContext,
+    BookletContext,
+    Epci,
+    TerritoryContext,
+    TerritoryPlacesContext,
+)
 from .helpers import active_schemes, sort_schemes, split_kinds
 from .page import GeneratedPage
 from .place_box import BOX_ASSETS
@@ -55,6 +62,29 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
         renderer.deferred("territoire.html.j2", here, context),
         description=f"Dispositifs emploi, formation et orientation mobilisables sur le "
         f"territoire {territoire.nom}{provisional}.",
+    )
+
+
+def territory_places_page(renderer: Renderer, tid: str) -> GeneratedPage:
+    """The places of a territory, by network, with the commune box: where the territory
+    page and the scheme pages send a reader, so they stay light whatever the number of
+    places."""
+    catalog = renderer.catalog
+    here = urls.territory_places_url(tid)
+    lids = catalog.territory_places.get(tid, [])
+    context = TerritoryPlacesContext(
+        t=catalog.territoires[tid],
+        count=len(lids),
+        place_groups=renderer.site.lieux.by_network(lids),
+        place_assets=dict(renderer.require(BOX_ASSETS, "lieux d'un territoire")),
+    )
+    label = _territory_label(renderer, tid)
+    return GeneratedPage(
+        here,
+        f"Où s'adresser : {label}",
+        renderer.deferred("territoire_lieux.html.j2", here, context),
+        description=f"Les lieux d'accueil qui desservent le territoire {label} ou s'y "
+        "trouvent, par réseau : adresse, téléphone, horaires.",
     )
 
 
