@@ -8,6 +8,7 @@ from functools import partial
 from markupsafe import Markup
 
 from .. import display, urls
+from ..catalog import Catalog
 from ..model import Dispositif
 from ..site.site_url import is_placeholder
 from .booklet_filters import BOOKLET_ASSETS, booklet_filters, filter_tags
@@ -127,14 +128,26 @@ def _booklet_context(renderer: Renderer, tid: str) -> BookletContext:
         data_date=catalog.latest_date(),
         site_url=_printed_address(renderer),
         place_groups=renderer.site.lieux.by_network(lids),
-        place_schemes={
-            lid: [d for d in schemes if d.id in set(catalog.place_schemes.get(lid, []))]
-            for lid in lids
-        },
+        place_schemes=_schemes_of_places(catalog, lids, schemes),
         filters=booklet_filters(renderer.site, schemes),
         tags=partial(filter_tags, renderer.site),
         assets=renderer.require(BOOKLET_ASSETS, "livret d'un territoire"),
     )
+
+
+def _schemes_of_places(
+    catalog: Catalog, lids: list[str], schemes: list[Dispositif]
+) -> dict[str, list[Dispositif]]:
+    """The booklet's schemes each place delivers, in the booklet's order: one pass over
+    each place's schemes, not over every scheme for every place."""
+    position = {d.id: n for n, d in enumerate(schemes)}
+    result = {}
+    for lid in lids:
+        numbers = sorted(
+            position[did] for did in catalog.place_schemes.get(lid, []) if did in position
+        )
+        result[lid] = [schemes[n] for n in numbers]
+    return result
 
 
 def booklet_page(renderer: Renderer, tid: str) -> GeneratedPage:

@@ -2,11 +2,11 @@
 
 Typed a commune, the adviser sees the places (offer_data/lieux/) that serve it or stand
 nearest (same commune, intercommunality, then département: the rule of
-`generator/reach.py`), with their network, town, phone, e-mail, web page and today's
-hours, and a link to their page, fetched only when a commune is typed; rows are read by
-column name, like the communes table. Each commune's intercommunality is given (its
-SIREN, named in `epci`) so the browser can apply the nearness rule without a second
-table.
+`generator/reach.py`), with their network, address, phone, e-mail, web page, today's
+hours and the date their facts were read, and a link to their page, fetched only when a
+commune is typed; rows are read by column name, like the communes table. Each commune's
+intercommunality is given (its SIREN, named in `epci`) so the browser can apply the
+nearness rule without a second table.
 
 The browser does not fetch the whole table: `place_files` cuts it into one part per
 intercommunality (or per commune outside any), with the places standing in its communes
