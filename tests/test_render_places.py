@@ -67,9 +67,13 @@ def test_places_index_by_territory_and_by_network(renderer: Renderer) -> None:
     assert '<h2 id="par-territoire">Par territoire</h2>' in html
     assert '<h2 id="par-reseau">Par réseau</h2>' in html
     assert re.search(r'<h3 id="territoire-sarthe"><a href="../territoires/sarthe/">', html)
+    assert (
+        "<a href=\"../territoires/sarthe/lieux/\">Où s'adresser : 2 lieux d'accueil, par réseau</a>"
+    ) in html
     assert re.search(r'<h3 id="reseau-france-travail">France Travail <span[^>]*>\(2\)', html)
-    # Names A–Z within a group (French order).
-    assert html.index("Agence fictive d&#39;essai du Mans") < html.index("Antenne fictive")
+    assert '<a href="../territoires/sarthe/lieux/#reseau-france-travail">' in html
+    # Counts and links only: the territories' places pages list the places.
+    assert "agence-fictive-le-mans" not in html
 
 
 def test_scheme_page_links_to_its_territories_places_with_the_box(renderer: Renderer) -> None:

@@ -131,12 +131,14 @@ class PlaceContext(TypedDict):
 
 
 class PlacesIndexContext(TypedDict):
-    """lieux.html.j2"""
+    """lieux.html.j2: counts by territory and by network, each linking to the territories'
+    places pages (the index does not list every place: it would grow with them)."""
 
     count: int
     by_territory: list[PlaceGroup]
     outside: list[Lieu]
     by_network: list[PlaceGroup]
+    network_territories: dict[str, list[PlaceCount]]
 
 
 class TerritoryContext(TypedDict):
