@@ -42,14 +42,29 @@ from generator.cli.shell import verb
     type=click.Path(path_type=Path),
     help="Données d'où copier géographie, vocabulaires et territoires (par défaut : offer_data).",
 )
-def command(nombre: int, dossier: Path, graine: int, ecraser: bool, source: Path) -> None:
+@click.option(
+    "--lieux",
+    "--places",
+    "lieux",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Nombre de lieux d'accueil inventés à écrire aussi (dans les communes de la "
+    "région, avec zones, contacts et horaires).",
+)
+def command(
+    nombre: int, dossier: Path, graine: int, ecraser: bool, source: Path, lieux: int
+) -> None:
     """Écrire dans DOSSIER un jeu de données synthétique de NOMBRE dispositifs (textes
     inventés, pour mesurer la construction et la recherche)."""
-    summary = synthesize(nombre, dossier, source=source, seed=graine, overwrite=ecraser)
+    summary = synthesize(
+        nombre, dossier, source=source, seed=graine, overwrite=ecraser, places=lieux
+    )
+    with_places = f", {summary.places} lieux d'accueil" if summary.places else ""
     click.echo(
         f"{summary.schemes} dispositifs synthétiques écrits dans {summary.folder} "
         f"({summary.regional} régionaux, {summary.closed} terminés, remplacés ou suspendus ; "
-        f"{summary.providers} porteurs, {summary.territories} territoires)."
+        f"{summary.providers} porteurs, {summary.territories} territoires{with_places})."
     )
 
 

@@ -35,6 +35,16 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class _PlaceIndex:
+    """Places by network, provider and named scheme: linking places to schemes then costs
+    the places of each scheme's networks, not every place for every scheme."""
+
+    by_network: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_provider: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    naming: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+@dataclass
 class Catalog:
     root: Path
     dispositifs: dict[str, Dispositif]
@@ -172,13 +182,22 @@ class Catalog:
                 by_territory[tid].add(lid)
         self.territory_places = {tid: sorted(by_territory.get(tid, ())) for tid in self.territoires}
         self.commune_places = dict(by_commune)
+        # Places by network, provider and named scheme, so linking stays linear in the
+        # number of places rather than schemes × places.
+        index = _PlaceIndex()
+        for lid, place in self.lieux.items():
+            for network in place.reseaux_porteurs:
+                index.by_network[network].add(lid)
+            index.by_provider[place.porteur].add(lid)
+            for did in place.dispositifs:
+                index.naming[did].add(lid)
         delivered: dict[str, set[str]] = defaultdict(set)
         for did, scheme in self.dispositifs.items():
             # Plans, governance bodies and information services are not delivered at a
             # reception point, even when their providers run places.
             if not scheme.is_scheme:
                 continue
-            for lid in self._deliverers(scheme):
+            for lid in self._deliverers(scheme, index):
                 delivered[lid].add(did)
         self.place_schemes = {lid: sorted(delivered.get(lid, ())) for lid in self.lieux}
         by_scheme: dict[str, list[str]] = defaultdict(list)
@@ -187,19 +206,18 @@ class Catalog:
                 by_scheme[did].append(lid)
         self.scheme_places = {did: by_scheme.get(did, []) for did in self.dispositifs}
 
-    def _deliverers(self, scheme: Dispositif) -> list[str]:
+    def _deliverers(self, scheme: Dispositif, index: _PlaceIndex) -> list[str]:
         """Places that deliver a scheme: those named on either side, and the places of its
         networks (or, without `delivre_par`, of its providers) within its perimeter."""
         explicit = set(scheme.delivre_par.lieux) if scheme.delivre_par else set()
-        explicit |= {lid for lid, p in self.lieux.items() if scheme.id in p.dispositifs}
+        explicit |= index.naming.get(scheme.id, set())
+        by_network: set[str] = set()
         if scheme.delivre_par is not None:
-            networks = set(scheme.delivre_par.reseaux)
-            by_network = {
-                lid for lid, p in self.lieux.items() if networks & set(p.reseaux_porteurs)
-            }
+            for network in scheme.delivre_par.reseaux:
+                by_network |= index.by_network.get(network, set())
         else:
-            providers = {scheme.porteur, *scheme.co_porteurs}
-            by_network = {lid for lid, p in self.lieux.items() if p.porteur in providers}
+            for provider in (scheme.porteur, *scheme.co_porteurs):
+                by_network |= index.by_provider.get(provider, set())
         where = set(self.scheme_territories.get(scheme.id, []))
         in_perimeter = {lid for lid in by_network if where & set(self.place_territories[lid])}
         return sorted(explicit | in_perimeter)

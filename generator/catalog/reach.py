@@ -148,6 +148,47 @@ def helper_places(catalog: Catalog) -> list[str]:
     return [lid for lid, p in catalog.lieux.items() if aide.reseau in p.reseaux_porteurs]
 
 
+@dataclass(frozen=True)
+class DeliveryRule:
+    """How the places delivering a scheme are picked (`Catalog._deliverers`), in terms a
+    scheme page hands its box: the browser applies it to the places of one commune's part
+    instead of the page listing every place (js/lieux.js, `OffreLieux.delivers`)."""
+
+    scheme: str
+    networks: tuple[str, ...] | None  # None: by the scheme's providers
+    providers: tuple[str, ...]
+    territories: tuple[str, ...]
+    places: tuple[str, ...]  # named by the scheme (delivre_par.lieux)
+
+    def delivers(
+        self,
+        lid: str,
+        porteur: str,
+        networks: Iterable[str],
+        territories: Iterable[str],
+        schemes: Iterable[str],
+    ) -> bool:
+        """The same test as the browser's, on one place's columns."""
+        if lid in self.places or self.scheme in schemes:
+            return True
+        if self.networks is not None:
+            ours = bool(set(self.networks).intersection(networks))
+        else:
+            ours = porteur in self.providers
+        return ours and bool(set(self.territories).intersection(territories))
+
+
+def delivery_rule(catalog: Catalog, scheme: Dispositif) -> DeliveryRule:
+    by = scheme.delivre_par
+    return DeliveryRule(
+        scheme=scheme.id,
+        networks=tuple(by.reseaux) if by is not None else None,
+        providers=(scheme.porteur, *scheme.co_porteurs),
+        territories=tuple(catalog.scheme_territories.get(scheme.id, [])),
+        places=tuple(by.lieux) if by is not None else (),
+    )
+
+
 # ---------------------------------------------------------------------------- nearness
 
 

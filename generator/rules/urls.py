@@ -73,6 +73,7 @@ PATTERNS = {
     **{kind: f"{section}/{{id}}/" for kind, section in SECTIONS.items()},
     "livret": f"{SECTIONS['territoire']}/{{id}}/livret/",
     "livret_liste": f"{SECTIONS['territoire']}/{{id}}/livret/liste/",
+    "lieux_territoire": f"{SECTIONS['territoire']}/{{id}}/lieux/",
     "integrer": "integrer/{id}/",
     "flux_territoire": "flux/territoires/{id}.xml",
     "donnees_territoire": "donnees/territoires/{id}.json",
@@ -129,6 +130,12 @@ def territory_booklet_url(ident: str) -> str:
 def territory_list_booklet_url(ident: str) -> str:
     """The booklet's compact list (a few A4 pages), beside the full booklet."""
     return PATTERNS["livret_liste"].format(id=ident)
+
+
+def territory_places_url(ident: str) -> str:
+    """Where to go in a territory: its places, by network (the no-script answer of the
+    commune boxes, so no scheme page lists every place)."""
+    return PATTERNS["lieux_territoire"].format(id=ident)
 
 
 def embed_url(ident: str) -> str:

@@ -30,7 +30,7 @@ from devtools import synth_banks as banks
 from generator.data.errors import UserError
 from generator.data.geo import Geo, load_geo
 from generator.data.model import Dispositif, VocabulairesLocaux
-from generator.data.reader import GEO_FILE, VOCABULARY_FILE
+from generator.data.reader import GEO_FILE, NETWORKS_FILE, VOCABULARY_FILE
 from generator.data.synonyms import SYNONYMS_FILE
 from generator.data.vocab import Vocabularies, build_vocabularies
 
@@ -46,8 +46,13 @@ DATA_ENTRIES = frozenset(
         VOCABULARY_FILE,
         SYNONYMS_FILE,
         "LISEZMOI.md",
+        "lieux",
+        NETWORKS_FILE,
     }
 )
+MAX_PLACES = 200_000
+# Telephone numbers the ARCEP keeps for fiction (02 61 91 xx xx): no counter answers them.
+FICTION_PHONE = "02 61 91"
 REGIONAL_SHARE = {"national": 0.6, "regional": 0.6, "departemental": 0.1, "local": 0.1}
 VERIFIED_FROM = date(2025, 1, 1)
 VERIFIED_DAYS = (date(2026, 10, 31) - VERIFIED_FROM).days
@@ -81,6 +86,7 @@ class SynthSummary:
     closed: int
     first_scheme_id: str
     scheme_ids: list[str] = field(repr=False)
+    places: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,11 +125,20 @@ class _History:
 
 
 def synthesize(
-    n: int, target: Path, *, source: Path, seed: int = 1, overwrite: bool = False
+    n: int,
+    target: Path,
+    *,
+    source: Path,
+    seed: int = 1,
+    overwrite: bool = False,
+    places: int = 0,
 ) -> SynthSummary:
-    """Write a dataset of `n` synthetic schemes into `target` (see the module docstring)."""
+    """Write a dataset of `n` synthetic schemes (and `places` reception points) into
+    `target` (see the module docstring)."""
     if n < 1 or n > MAX_SCHEMES:
         raise UserError(f"nombre de dispositifs invalide ({n}) : entre 1 et {MAX_SCHEMES}.")
+    if places < 0 or places > MAX_PLACES:
+        raise UserError(f"nombre de lieux invalide ({places}) : entre 0 et {MAX_PLACES}.")
     _check_source(source)
     _prepare_target(target, source, overwrite=overwrite)
     geo = load_geo(source / GEO_FILE)
@@ -136,12 +151,19 @@ def synthesize(
     if (source / SYNONYMS_FILE).exists():  # the search's synonyms, as the real data has them
         shutil.copyfile(source / SYNONYMS_FILE, target / SYNONYMS_FILE)
     shutil.copytree(source / "territoires", target / "territoires")
-    (target / "LISEZMOI.md").write_text(_readme(n, seed), encoding="utf-8")
+    (target / "LISEZMOI.md").write_text(_readme(n, seed, places), encoding="utf-8")
 
     providers_dir = target / "porteurs"
     providers_dir.mkdir()
     for spec in banks.PROVIDERS:
         _write(providers_dir / f"{spec.id}.yaml", _provider(spec))
+    if places:
+        # The official directories and the France services rule, as the real data has
+        # them: the "Où s'adresser" box then offers what it offers on the real site.
+        if (source / NETWORKS_FILE).exists():
+            _write_networks(source / NETWORKS_FILE, target / NETWORKS_FILE)
+        for spec in banks.PLACE_PROVIDERS:
+            _write(providers_dir / f"{spec.id}.yaml", _provider(spec))
 
     history = _History()
     ids: list[str] = []
@@ -158,15 +180,18 @@ def synthesize(
             folder.mkdir(parents=True, exist_ok=True)
             folders.add(scheme["porteur"])
         _write(folder / f"{scheme['id']}.yaml", scheme)
+    if places:
+        _write_places(places, target / "lieux", geo, context, ids, seed)
     return SynthSummary(
         folder=target,
         schemes=n,
-        providers=len(banks.PROVIDERS),
+        providers=len(banks.PROVIDERS) + (len(banks.PLACE_PROVIDERS) if places else 0),
         territories=len(territories),
         regional=regional,
         closed=closed,
         first_scheme_id=ids[0],
         scheme_ids=ids,
+        places=places,
     )
 
 
@@ -203,12 +228,25 @@ def _prepare_target(target: Path, source: Path, *, overwrite: bool) -> None:
     target.mkdir(parents=True, exist_ok=True)
 
 
-def _readme(n: int, seed: int) -> str:
+def _readme(n: int, seed: int, places: int = 0) -> str:
+    if not places:
+        return (
+            "# Jeu de données synthétique\n\n"
+            f"Écrit par `offre synth {n} <dossier> --graine {seed}` : {n} dispositifs et "
+            f"{len(banks.PROVIDERS)} porteurs inventés (textes assemblés au hasard, adresses "
+            "`exemple.invalid`), avec la géographie, les vocabulaires et les territoires "
+            "réels.\n"
+            "Il sert uniquement à mesurer la construction du site et la recherche : ne le "
+            "publiez pas.\n"
+        )
     return (
         "# Jeu de données synthétique\n\n"
-        f"Écrit par `offre synth {n} <dossier> --graine {seed}` : {n} dispositifs et "
-        f"{len(banks.PROVIDERS)} porteurs inventés (textes assemblés au hasard, adresses "
-        "`exemple.invalid`), avec la géographie, les vocabulaires et les territoires réels.\n"
+        f"Écrit par `offre synth {n} <dossier> --graine {seed} --lieux {places}` : {n} "
+        f"dispositifs, {places} lieux d'accueil et "
+        f"{len(banks.PROVIDERS) + len(banks.PLACE_PROVIDERS)} porteurs inventés (textes "
+        "assemblés au hasard, sites `exemple.invalid`, courriels `example.org`, téléphones "
+        f"de la plage réservée à la fiction {FICTION_PHONE} xx xx), avec la géographie, les "
+        "vocabulaires, les territoires et les annuaires officiels réels.\n"
         "Il sert uniquement à mesurer la construction du site et la recherche : ne le "
         "publiez pas.\n"
     )
@@ -656,6 +694,152 @@ def _acronym(text: str) -> str:
     words = re.findall(r"[^\W\d_]+", text)
     letters = [w[0].upper() for w in words if len(w) > 2 and w.lower() not in _SMALL_WORDS]
     return "".join(letters[:6]) if len(letters) >= 2 else ""
+
+
+# ---------------------------------------------------------------------------- places
+
+
+def _write_networks(source: Path, target: Path) -> None:
+    """The real directories and France services rule, plus an invented directory
+    (`exemple.invalid`) for each network of a synthetic provider the real file lacks,
+    so the dataset validates without a warning."""
+    doc = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    directories = doc.setdefault("annuaires", [])
+    known = {network for entry in directories for network in entry.get("reseaux", [])}
+    networks = sorted(
+        {spec.reseau for spec in (*banks.PROVIDERS, *banks.PLACE_PROVIDERS) if spec.reseau} - known
+    )
+    for network in networks:
+        url = f"{EXAMPLE_HOST}/annuaires/{network}/"
+        directories.append(
+            {
+                "reseaux": [network],
+                "titre": f"Annuaire du réseau {network} (jeu synthétique)",
+                "url": url,
+                "sources": [{"url": url, "titre": "Annuaire inventé (jeu synthétique)"}],
+                "consulte_le": PROVIDERS_VERIFIED,
+            }
+        )
+    text = yaml.dump(doc, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
+    target.write_text(text, encoding="utf-8")
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes a repeated value again rather than as an alias (the reader refuses aliases)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class _Town:
+    code: str
+    nom: str
+    postal: str
+    epci: str | None
+    population: int
+
+
+def _write_places(
+    count: int, folder: Path, geo: Geo, ctx: _Context, scheme_ids: list[str], seed: int
+) -> None:
+    """`count` reception points, each drawn from its own generator seeded with (seed, i),
+    so the first 100 places of a 5,000-place dataset are the 100 places of a smaller one.
+
+    Each belongs to a provider that runs places (banks.PLACE_KINDS), stands in a commune
+    of the territories the provider works in (drawn by population, as real counters
+    are), and delivers that provider's schemes within their perimeter by the catalogue's
+    rule; a few also name one scheme. Zones, contacts and hours are filled as often as the
+    imported data fills them."""
+    specs = {spec.id: spec for spec in (*banks.PROVIDERS, *banks.PLACE_PROVIDERS)}
+    kinds = [kind for kind in banks.PLACE_KINDS if kind[0] in specs]
+    weights = [kind[1] for kind in kinds]
+    towns_of: dict[str, list[_Town]] = {}
+    for territory in ctx.territories:
+        towns = []
+        for code in territory.epci:
+            for c in geo.communes_of_epci(code):
+                postal = c.codes_postaux[0] if c.codes_postaux else ""
+                towns.append(_Town(c.code, c.nom, postal, c.epci, max(1, c.population)))
+        towns_of[territory.id] = sorted(towns, key=lambda town: town.code)
+    taken: set[str] = set()
+    folders: set[str] = set()
+    for number in range(count):
+        rng = random.Random(f"offre-synth-lieu:{seed}:{number}")
+        provider, _, kind = rng.choices(kinds, weights)[0]
+        spec = specs[provider]
+        home = ctx.home.get(provider, ctx.territories)
+        territory = rng.choice(home)
+        towns = towns_of[territory.id] or [t for ts in towns_of.values() for t in ts]
+        town = rng.choices(towns, [t.population for t in towns])[0]
+        place = _place(rng, spec, kind, territory, town, scheme_ids, taken)
+        target = folder / provider
+        if provider not in folders:
+            target.mkdir(parents=True, exist_ok=True)
+            folders.add(provider)
+        _write(target / f"{place['id']}.yaml", place)
+
+
+def _place(
+    rng: random.Random,
+    spec: banks.ProviderSpec,
+    kind: str,
+    territory: _Territory,
+    town: _Town,
+    scheme_ids: list[str],
+    taken: set[str],
+) -> dict[str, Any]:
+    short = spec.sigle or spec.nom
+    ident = _slug(f"{spec.id} {town.nom}")
+    base, suffix = ident, 2
+    while ident in taken:
+        ident, suffix = f"{base}-{suffix}", suffix + 1
+    taken.add(ident)
+    name = f"{kind} {short} – {town.nom}"
+    if suffix > 2:
+        name += f" ({suffix - 1})"
+    doc: dict[str, Any] = {"id": ident, "nom": name[:150], "porteur": spec.id}
+    if spec.reseau:
+        doc["reseaux_porteurs"] = [spec.reseau]
+    doc["description"] = rng.choice(banks.PLACE_DESCRIPTIONS)
+    address: dict[str, Any] = {
+        "ligne": f"{rng.randint(1, 120)} {rng.choice(banks.STREETS)}",
+    }
+    if town.postal:
+        address["code_postal"] = town.postal
+    address["commune"] = town.code
+    doc["adresse"] = address
+    if rng.random() < 0.8:
+        doc["telephone"] = f"{FICTION_PHONE} {rng.randrange(100):02d} {rng.randrange(100):02d}"
+    if rng.random() < 0.55:
+        doc["courriel"] = f"accueil.{ident}@example.org"
+    if rng.random() < 0.35:
+        doc["site_web"] = f"{EXAMPLE_HOST}/lieux/{ident}/"
+    draw = rng.random()
+    if draw < 0.65:
+        doc["horaires_osm"] = rng.choice(banks.PLACE_HOURS_OSM)
+    elif draw < 0.85:
+        doc["horaires"] = rng.choice(banks.CONTACT_HOURS)
+    if rng.random() < 0.5:
+        doc["rendez_vous"] = rng.choice(("obligatoire", "conseille", "possible", "sans"))
+    if rng.random() < 0.3:
+        doc["accessibilite_precisions"] = rng.choice(banks.PLACE_ACCESS)
+    draw = rng.random()
+    if draw < 0.45 and town.epci:
+        doc["zone_desservie"] = [town.epci]
+    elif draw < 0.6:
+        doc["zone_desservie"] = [town.code]
+    elif draw < 0.7:
+        doc["zone_desservie"] = [territory.id]
+    if "zone_desservie" in doc and rng.random() < 0.3:
+        doc["zone_precisions"] = rng.choice(banks.PLACE_ZONES)
+    if scheme_ids and rng.random() < 0.05:
+        doc["dispositifs"] = [rng.choice(scheme_ids)]
+    doc["sources"] = [
+        {"url": f"{EXAMPLE_HOST}/lieux/{ident}/fiche", "titre": "Fiche du lieu (jeu synthétique)"}
+    ]
+    doc["consulte_le"] = VERIFIED_FROM + timedelta(days=rng.randrange(VERIFIED_DAYS + 1))
+    return doc
 
 
 # ---------------------------------------------------------------------------- YAML writer

@@ -33,13 +33,14 @@ def test_a_commune_shows_the_places_serving_it_with_working_links(site: Server, 
     mail = card.get_by_role("link", name="accueil-essai@example.org")
     assert mail.get_attribute("href") == "mailto:accueil-essai@example.org"
     assert "relevées le 1er septembre 2026" in card.inner_text()
-    # The full list by territory gives way to the answer, and comes back when the box empties.
+    assert "1 rue de l'Essai\n72000 Le Mans" in card.inner_text()
+    # The links by territory give way to the answer, and come back when the box empties.
     assert not page.locator("[data-offre-ou-liste]").is_visible()
     box.fill("")
     page.locator("[data-offre-ou-liste]").wait_for(state="visible")
     assert page.locator(f"{RESULTS} [data-lieu]").count() == 0
-    card_page = page.locator("[data-offre-ou-liste] [data-lieu='agence-fictive-le-mans'] a").first
-    card_page.click()
+    page.goto(site.url(SCHEME + "?commune=72181"))
+    page.locator(f"{RESULTS} [data-lieu='agence-fictive-le-mans'] a").first.click()
     page.wait_for_url("**/lieux/agence-fictive-le-mans/")
     assert tab.errors == []
     assert tab.outside(site.url()) == []
@@ -115,16 +116,24 @@ def test_the_box_works_with_the_keyboard(site: Server, tab: Tab) -> None:
     assert serious_violations(page) == []
 
 
-def test_without_javascript_the_list_by_territory(site: Server, browser: Any) -> None:
+def test_without_javascript_each_territory_links_to_its_places(site: Server, browser: Any) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site.url(SCHEME))
     assert not page.locator("[data-offre-ou]").is_visible()
     listing = page.locator("[data-offre-ou-liste]")
     assert listing.is_visible()
-    assert "Territoire : Territoire d'essai Sarthe (2)" in listing.inner_text()
-    phone = listing.locator("a[href^='tel:']")
+    assert (
+        "Où s'adresser : Territoire d'essai Sarthe (2 pour ce dispositif)" in listing.inner_text()
+    )
+    assert listing.locator("a[href^='tel:']").count() == 0  # no place listed on the page
+    listing.get_by_role("link", name="Où s'adresser : Territoire d'essai Sarthe").click()
+    page.wait_for_url("**/territoires/sarthe/lieux/")
+    places = page.locator("[data-offre-ou-liste]")
+    assert places.is_visible()
+    phone = places.locator("[data-lieu='agence-fictive-le-mans'] a[href^='tel:']")
     assert phone.count() == 1 and phone.get_attribute("href") == "tel:0200000001"
+    assert "relevées le 1er septembre 2026" in places.inner_text()
     context.close()
 
 
@@ -155,13 +164,30 @@ def test_a_link_with_a_commune_opens_on_its_answer(site: Server, tab: Tab) -> No
     assert not page.locator("[data-offre-ou-liste]").is_visible()
 
 
-def test_printed_sheet_keeps_the_places_not_the_box(site: Server, tab: Tab) -> None:
+def test_printed_sheet_keeps_the_answer_not_the_box(site: Server, tab: Tab) -> None:
     page = tab.page
-    page.goto(site.url(SCHEME))
-    page.wait_for_load_state("networkidle")
+    page.goto(site.url(SCHEME + "?commune=72181"))
+    page.locator(f"{RESULTS} [data-lieu='agence-fictive-le-mans']").wait_for()
     page.emulate_media(media="print")
     assert not page.locator("#offre-ou-commune").is_visible()
-    listing = page.locator("[data-offre-ou-liste]")
-    assert listing.is_visible()
-    assert listing.locator("[data-lieu='agence-fictive-le-mans']").is_visible()
-    assert "relevées le 1er septembre 2026" in listing.inner_text()
+    answer = page.locator(RESULTS)
+    assert answer.locator("[data-lieu='agence-fictive-le-mans']").is_visible()
+    assert "relevées le 1er septembre 2026" in answer.inner_text()
+    assert "02 00 00 00 01" in answer.inner_text()
+
+
+def test_territory_places_page_box_and_list(site: Server, tab: Tab) -> None:
+    page = tab.page
+    page.goto(site.url("territoires/sarthe/lieux/"))
+    page.wait_for_load_state("networkidle")
+    box = page.get_by_label("Commune de la personne (nom, code postal ou code INSEE)")
+    box.fill("Mamers")
+    card = page.locator(f"{RESULTS} [data-lieu='antenne-fictive-sans-zone']")
+    card.wait_for()
+    assert "Mamers" in card.inner_text()
+    box.fill("")
+    page.locator("[data-offre-ou-liste]").wait_for(state="visible")
+    assert page.locator("[data-offre-ou-liste] [data-lieu]").count() == 2
+    assert tab.errors == []
+    assert tab.outside(site.url()) == []
+    assert serious_violations(page) == []

@@ -58,6 +58,10 @@ def test_two_schemes_and_a_place_kept_in_the_address_and_reopened_elsewhere(
         "tel:0200000001"
     )
     assert "Être inscrit comme demandeur d'emploi." in mobility.inner_text()
+    # Found in the commune's part of the places table: the place serving Le Mans only,
+    # not every place of the territory with a warning.
+    assert "Zone desservie non précisée" not in mobility.inner_text()
+    assert "Antenne fictive d'essai de Mamers" not in mobility.inner_text()
     address = page.url
     assert "#d=aide-mobilite-essai,permis-jeunes-essai&l=agence-fictive-le-mans&c=72181" in address
 

@@ -107,3 +107,42 @@ def test_yaml_writer_reads_back_unchanged() -> None:
         "imbrique": {"territoires": {"laval": {"telephone": "02 43 00 00 00"}}},
     }
     assert yaml.safe_load(to_yaml(doc)) == doc
+
+
+def test_places_are_valid_linked_fictitious_and_deterministic(tmp_path: Path) -> None:
+    code, output = _run_synth("60", str(tmp_path / "a"), "--data", str(SOURCE), "--lieux", "300")
+    assert code == 0, output
+    assert "300 lieux d'accueil" in output
+    catalog, report = load_catalog(tmp_path / "a")
+    assert report.errors == [], report.render()
+    assert report.warnings == [], report.render()
+    assert catalog is not None and len(catalog.lieux) == 300
+    places = list(catalog.lieux.values())
+    # In the region's communes, with zones, contacts, hours and networks, like the real data.
+    assert all(catalog.geo.commune(p.adresse.commune) is not None for p in places)
+    assert sum(bool(p.zone_desservie) for p in places) > 100
+    assert sum(bool(p.telephone) for p in places) > 200
+    assert sum(bool(p.horaires_osm) for p in places) > 100
+    assert {"france-travail", "france-service", "mission-locale"} <= {
+        n for p in places for n in p.reseaux_porteurs
+    }
+    # Linked to schemes as the real data is: by provider within the perimeter, a few by name.
+    assert sum(bool(catalog.place_schemes[p.id]) for p in places) > 100
+    assert any(p.dispositifs for p in places)
+    assert catalog.reseaux.aide_demarches is not None  # the France services rule
+    # Clearly fictitious: fiction phone range, example hosts.
+    assert all(p.telephone.startswith("02 61 91 ") for p in places if p.telephone)
+    assert all(p.courriel.endswith("@example.org") for p in places if p.courriel)
+    assert all(str(s.url).startswith("https://exemple.invalid/") for p in places for s in p.sources)
+    # Same seed, same files; fewer places, the first of them.
+    synthesize(60, tmp_path / "b", source=SOURCE, places=300)
+    synthesize(60, tmp_path / "c", source=SOURCE, places=100)
+    first = _files(tmp_path / "a")
+    assert first == _files(tmp_path / "b")
+    smaller = _files(tmp_path / "c")
+    del smaller["LISEZMOI.md"]
+    assert all(first[path] == content for path, content in smaller.items())
+    # Without --lieux, the dataset is what it was: no place, no directory file.
+    synthesize(60, tmp_path / "d", source=SOURCE)
+    assert not (tmp_path / "d" / "lieux").exists()
+    assert not (tmp_path / "d" / "reseaux.yaml").exists()

@@ -113,7 +113,7 @@ def _list_date(options: Options) -> date:
 
 def _read(state: _State, display: str) -> None:
     counts = state.counts
-    _, rows = read_rows(state.options.csv_file, display)
+    _, rows = read_rows(state.options.csv_file, display, state.options.root)
     for row in rows:
         counts.rows_read += 1
         if not row.problem and record.departement_of(row) not in state.chosen:

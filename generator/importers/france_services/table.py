@@ -1,24 +1,27 @@
 """Read the ANCT's CSV: check its columns, then yield each row with the line it starts on.
 
 The file is small (about 1 MB for all of France) but comes from outside: it is refused
-above `MAX_BYTES`, read as UTF-8 (a byte-order mark is allowed), with commas or
-semicolons between fields. Every problem is an `Issue` located by line and column
-(`liste.csv:12:13: error: colonne telephone: …`).
+above the importers' shared size limit (`fichier_octets_max`, checked by the importer
+through `input_limits`), and read line by line — as UTF-8 (a byte-order mark is
+allowed), with commas or semicolons between fields — so memory does not grow with the
+file: a line longer than `MAX_LINE_BYTES` is refused. Every problem is an `Issue`
+located by line and column (`liste.csv:12:13: error: colonne telephone: …`).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ...data.errors import Issue
+from ...data.input_limits import load_limits, open_regular
 from .hours import DAY_COLUMNS
 
-_MB = 1024 * 1024
-MAX_BYTES = 50 * _MB
+MAX_LINE_BYTES = 1024 * 1024
+"""A row of the list is about 1 KB: a longer line is not the list (and is not read whole)."""
 
 REQUIRED = (
     "id_fs",
@@ -45,10 +48,6 @@ OPTIONAL = (
 )
 
 
-def _size(count: int) -> str:
-    return f"{count / _MB:.0f} Mo" if count >= _MB else f"{count} octets"
-
-
 class BadFile(Exception):
     """The file cannot be read as the list at all (first problem only: nothing follows)."""
 
@@ -70,68 +69,103 @@ class Row:
         return self.columns.index(name) + 1 if name in self.columns else 1
 
 
-def read_rows(path: Path, display: str) -> tuple[tuple[str, ...], Iterator[Row]]:
-    """The header, and the rows; raises BadFile when the file is not the list."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise BadFile(
-            Issue(
-                display,
-                1,
-                1,
-                "",
-                f"fichier trop gros ({_size(size)} ; limite {_size(MAX_BYTES)}) : "
-                "la liste nationale des France services fait environ 1 Mo ; vérifiez "
-                "qu'il s'agit du bon fichier.",
-            )
-        )
-    data = path.read_bytes()
-    if data.startswith(b"\x1f\x8b") or data.startswith(b"PK"):
-        raise BadFile(Issue(display, 1, 1, "", "fichier compressé : décompressez-le d'abord."))
+def read_rows(
+    path: Path, display: str, root: Path | None = None
+) -> tuple[tuple[str, ...], Iterator[Row]]:
+    """The header, and the rows, read as they are consumed; raises BadFile when the file
+    is not the list (or a row cannot be read), UserError when it is past the size limit
+    of `root/reglages.yaml`."""
+    handle = open_regular(path, load_limits(root), label="Liste France services :")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BadFile(
-            Issue(
-                display,
-                line,
-                col,
-                "",
-                "octets qui ne sont pas de l'UTF-8 : enregistrez le fichier en UTF-8 (la liste "
-                "publiée par l'ANCT l'est).",
+        lines = _lines(handle, display)
+        first = next(lines, None)
+        if first is None or not first.strip():
+            # Blank first lines: the file is empty, or its header is missing.
+            first = next((line for line in lines if line.strip()), None)
+            if first is None:
+                raise BadFile(Issue(display, 1, 1, "", "fichier vide."))
+            first = "\n"
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(_chain(first, lines), delimiter=delimiter)
+        try:
+            header = tuple(h.strip() for h in next(reader))
+        except csv.Error as exc:
+            raise BadFile(Issue(display, 1, 1, "", f"en-tête illisible ({exc}).")) from None
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            raise BadFile(
+                Issue(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"colonnes manquantes : {', '.join(missing)}. Ce n'est pas la « Liste des "
+                    "structures France services » de l'ANCT, ou son format a changé (colonnes "
+                    f"attendues : {', '.join(REQUIRED)}).",
+                )
             )
-        ) from None
-    if not text.strip():
-        raise BadFile(Issue(display, 1, 1, "", "fichier vide."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = tuple(h.strip() for h in next(reader))
-    except csv.Error as exc:
-        raise BadFile(Issue(display, 1, 1, "", f"en-tête illisible ({exc}).")) from None
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise BadFile(
-            Issue(
-                display,
-                1,
-                1,
-                "",
-                f"colonnes manquantes : {', '.join(missing)}. Ce n'est pas la « Liste des "
-                "structures France services » de l'ANCT, ou son format a changé (colonnes "
-                f"attendues : {', '.join(REQUIRED)}).",
-            )
-        )
-    doubled = sorted({c for c in header if c and header.count(c) > 1})
-    if doubled:
-        raise BadFile(Issue(display, 1, 1, "", f"colonnes en double : {', '.join(doubled)}."))
-    return header, _rows(reader, header, display)
+        doubled = sorted({c for c in header if c and header.count(c) > 1})
+        if doubled:
+            raise BadFile(Issue(display, 1, 1, "", f"colonnes en double : {', '.join(doubled)}."))
+    except BaseException:
+        handle.close()
+        raise
+    return header, _rows(reader, header, display, handle)
 
 
-def _rows(reader: Iterator[list[str]], header: tuple[str, ...], display: str) -> Iterator[Row]:
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _lines(handle: BinaryIO, display: str) -> Iterator[str]:
+    """The file's lines as text, one at a time, each checked as UTF-8 where it stands."""
+    number = 0
+    while True:
+        raw = handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if number == 1:
+            if raw.startswith((b"\x1f\x8b", b"PK")):
+                raise BadFile(
+                    Issue(display, 1, 1, "", "fichier compressé : décompressez-le d'abord.")
+                )
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if len(raw) > MAX_LINE_BYTES:
+            raise BadFile(
+                Issue(
+                    display,
+                    number,
+                    1,
+                    "",
+                    f"ligne de plus de {MAX_LINE_BYTES // 1024 // 1024} Mo : ce n'est pas la "
+                    "liste des France services (une ligne y fait environ 1 Ko).",
+                )
+            )
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BadFile(
+                Issue(
+                    display,
+                    number,
+                    exc.start + 1,
+                    "",
+                    "octets qui ne sont pas de l'UTF-8 : enregistrez le fichier en UTF-8 (la "
+                    "liste publiée par l'ANCT l'est).",
+                )
+            ) from None
+
+
+def _rows(
+    reader: Iterator[list[str]], header: tuple[str, ...], display: str, handle: BinaryIO
+) -> Iterator[Row]:
+    with handle:
+        yield from _fields(reader, header, display)
+
+
+def _fields(reader: Iterator[list[str]], header: tuple[str, ...], display: str) -> Iterator[Row]:
     line_num = getattr(reader, "line_num")  # noqa: B009 - csv readers only
     previous = line_num
     while True:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from ...catalog.catalog import Catalog
-from ...catalog.reach import Contact, ProcedureHelp
+from ...catalog.reach import Contact, DeliveryRule, ProcedureHelp
 from ...data.geo import Commune
 from ...data.model import Annuaire, Dispositif, Lieu, Porteur, Territoire
 from ..search.facets import Facet
@@ -96,11 +96,23 @@ class SchemeContext(TypedDict):
     where: PlaceBoxContext | None
 
 
+class PlaceCount(NamedTuple):
+    """A territory of a scheme's perimeter and how many of its places deliver it."""
+
+    id: str
+    label: str
+    places: int
+
+
 class PlaceBoxContext(TypedDict):
-    """_ou_s_adresser.html.j2: the places of a scheme, by territory, and the box's files."""
+    """_ou_s_adresser.html.j2: how many places deliver a scheme in each territory of its
+    perimeter (each linking to the territory's places page), the rule the box applies in
+    the browser, and the box's files."""
 
     count: int
-    by_territory: list[PlaceGroup]
+    territories: list[PlaceCount]
+    through: list[str]
+    delivery: DeliveryRule
     outside: list[Lieu]
     assets: Mapping[str, str]
     # The next step when no place is near: official directories, else the provider's site
@@ -120,12 +132,14 @@ class PlaceContext(TypedDict):
 
 
 class PlacesIndexContext(TypedDict):
-    """lieux.html.j2"""
+    """lieux.html.j2: counts by territory and by network, each linking to the territories'
+    places pages (the index does not list every place: it would grow with them)."""
 
     count: int
     by_territory: list[PlaceGroup]
     outside: list[Lieu]
     by_network: list[PlaceGroup]
+    network_territories: dict[str, list[PlaceCount]]
 
 
 class TerritoryContext(TypedDict):
@@ -144,6 +158,15 @@ class TerritoryContext(TypedDict):
     population: int
     place_groups: list[PlaceGroup]
     # Files of the commune box of "Qui contacter" (the scheme pages' box, every place).
+    place_assets: Mapping[str, str]
+
+
+class TerritoryPlacesContext(TypedDict):
+    """territoire_lieux.html.j2: a territory's places, by network, and the commune box."""
+
+    t: Territoire
+    count: int
+    place_groups: list[PlaceGroup]
     place_assets: Mapping[str, str]
 
 

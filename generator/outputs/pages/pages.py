@@ -12,7 +12,7 @@ from .renderer import Renderer
 from .schemes import scheme_page
 from .search_page import search_page
 from .selection import selection_page
-from .territories import booklet_list_page, booklet_page, territory_page
+from .territories import booklet_list_page, booklet_page, territory_page, territory_places_page
 
 
 def all_pages(renderer: Renderer) -> list[GeneratedPage]:
@@ -25,6 +25,7 @@ def all_pages(renderer: Renderer) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
     pages += [scheme_page(renderer, d) for d in catalog.dispositifs.values()]
     pages += [territory_page(renderer, tid) for tid in catalog.territoires]
+    pages += [territory_places_page(renderer, tid) for tid in catalog.territoires]
     pages += [provider_page(renderer, pid) for pid in catalog.porteurs]
     pages += [place_page(renderer, lid) for lid in catalog.lieux]
     pages += theme_pages(renderer)

@@ -1,13 +1,17 @@
 """The "Où s'adresser" box of scheme pages: its script and what each page shows.
 
-A scheme page lists, without JavaScript, the places that deliver the scheme, by
-territory, then the official directories of the scheme's networks (or its provider's
-website), and, apart, what France services do when the rule of reseaux.yaml asks for
-them. With JavaScript, the reader types a commune (found with the commune table the site
-already ships, `search.communes`) and the script offers the nearest places by the rule of
-`generator/catalog/reach.py`, looked up in the search's places table (`search.places`): one file
-for the whole site, shared with the search page's commune box, cached forever
-(content-hashed name), not one per page.
+A scheme page does not list its places: with thousands of counters in the region it
+would weigh megabytes. Without JavaScript it says how many places deliver the scheme in
+each territory of its perimeter, each linking to that territory's places page
+(`territoires/<id>/lieux/`: address, phone, hours, by network), then the official
+directories of the scheme's networks (or its provider's website), and, apart, what
+France services do when the rule of reseaux.yaml asks for them. With JavaScript, the
+reader types a commune (found with the commune table the site already ships,
+`search.communes`) and the script offers the nearest places by the rule of
+`generator/catalog/reach.py`, among the places of that commune's part of the search's places
+table (`search.places`, shared with the search page's commune box, cached forever with
+content-hashed names) that deliver the scheme by its `reach.DeliveryRule`, which the
+page carries. So a page's size does not depend on the number of places.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from pathlib import Path
 from ...catalog import reach
 from ...catalog.catalog import Catalog
 from ...data.model import Dispositif
-from ...rules import urls
-from .context import PlaceBoxContext
+from ...rules import display, urls
+from .context import PlaceBoxContext, PlaceCount
 from .place_helpers import PlaceHelpers
 
 SCRIPT = Path(__file__).parent / "js" / "lieux.js"
@@ -41,9 +45,22 @@ def place_box(helpers: PlaceHelpers, scheme: Dispositif, assets: dict[str, str])
     """What the "Où s'adresser" section of a scheme page shows."""
     catalog = helpers.catalog
     lids = catalog.scheme_places.get(scheme.id, [])
+    counts: dict[str, int] = {}
+    for lid in lids:
+        for tid in catalog.place_territories.get(lid, []):
+            counts[tid] = counts.get(tid, 0) + 1
+    perimeter = catalog.scheme_territories.get(scheme.id, [])
+    territories = [
+        PlaceCount(tid, helpers.territory_label(tid), counts.get(tid, 0))
+        for tid in perimeter
+        if tid in catalog.territoires
+    ]
+    delivery = reach.delivery_rule(catalog, scheme)
     return PlaceBoxContext(
         count=len(lids),
-        by_territory=helpers.by_territory(lids),
+        territories=display.sorted_by_name(territories, lambda t: t.label),
+        through=_through(catalog, delivery),
+        delivery=delivery,
         outside=helpers.outside_territories(lids),
         assets=assets,
         directories=reach.scheme_directories(catalog, scheme),
@@ -51,3 +68,20 @@ def place_box(helpers: PlaceHelpers, scheme: Dispositif, assets: dict[str, str])
         helpers=reach.procedure_help(catalog, scheme),
         rule=reach.RULE_TEXT,
     )
+
+
+def _through(catalog: Catalog, delivery: reach.DeliveryRule) -> list[str]:
+    """Under which heading of a territory's places page to look: the networks that
+    deliver the scheme, else its providers' networks (or names)."""
+    if delivery.networks is not None:
+        return [catalog.vocab.label("reseaux_porteurs", n) for n in delivery.networks]
+    labels = []
+    for pid in delivery.providers:
+        porteur = catalog.porteurs.get(pid)
+        if porteur is None:
+            continue
+        if porteur.reseau:
+            labels.append(catalog.vocab.label("reseaux_porteurs", porteur.reseau))
+        else:  # the places page puts places of no network under « Autres structures »
+            labels.append(f"Autres structures ({porteur.nom})")
+    return list(dict.fromkeys(labels))

@@ -92,6 +92,9 @@ class PlaceHelpers:
 
     # ------------------------------------------------------------------ several places
 
+    def territory_label(self, tid: str) -> str:
+        return self._territory_label(tid)
+
     def _territory_label(self, tid: str) -> str:
         territoire = self.catalog.territoires[tid]
         return display.territory_name(territoire)

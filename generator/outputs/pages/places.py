@@ -1,10 +1,11 @@
-"""Place pages (`lieux/<id>/`) and the index of places, by territory and by network."""
+"""Place pages (`lieux/<id>/`) and the index of places: counts by territory and by network,
+linking to each territory's places page (`territoires/<id>/lieux/`)."""
 
 from __future__ import annotations
 
-from ...rules import urls
+from ...rules import display, urls
 from .catalog_view import sort_schemes
-from .context import PlaceContext, PlacesIndexContext
+from .context import PlaceContext, PlaceCount, PlacesIndexContext
 from .page import GeneratedPage
 from .renderer import Renderer
 
@@ -34,11 +35,23 @@ def places_index_page(renderer: Renderer) -> GeneratedPage:
     here = urls.page_url("lieu")
     lieux = renderer.site.lieux
     lids = sorted(catalog.lieux)
+    by_network = lieux.by_network(lids)
+    network_territories = {}
+    for group in by_network:
+        counts: dict[str, int] = {}
+        for place in group.places:
+            for tid in catalog.place_territories.get(place.id, []):
+                counts[tid] = counts.get(tid, 0) + 1
+        network_territories[group.id] = display.sorted_by_name(
+            (PlaceCount(tid, lieux.territory_label(tid), n) for tid, n in counts.items()),
+            lambda t: t.label,
+        )
     context = PlacesIndexContext(
         count=len(lids),
         by_territory=lieux.by_territory(lids),
         outside=lieux.outside_territories(lids),
-        by_network=lieux.by_network(lids),
+        by_network=by_network,
+        network_territories=network_territories,
     )
     title = "Lieux d'accueil"
     return GeneratedPage(

@@ -1,4 +1,5 @@
-"""Territory pages (`territoires/<id>/`) and their printable booklets (`…/livret/`)."""
+"""Territory pages (`territoires/<id>/`), their places (`…/lieux/`) and their printable
+booklets (`…/livret/`)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,19 @@ from functools import partial
 
 from markupsafe import Markup
 
+from ...catalog.catalog import Catalog
 from ...data.model import Dispositif
 from ...rules import display, urls
 from ...rules.site_url import is_placeholder
 from .booklet_filters import BOOKLET_ASSETS, booklet_filters, filter_tags
 from .catalog_view import active_schemes, sort_schemes, split_kinds
-from .context import BookletBlockContext, BookletContext, Epci, TerritoryContext
+from .context import (
+    BookletBlockContext,
+    BookletContext,
+    Epci,
+    TerritoryContext,
+    TerritoryPlacesContext,
+)
 from .page import GeneratedPage
 from .place_box import BOX_ASSETS
 from .renderer import Renderer
@@ -58,6 +66,29 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
     )
 
 
+def territory_places_page(renderer: Renderer, tid: str) -> GeneratedPage:
+    """The places of a territory, by network, with the commune box: where the territory
+    page and the scheme pages send a reader, so they stay light whatever the number of
+    places."""
+    catalog = renderer.catalog
+    here = urls.territory_places_url(tid)
+    lids = catalog.territory_places.get(tid, [])
+    context = TerritoryPlacesContext(
+        t=catalog.territoires[tid],
+        count=len(lids),
+        place_groups=renderer.site.lieux.by_network(lids),
+        place_assets=dict(renderer.require(BOX_ASSETS, "lieux d'un territoire")),
+    )
+    label = _territory_label(renderer, tid)
+    return GeneratedPage(
+        here,
+        f"Où s'adresser : {label}",
+        renderer.deferred("territoire_lieux.html.j2", here, context),
+        description=f"Les lieux d'accueil qui desservent le territoire {label} ou s'y "
+        "trouvent, par réseau : adresse, téléphone, horaires.",
+    )
+
+
 def booklet_block(renderer: Renderer, scheme: Dispositif, tid: str) -> Markup:
     """A scheme's booklet block, shared by every booklet it appears in.
 
@@ -97,14 +128,26 @@ def _booklet_context(renderer: Renderer, tid: str) -> BookletContext:
         data_date=catalog.latest_date(),
         site_url=_printed_address(renderer),
         place_groups=renderer.site.lieux.by_network(lids),
-        place_schemes={
-            lid: [d for d in schemes if d.id in set(catalog.place_schemes.get(lid, []))]
-            for lid in lids
-        },
+        place_schemes=_schemes_of_places(catalog, lids, schemes),
         filters=booklet_filters(renderer.site, schemes),
         tags=partial(filter_tags, renderer.site),
         assets=renderer.require(BOOKLET_ASSETS, "livret d'un territoire"),
     )
+
+
+def _schemes_of_places(
+    catalog: Catalog, lids: list[str], schemes: list[Dispositif]
+) -> dict[str, list[Dispositif]]:
+    """The booklet's schemes each place delivers, in the booklet's order: one pass over
+    each place's schemes, not over every scheme for every place."""
+    position = {d.id: n for n, d in enumerate(schemes)}
+    result = {}
+    for lid in lids:
+        numbers = sorted(
+            position[did] for did in catalog.place_schemes.get(lid, []) if did in position
+        )
+        result[lid] = [schemes[n] for n in numbers]
+    return result
 
 
 def booklet_page(renderer: Renderer, tid: str) -> GeneratedPage:

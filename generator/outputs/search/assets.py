@@ -46,10 +46,19 @@ def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets.add("recherche", "recherche", bundle, ".js")
     assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")
-    index, parts = place_files(catalog)
-    for code, part in parts.items():
-        assets.add(f"lieux-{code}", f"lieux-{code}", dumps(part), ".json")
-        index["parties"][code] = assets.urls[f"lieux-{code}"].rsplit("/", 1)[-1]
+    index, parts, departements = place_files(catalog)
+    for number, (communes, part) in enumerate(parts):
+        # Named after its first commune; two parts with the same places are still two
+        # files, each tiny, so a commune's part never depends on another's.
+        name = f"lieux-{communes[0]}"
+        assets.add(name, name, dumps(part), ".json")
+        index["parties"].append(assets.urls[name].rsplit("/", 1)[-1])
+        for code in communes:
+            index["communes"][code] = number
+    for code, part in departements.items():
+        name = f"lieux-departement-{code}"
+        assets.add(name, name, dumps(part), ".json")
+        index["departements"][code] = assets.urls[name].rsplit("/", 1)[-1]
     assets.add("lieux", "lieux", dumps(index), ".json")
     search = build_search_files(catalog)
     for path, content in search.files.items():

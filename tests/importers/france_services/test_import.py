@@ -403,9 +403,7 @@ def test_imported_places_carry_their_provenance_into_the_open_data(data: Path) -
     )
 
 
-def test_semicolons_empty_and_oversized_files(
-    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_semicolons_empty_and_oversized_files(data: Path, tmp_path: Path) -> None:
     from generator.importers.france_services import table
 
     semicolons = tmp_path / "liste-fs-20990101.csv"
@@ -418,6 +416,15 @@ def test_semicolons_empty_and_oversized_files(
     code, output = _run(data, empty, "--supprimer-disparus")
     assert code == 1 and "liste-fs-20990102.csv:2:1: error: aucune ligne après l'en-tête" in output
     assert len(_files(data)) == 4
-    monkeypatch.setattr(table, "MAX_BYTES", 1000)
+    # The size limit is the importers' shared one, set in reglages.yaml.
+    (data / "reglages.yaml").write_text("limites:\n  fichier_octets_max: 1000\n", encoding="utf-8")
     code, output = _run(data, semicolons)
-    assert code == 1 and "fichier trop gros (" in output and "limite 1000 octets" in output
+    assert code == 1, output
+    assert "trop gros (" in output and "(fichier_octets_max)" in output
+    assert len(_files(data)) == 4
+    # Read line by line: a line of the size of a whole file is refused, not read whole.
+    (data / "reglages.yaml").unlink()
+    long_line = tmp_path / "liste-fs-20990103.csv"
+    long_line.write_bytes(semicolons.read_bytes() + b"x" * (table.MAX_LINE_BYTES + 10))
+    code, output = _run(data, long_line)
+    assert code == 1 and "liste-fs-20990103.csv:6:1: error: ligne de plus de 1 Mo" in output

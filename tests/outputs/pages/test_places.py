@@ -16,10 +16,11 @@ from generator.outputs.pages.correction import correction_problem, correction_ta
 from generator.outputs.pages.places import place_page, places_index_page
 from generator.outputs.pages.renderer import Renderer
 from generator.outputs.pages.schemes import scheme_page
-from generator.outputs.pages.territories import booklet_page, territory_page
+from generator.outputs.pages.territories import booklet_page, territory_page, territory_places_page
 from generator.outputs.search.places import places_table
 from generator.site.outputs import prepare
 from tests.support.datasets import copy_fixture
+from tests.support.paths import REPO
 from tests.support.render_fixtures import SITE_URL, make_renderer
 
 
@@ -67,21 +68,59 @@ def test_places_index_by_territory_and_by_network(renderer: Renderer) -> None:
     assert '<h2 id="par-territoire">Par territoire</h2>' in html
     assert '<h2 id="par-reseau">Par réseau</h2>' in html
     assert re.search(r'<h3 id="territoire-sarthe"><a href="../territoires/sarthe/">', html)
+    assert (
+        "<a href=\"../territoires/sarthe/lieux/\">Où s'adresser : 2 lieux d'accueil, par réseau</a>"
+    ) in html
     assert re.search(r'<h3 id="reseau-france-travail">France Travail <span[^>]*>\(2\)', html)
-    # Names A–Z within a group (French order).
-    assert html.index("Agence fictive d&#39;essai du Mans") < html.index("Antenne fictive")
+    assert '<a href="../territoires/sarthe/lieux/#reseau-france-travail">' in html
+    # Counts and links only: the territories' places pages list the places.
+    assert "agence-fictive-le-mans" not in html
 
 
-def test_scheme_page_lists_its_places_by_territory_with_the_box(renderer: Renderer) -> None:
+def test_scheme_page_links_to_its_territories_places_with_the_box(renderer: Renderer) -> None:
     scheme = renderer.catalog.dispositifs["aide-mobilite-essai"]
     html = scheme_page(renderer, scheme).render()
     assert '<h2 id="ou-s-adresser">Où s&#39;adresser</h2>' in html
     box = re.search(r"<div class=\"offre-ou\" data-offre-ou[^>]*hidden>", html)
     assert box, "the box is hidden until its script shows it"
     assert 'data-lieux="../../recherche/lieux.' in box.group(0)
-    assert '<section class="offre-ou__territoire" data-territoire="sarthe"' in html
-    assert html.count('data-lieu="') == 2
+    # The rule the box applies to a commune's places (generator/reach.py, DeliveryRule).
+    rule = renderer.catalog.scheme_territories[scheme.id]
+    assert f'data-territoires="{" ".join(rule)}"' in box.group(0)
+    assert 'data-porteurs="' in box.group(0) or 'data-reseaux="' in box.group(0)
+    # No place is listed: each territory of the perimeter links to its places page.
+    assert 'data-lieu="' not in html
+    assert (
+        '<li data-territoire="sarthe"><a href="../../territoires/sarthe/lieux/">'
+        "Où s'adresser : Territoire d&#39;essai Sarthe</a> "
+        '<span class="offre-compte">(2 pour ce dispositif)</span></li>'
+    ) in html
+    assert "2 lieux d'accueil délivrent ce dispositif (rubrique France Travail)" in html
+    assert "(0 pour ce dispositif)" in html  # the perimeter's other territories, all listed
     assert '<label for="offre-ou-commune">' in html and 'aria-live="polite"' in html
+
+
+def test_a_scheme_page_does_not_grow_with_the_places(tmp_path: Path) -> None:
+    """The same scheme with 100 and with 1,000 places in the region: the same page but
+    for the counts."""
+    from devtools.synth import synthesize
+
+    pages = {}
+    for count in (100, 1000):
+        folder = tmp_path / str(count)
+        synthesize(40, folder, source=REPO / "offer_data", places=count)
+        catalog = load_catalog(folder)[0]
+        assert catalog is not None
+        renderer = prepare(catalog, SITE_URL).renderer
+        scheme = catalog.dispositifs["participation-financiere-aux-metiers-du-transport-routier"]
+        pages[count] = scheme_page(renderer, scheme).render()
+        assert catalog.scheme_places[scheme.id]
+    # Only the counts and the places index's name (named after its content) differ.
+    counts = re.compile(
+        r"\d+ pour ce dispositif|\d+ lieux? d'accueil délivre(?:nt)?|lieux\.[0-9a-f]+\.json"
+    )
+    assert len(pages[1000]) > len(pages[100]) * 0.99
+    assert counts.sub("", pages[100]) == counts.sub("", pages[1000])
 
 
 def test_scheme_with_no_known_place_says_so(renderer: Renderer) -> None:
@@ -114,12 +153,21 @@ def test_the_commune_table_of_the_box(renderer: Renderer) -> None:
 def test_territory_page_whom_to_contact_by_network(renderer: Renderer) -> None:
     html = territory_page(renderer, "sarthe").render()
     assert '<h2 id="qui-contacter">Qui contacter sur ce territoire</h2>' in html
-    assert '<h3 id="reseau-france-travail">France Travail' in html
-    assert 'href="tel:0200000001"' in html
+    # The networks, each linking to its places on the territory's places page.
+    assert (
+        '<li><a href="lieux/#reseau-france-travail">France Travail</a> '
+        '<span class="offre-compte">(2)</span></li>'
+    ) in html
+    assert 'data-lieu="' not in html
+    places = territory_places_page(renderer, "sarthe")
+    assert places.url == "territoires/sarthe/lieux/"
+    page = places.render()
+    assert '<h2 id="reseau-france-travail">France Travail' in page
+    assert 'href="tel:0200000001"' in page
+    assert page.count('data-lieu="') == 2
+    assert "data-offre-ou data-tous-les-lieux" in page
     empty = _text(territory_page(renderer, "littoral").render())
     assert "Aucun lieu d'accueil recensé sur ce site ne dessert ce territoire" in empty
-    # Still a way on: the commune box offering the nearest places of the site.
-    assert "data-tous-les-lieux" in territory_page(renderer, "littoral").render()
 
 
 def test_booklet_lists_the_places_with_their_read_date(renderer: Renderer) -> None:

@@ -1,11 +1,13 @@
 /* Offre de services Clefop — « Où s'adresser » sur la fiche d'un dispositif.
    La personne tape une commune (nom, code postal ou code INSEE, trouvée avec la table
-   des communes de la recherche, commune.js) ; parmi les lieux listés sous la case (ceux
-   qui délivrent le dispositif), on montre ceux qui desservent cette commune, sinon les
-   plus proches (même commune, intercommunalité, département : OffreLieux.nearest), et
-   toujours les annuaires officiels quand aucun lieu n'est dans la commune. À part, les
-   France services proches, quand la fiche le demande (data-aide-reseau). Sans
-   JavaScript, la liste par territoire et les annuaires restent affichés tels quels. */
+   des communes de la recherche, commune.js) ; parmi les lieux de la partie de cette
+   commune qui délivrent le dispositif (règle portée par la case : data-reseaux ou
+   data-porteurs, data-territoires, data-lieux-nommes ; OffreLieux.delivers), on montre
+   ceux qui desservent cette commune, sinon les plus proches (même commune,
+   intercommunalité, département : OffreLieux.nearest), et toujours les annuaires
+   officiels quand aucun lieu n'est dans la commune. À part, les France services proches,
+   quand la fiche le demande (data-aide-reseau). Sans JavaScript, les liens vers les lieux
+   de chaque territoire et les annuaires restent affichés tels quels. */
 (function (global) {
   "use strict";
 
@@ -42,30 +44,23 @@
     var timer = null;
     box.hidden = false;
 
-    // The cards listed on the page, by place id (a place may be listed in two territories).
-    function cards() {
-      var found = {};
-      if (!list) { return found; }
-      list.querySelectorAll("[data-lieu]").forEach(function (card) {
-        var id = card.getAttribute("data-lieu");
-        if (!found[id]) { found[id] = card; }
-      });
-      return found;
+    function words(name) {
+      var value = box.getAttribute(name);
+      return value ? value.split(" ").filter(Boolean) : [];
     }
+    // Which places deliver the scheme (generator/reach.py, DeliveryRule).
+    var rule = {
+      dispositif: box.getAttribute("data-dispositif") || "",
+      reseaux: box.hasAttribute("data-reseaux") ? words("data-reseaux") : null,
+      porteurs: words("data-porteurs"),
+      territoires: words("data-territoires"),
+      lieux: words("data-lieux-nommes")
+    };
 
     function showCards(table, intro, chosen) {
       results.appendChild(element("p", { "class": "offre-ou__message" }, intro));
       var ul = element("ul", { "class": "offre-lieux" });
-      chosen.forEach(function (card) {
-        var copy = card.cloneNode(true);
-        var place = table.parId[card.getAttribute("data-lieu")];
-        var now = place ? global.OffreLieux.today(place) : "";
-        var contact = copy.querySelector(".offre-contact");
-        if (now && contact) {
-          contact.insertBefore(element("li", { "class": "offre-lieu__aujourdhui" }, now), contact.firstChild);
-        }
-        ul.appendChild(copy);
-      });
+      chosen.forEach(function (place) { ul.appendChild(global.OffreLieux.item(table, root, place)); });
       results.appendChild(ul);
     }
 
@@ -126,7 +121,7 @@
     // after the reader has moved on to another commune is dropped.
     function showCommune(table, commune) {
       var ticket = ++requestNumber;
-      return global.OffreLieux.load(placesUrl, commune.departement).then(function (places) {
+      return global.OffreLieux.load(placesUrl, commune).then(function (places) {
         if (ticket === requestNumber) { answer(places, commune); }
       }).catch(function () {
         if (ticket !== requestNumber) { return; }
@@ -143,12 +138,11 @@
         showNearest(places, commune);
         return;
       }
-      var all = cards();
       var name = communeLabel(commune);
       showHelpers(places, commune);
-      var pool = Object.keys(all).map(function (id) { return places.parId[id]; }).filter(Boolean);
+      var pool = places.lieux.filter(function (p) { return global.OffreLieux.delivers(rule, p); });
       var found = global.OffreLieux.nearest(places, pool, commune);
-      var chosen = found.lieux.map(function (p) { return all[p.id]; });
+      var chosen = found.lieux;
       if (found.niveau === "dessert") {
         showCards(places, plural(chosen.length, "lieu délivre", "lieux délivrent") + " ce dispositif pour " + name + " :", chosen);
         return;

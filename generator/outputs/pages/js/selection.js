@@ -143,7 +143,7 @@
   var data = null;
   var communes = null;
   var served = {}; // INSEE code → place ids serving it (the search's places tables)
-  var placesIndex = null; // the places index: one part per département, fetched on demand
+  var placesIndex = null; // the places index: one part per intercommunality, fetched on demand
   var servedParts = {};
   var placesFolder = (root.getAttribute("data-lieux") || "").replace(/[^\/]*$/, "");
   var commune = null; // the commune settled on: {code, nom, departement, territoire}
@@ -158,19 +158,20 @@
     return byCommune;
   }
 
-  // The places of the commune's département, loaded once: the table is split by
-  // département so that a lookup stays small whatever the number of places.
+  // The places of the commune's part (its intercommunality), loaded once: the table is
+  // split so that a lookup stays small whatever the number of places.
   function ensureServed() {
     if (!commune || !placesIndex) { return Promise.resolve(); }
-    var dep = commune.departement;
-    if (!servedParts[dep]) {
-      var part = (placesIndex.parties || {})[dep];
-      servedParts[dep] = part ? loadJson(placesFolder + part).then(function (table) {
+    var number = (placesIndex.communes || {})[commune.code];
+    var part = number === undefined ? null : (placesIndex.parties || [])[number];
+    if (!part) { return Promise.resolve(); }
+    if (!servedParts[part]) {
+      servedParts[part] = loadJson(placesFolder + part).then(function (table) {
         var byCommune = placeTable(table);
         Object.keys(byCommune).forEach(function (code) { served[code] = byCommune[code]; });
-      }) : Promise.resolve();
+      });
     }
-    return servedParts[dep];
+    return servedParts[part];
   }
 
   function territoryOf(c) {

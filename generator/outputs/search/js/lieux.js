@@ -4,13 +4,22 @@
    generator/catalog/reach.py) : les lieux qui déclarent desservir la commune ; sinon ceux qui
    se trouvent dans la commune, puis dans son intercommunalité, puis dans son
    département (les premiers par ordre alphabétique). Les lieux sont chargés par
-   département, à la première commune de ce département. Tout est écrit avec
+   intercommunalité : l'index dit quelle partie lire pour une commune ; chaque partie
+   contient tout ce que la règle peut proposer pour ses communes. Tout est écrit avec
    textContent. */
 (function (global) {
   "use strict";
 
   var tables = {};
   var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+  var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                "septembre", "octobre", "novembre", "décembre"];
+
+  /* "2026-09-01" → "1er septembre 2026", as the pages write dates. */
+  function dateFr(iso) {
+    var parts = iso.split("-").map(Number);
+    return (parts[2] === 1 ? "1er" : String(parts[2])) + " " + MONTHS[parts[1] - 1] + " " + parts[0];
+  }
 
   function fetchJson(url) {
     return fetch(url).then(function (response) {
@@ -29,33 +38,77 @@
         porteur: row[at.porteur], commune: row[at.commune], insee: row[at.insee],
         reseauxIds: row[at.reseaux_ids] || [], telephone: row[at.telephone],
         courriel: row[at.courriel], site: row[at.site], semaine: row[at.semaine],
-        horaires: row[at.horaires], rendezVous: row[at.rendez_vous]
+        horaires: row[at.horaires], rendezVous: row[at.rendez_vous],
+        porteurId: row[at.porteur_id], territoires: row[at.territoires] || [],
+        dispositifs: row[at.dispositifs] || [], adresse: row[at.adresse] || [],
+        luLe: row[at.lu_le] || null
       };
       byId[place.id] = place;
       return place;
     });
     return {
       adresses: data.adresses, communes: data.communes, lieux: rows, parId: byId,
-      epci: data.epci || [], communeEpci: data.commune_epci || {},
+      epci: data.epci || {}, communeEpci: data.commune_epci || {},
       departements: data.departements || {}, limite: data.limite || 5
     };
   }
 
-  /* The places the rule may offer for a commune of `departement`: the index names one
-     part per département; both are fetched once, then kept. */
-  function load(url, departement) {
-    var key = url + "#" + departement;
-    if (!tables[key]) {
-      if (!tables[url]) { tables[url] = fetchJson(url); }
-      tables[key] = tables[url].then(function (index) {
-        var part = index.parties[departement];
-        if (!part) {
-          return prepare({ colonnes: [], lieux: [], communes: {}, adresses: index.adresses });
-        }
-        return fetchJson(url.replace(/[^\/]*$/, "") + part).then(prepare);
-      });
-    }
+  function fetchPart(url, name) {
+    var key = url + "#" + name;
+    if (!tables[key]) { tables[key] = fetchJson(url.replace(/[^\/]*$/, "") + name); }
     return tables[key];
+  }
+
+  /* The places the rule may offer for `commune` ({code, departement, …}): its part (the
+     places standing in or serving the communes of its intercommunality) and its
+     département's part (the first places by name of each network and provider), named
+     by the index, fetched once each, then kept. */
+  function load(url, commune) {
+    if (!tables[url]) { tables[url] = fetchJson(url); }
+    return tables[url].then(function (index) {
+      var number = index.communes[commune.code];
+      var names = [number === undefined ? null : index.parties[number],
+                   (index.departements || {})[commune.departement]].filter(Boolean);
+      if (!names.length) {
+        return prepare({ colonnes: [], lieux: [], communes: {}, adresses: index.adresses });
+      }
+      return Promise.all(names.map(function (name) { return fetchPart(url, name); })).then(merge);
+    });
+  }
+
+  /* One table from the parts: the first part's rows keep their numbers (its communes'
+     lists refer to them), the others' rows not already there follow. */
+  function merge(parts) {
+    var table = prepare(parts[0]);
+    parts.slice(1).forEach(function (data) {
+      var other = prepare(data);
+      other.lieux.forEach(function (place) {
+        if (table.parId[place.id]) { return; }
+        place.numero = table.lieux.length;
+        table.lieux.push(place);
+        table.parId[place.id] = place;
+      });
+      Object.keys(other.communeEpci).forEach(function (code) {
+        if (table.communeEpci[code] === undefined) { table.communeEpci[code] = other.communeEpci[code]; }
+      });
+      Object.keys(other.epci).forEach(function (siren) {
+        if (table.epci[siren] === undefined) { table.epci[siren] = other.epci[siren]; }
+      });
+    });
+    return table;
+  }
+
+  /* Whether a place (a row) delivers the scheme described by `rule` (the attributes of
+     a scheme page's box: generator/reach.py, DeliveryRule): named on either side, or of
+     its networks (else of its providers) and serving or standing in its territories. */
+  function delivers(rule, place) {
+    if (rule.lieux.indexOf(place.id) >= 0 || place.dispositifs.indexOf(rule.dispositif) >= 0) {
+      return true;
+    }
+    var ours = rule.reseaux !== null ?
+      place.reseauxIds.some(function (r) { return rule.reseaux.indexOf(r) >= 0; }) :
+      rule.porteurs.indexOf(place.porteurId) >= 0;
+    return ours && place.territoires.some(function (t) { return rule.territoires.indexOf(t) >= 0; });
   }
 
   function byName(a, b) { return a.nom.localeCompare(b.nom, "fr") || (a.id < b.id ? -1 : 1); }
@@ -130,6 +183,14 @@
     var about = [place.reseaux.join(", ") || place.porteur, place.commune].filter(Boolean);
     title.appendChild(document.createTextNode(" — " + about.join(", ")));
     li.appendChild(title);
+    if (place.adresse.length) {
+      var address = element("p", "offre-lieu__adresse");
+      place.adresse.forEach(function (line, n) {
+        if (n) { address.appendChild(element("br")); }
+        address.appendChild(document.createTextNode(line));
+      });
+      li.appendChild(address);
+    }
     var contact = element("ul", "offre-contact");
     if (place.telephone) {
       contactLink(contact, "Téléphone", place.telephone, "tel:" + place.telephone.replace(/[^0-9+]/g, ""));
@@ -144,6 +205,11 @@
       contact.appendChild(element("li", "", "Ni téléphone, ni courriel, ni site publiés pour ce lieu."));
     }
     li.appendChild(contact);
+    if (place.luLe) {
+      li.appendChild(element("p", "offre-note", "Informations " + (place.luLe[1] ?
+        "vérifiées auprès de la structure le " + dateFr(place.luLe[0]) :
+        "relevées le " + dateFr(place.luLe[0]) + " dans les sources citées") + "."));
+    }
     return li;
   }
 
@@ -152,7 +218,7 @@
   function show(container, url, root, commune) {
     container.textContent = "";
     if (!commune) { return Promise.resolve(); }
-    return load(url, commune.departement).then(function (table) {
+    return load(url, commune).then(function (table) {
       container.textContent = "";
       var found = nearest(table, null, commune);
       var heading = found.niveau === "dessert" ? "qui servent " + commune.nom : area(found);
@@ -173,5 +239,7 @@
     });
   }
 
-  global.OffreLieux = { load: load, show: show, nearest: nearest, area: area, today: today, item: item };
+  global.OffreLieux = {
+    load: load, show: show, nearest: nearest, area: area, today: today, item: item, delivers: delivers
+  };
 })(window);
