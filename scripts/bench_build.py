@@ -3,7 +3,7 @@
 
 For each size N (default 100, 1,000 and 10,000):
 
-1. `offre synth N` writes a synthetic dataset (deterministic: same N and seed, same files);
+1. `scripts/synth.py N` writes a synthetic dataset (deterministic: same N and seed, same files);
 2. **ours**: `offre build --data DATA --out SITE`, as a subprocess under `/usr/bin/time -v`;
 3. **plain**: the reference of tech-notes §6 — the same schemes written as Markdown pages
    (title, summary and five `##` sections: En bref, Pour qui with the conditions, the
@@ -540,11 +540,12 @@ def profile_ours(prepared: Prepared, top: int) -> None:
 
 
 def use_code(code: Path) -> None:
-    """Import `generator` from `code` (our own imports: synth, plain Markdown pages)."""
+    """Import `generator` and the developer tools (synth, plain Markdown pages) from `code`."""
     global CODE
     CODE = code.resolve()
-    if str(CODE) not in sys.path:
-        sys.path.insert(0, str(CODE))
+    for folder in (CODE / "scripts", CODE):
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
 
 
 def add_code_option(parser: argparse.ArgumentParser) -> None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark our search page beside Pagefind on the same built site, in headless Chromium.
 
-For each size N (default 100, 1,000 and 10,000 synthetic schemes, `offre synth`), our
+For each size N (default 100, 1,000 and 10,000 synthetic schemes, `scripts/synth.py`), our
 site is built once (or reused with --reuse, from bench_build.py --keep), then Pagefind
 (npm package, installed into a temporary folder outside the repository) indexes that
 same site with its defaults (French, each page's <article>). Its page for the
