@@ -4,7 +4,7 @@
 Places (issue « places at national scale »): for each number of places P (default 100,
 1,000 and 5,000) with a fixed number of schemes (default 200):
 
-1. `offre synth SCHEMES --lieux P` writes the dataset (deterministic; the places of a
+1. `scripts/synth.py SCHEMES --lieux P` writes the dataset (deterministic; the places of a
    smaller P are the first places of a larger one, the schemes are the same);
 2. `offre validate` and `offre build` run as subprocesses under `/usr/bin/time -v`, with
    the peak summed PSS of all their processes sampled (bench_build's `measure`);
