@@ -18,9 +18,10 @@ from .places import place_files
 
 HERE = Path(__file__).parent
 # The home page's commune box loads texte.js and commune.js; the search page loads one
-# file (fewer requests, and `async`: it starts before the theme's own script has run).
+# file (fewer requests, and `async` from <head>: depart.js starts the engine as soon as
+# it arrives, before the theme's own script has run, recherche.js once the page is read).
 SCRIPTS = ("texte", "commune")
-SEARCH_PAGE_SCRIPTS = ("texte", "moteur", "commune", "lieux", "recherche")
+SEARCH_PAGE_SCRIPTS = ("texte", "moteur", "depart", "commune", "lieux", "recherche")
 
 
 @dataclass

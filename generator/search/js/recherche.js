@@ -7,10 +7,12 @@
    sourcées l'excluent) et sa situation ; l'état vit dans l'adresse (partageable,
    précédent/suivant). Tout ce
    qui vient des données est écrit avec textContent : jamais de balisage venu des
-   fiches. Aucune requête hors du site. */
-(function (global) {
+   fiches. Aucune requête hors du site. Le script est lu dans l'en-tête de la page
+   (depart.js) : cette partie démarre quand le bloc de recherche est lu. */
+window.OffreDepart.whenParsed("offre-recherche-fin", function () {
   "use strict";
 
+  var global = window;
   var root = document.getElementById("offre-recherche");
   if (!root) { return; }
   // Milestones of the first search, for the benchmark (User Timing marks).
@@ -821,7 +823,7 @@
   /* ---------------------------------------------------------------- démarrage */
 
   announce("Chargement de la recherche…");
-  global.OffreMoteur.open(root.getAttribute("data-index")).then(function (opened) {
+  global.OffreDepart.moteur(root.getAttribute("data-index")).then(function (opened) {
     moteur = opened;
     mark("offre-index");
     buildSituations();
@@ -841,4 +843,4 @@
     ready: function () { return root.getAttribute("data-etat") === "pret" && !failed; },
     moteur: function () { return moteur; }
   };
-})(window);
+});
