@@ -281,8 +281,8 @@ def pagefind_page(site: Path) -> None:
     # WebAssembly; Pagefind needs an inline module here and runs WebAssembly.
     html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
     # Our search block, up to its end marker (older builds: up to our script after it),
-    # and our script wherever it is (in <head> since the block has its end marker).
-    script = r'<script src="[^"]*recherche\.[0-9a-f]+\.js"[^>]*></script>'
+    # and our scripts wherever they are (in <head> since the block has its end marker).
+    script = r'<script src="[^"]*(?:recherche|moteur)\.[0-9a-f]+\.js"[^>]*></script>'
     start = html.index('<div id="offre-recherche"')
     marker = '<div id="offre-recherche-fin" hidden></div>'
     if marker in html:

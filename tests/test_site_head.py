@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from conftest import BuiltSite
+
+from generator import urls
 from generator.site.head import hoist_head_tags
 
 PAGE = """<!doctype html>
@@ -64,3 +69,25 @@ def test_a_page_without_stylesheet_gets_the_tags_at_the_end_of_head() -> None:
     head = hoist_head_tags(page).split("<body>")[0]
     assert head.index('<script src="recherche.abc.js"') < head.index("</head>")
     assert head.index("var inline") < head.index('<script src="recherche.abc.js"')
+
+
+def test_the_built_search_page_asks_for_its_engine_and_index_before_the_stylesheets(
+    built_site: BuiltSite,
+) -> None:
+    html = (built_site.site / urls.SEARCH_URL / "index.html").read_text(encoding="utf-8")
+    head, body = html.split("</head>")
+    first_stylesheet = head.index('<link rel="stylesheet"')
+    index = re.search(r'<link rel="preload" href="(index\.[0-9a-f]{12}\.json)" as="fetch"', head)
+    engine = re.search(
+        r'<script src="moteur\.[0-9a-f]{12}\.js" data-index="([^"]+)" async '
+        r'fetchpriority="high"></script>',
+        head,
+    )
+    page = re.search(r'<script src="recherche\.[0-9a-f]{12}\.js" async></script>', head)
+    assert index and engine and page, head
+    assert index.start() < engine.start() < page.start() < first_stylesheet
+    assert engine.group(1) == index.group(1)
+    # The CSP's own <meta> stays first; the block ends with the marker depart.js waits for.
+    assert head.index("Content-Security-Policy") < index.start()
+    assert "moteur." not in body and 'src="recherche.' not in body
+    assert body.index('id="offre-recherche"') < body.index('<div id="offre-recherche-fin" hidden>')

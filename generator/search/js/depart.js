@@ -1,11 +1,10 @@
 /* Offre de services Clefop — départ de la page « Rechercher un dispositif ».
-   Le script de la recherche est demandé dans l'en-tête de la page (async, avant les
-   feuilles de style) : dès qu'il arrive, le moteur ouvre l'index (préchargé) et
+   Le moteur (texte.js, moteur.js et ce fichier) est demandé dans l'en-tête de la page
+   (async, avant les feuilles de style) : dès qu'il arrive, il ouvre l'index (préchargé) et
    télécharge les tranches de la requête de l'adresse puis les fiches de ses premiers
    résultats, pendant que le navigateur lit encore la page. L'interface (recherche.js)
    démarre quand le bloc de recherche est lu en entier, et trouve ces fichiers déjà
-   chargés : trois allers-retours sur le réseau avant les premiers résultats (l'index,
-   les tranches, les fiches) au lieu de quatre. */
+   chargés ou en route : rien n'attend plus les feuilles de style ni la fin de la page. */
 (function (global) {
   "use strict";
 
@@ -60,4 +59,10 @@
   }
 
   global.OffreDepart = { moteur: engine, whenParsed: whenParsed };
+  // The page's script (recherche.js) may arrive before this one or after: it queues its
+  // start in OffreDepartEnAttente, run once the search block is parsed.
+  var END = "offre-recherche-fin";
+  var waiting = global.OffreDepartEnAttente || [];
+  global.OffreDepartEnAttente = { push: function (start) { whenParsed(END, start); } };
+  waiting.forEach(function (start) { whenParsed(END, start); });
 })(window);

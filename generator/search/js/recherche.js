@@ -7,9 +7,9 @@
    sourcées l'excluent) et sa situation ; l'état vit dans l'adresse (partageable,
    précédent/suivant). Tout ce
    qui vient des données est écrit avec textContent : jamais de balisage venu des
-   fiches. Aucune requête hors du site. Le script est lu dans l'en-tête de la page
-   (depart.js) : cette partie démarre quand le bloc de recherche est lu. */
-window.OffreDepart.whenParsed("offre-recherche-fin", function () {
+   fiches. Aucune requête hors du site. Chargé dans l'en-tête de la page, avant ou après
+   le moteur : depart.js lance cette partie quand le bloc de recherche est lu. */
+(window.OffreDepartEnAttente = window.OffreDepartEnAttente || []).push(function () {
   "use strict";
 
   var global = window;
@@ -20,6 +20,7 @@ window.OffreDepart.whenParsed("offre-recherche-fin", function () {
   mark("offre-script");
   var Texte = global.OffreTexte;
   var PAGE = 10;
+  var FIRST_BATCH = 3; // results shown first, on their own, when the page opens
   var MULTI = ["public", "thematique", "axe", "porteur", "type", "statut", "nature", "doute"];
   var FACETS = ["territoire"].concat(MULTI);
   var FACET_NAMES = { territoire: "Territoire", "public": "Public", thematique: "Thématique",
@@ -277,12 +278,26 @@ window.OffreDepart.whenParsed("offre-recherche-fin", function () {
 
   var TOKEN = /[\p{L}\p{N}]+/gu;
 
+  // Each token of the fiches folded and stemmed once: the same words recur from one
+  // passage and one fiche to the next (a page of results reads thousands of tokens).
+  var wordCache = new Map();
+  var WORD_CACHE_MAX = 20000;
+  function cachedWord(token) {
+    var w = wordCache.get(token);
+    if (w === undefined) {
+      if (wordCache.size >= WORD_CACHE_MAX) { wordCache.clear(); }
+      w = Texte.word(token, moteur.stopWords);
+      wordCache.set(token, w);
+    }
+    return w;
+  }
+
   function hits(text, outcome) {
     var found = [];
     TOKEN.lastIndex = 0;
     var match;
     while ((match = TOKEN.exec(text)) !== null) {
-      var w = Texte.word(match[0], moteur.stopWords);
+      var w = cachedWord(match[0]);
       if (w && outcome.matched.has(w.stem)) {
         found.push({ start: match.index, end: match.index + match[0].length, stem: w.stem });
       }
@@ -428,9 +443,14 @@ window.OffreDepart.whenParsed("offre-recherche-fin", function () {
       if (id !== request) { return; }
       var started = performance.now();
       var fragment = document.createDocumentFragment();
-      while (next < numbers.length && fiches[next] !== undefined) {
+      // Into an empty list (the page just opened), the first results go out in a task of
+      // their own, painted before the others' snippets are cut; while typing, the list
+      // changes in one go.
+      var budget = !replaced && !list.firstChild ? FIRST_BATCH : numbers.length;
+      while (next < numbers.length && fiches[next] !== undefined && budget > 0) {
         if (fiches[next]) { fragment.appendChild(renderItem(numbers[next], fiches[next], outcome)); }
         next++;
+        budget--;
       }
       if (!replaced && (fragment.childNodes.length || next === numbers.length)) {
         list.textContent = "";
@@ -439,6 +459,7 @@ window.OffreDepart.whenParsed("offre-recherche-fin", function () {
       list.appendChild(fragment);
       measure("offre-travail", started);
       if (next === numbers.length) { done(); }
+      else if (fiches[next] !== undefined) { window.setTimeout(flush, 0); }
     }
     if (!numbers.length) { flush(); return; }
     numbers.forEach(function (number, i) {
