@@ -46,6 +46,7 @@ from . import outputs, writer
 from .background import Background, ProductionError
 from .csp import with_csp
 from .guard import UnsafeOutput, check_output
+from .head import hoist_head_tags
 from .lock import LockTimeout, OutputLock
 from .mkdocs_files import generated_file, table_of_contents
 from .theme_fixes import fix_theme_html
@@ -218,7 +219,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             # Written out: nothing reads a generated page's content again, and keeping
             # 10,000 of them would double the build's memory.
             page.content = None
-        return with_csp(fix_theme_html(output))
+        return with_csp(hoist_head_tags(fix_theme_html(output)))
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .place_helpers import PlaceGroup
 
 # Produced files pages link to, by name (their names carry a content hash).
-SEARCH_ASSETS = ("recherche", "recherche_css", "index", "communes", "lieux")
+SEARCH_ASSETS = ("moteur", "recherche", "recherche_css", "index", "communes", "lieux")
 COMMUNE_BOX_ASSETS = ("texte", "commune", "communes")
 EMBED_GUIDE_ASSETS = ("integrer",)
 

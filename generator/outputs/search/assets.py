@@ -17,10 +17,13 @@ from .index import build_search_files, dumps
 from .places import place_files
 
 HERE = Path(__file__).parent
-# The home page's commune box loads texte.js and commune.js; the search page loads one
-# file (fewer requests, and `async`: it starts before the theme's own script has run).
+# The home page's commune box loads texte.js and commune.js. The search page loads two
+# files, both `async` from <head>: the engine first (small, so it arrives early:
+# depart.js opens the index and fetches the first query's files at once), and the page
+# itself (commune, places, results), which depart.js starts once the page is read.
 SCRIPTS = ("texte", "commune")
-SEARCH_PAGE_SCRIPTS = ("texte", "moteur", "commune", "lieux", "recherche")
+SEARCH_ENGINE_SCRIPTS = ("texte", "moteur", "depart")
+SEARCH_PAGE_SCRIPTS = ("commune", "lieux", "recherche")
 
 
 @dataclass
@@ -40,10 +43,9 @@ def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets = SearchAssets()
     for script in SCRIPTS:
         assets.add(script, script, (HERE / "js" / f"{script}.js").read_bytes(), ".js")
-    bundle = b"\n".join(
-        (HERE / "js" / f"{script}.js").read_bytes() for script in SEARCH_PAGE_SCRIPTS
-    )
-    assets.add("recherche", "recherche", bundle, ".js")
+    for name, scripts in (("moteur", SEARCH_ENGINE_SCRIPTS), ("recherche", SEARCH_PAGE_SCRIPTS)):
+        bundle = b"\n".join((HERE / "js" / f"{script}.js").read_bytes() for script in scripts)
+        assets.add(name, name, bundle, ".js")
     assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")
     index, parts, departements = place_files(catalog)

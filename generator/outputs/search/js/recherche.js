@@ -7,10 +7,12 @@
    sourcées l'excluent) et sa situation ; l'état vit dans l'adresse (partageable,
    précédent/suivant). Tout ce
    qui vient des données est écrit avec textContent : jamais de balisage venu des
-   fiches. Aucune requête hors du site. */
-(function (global) {
+   fiches. Aucune requête hors du site. Chargé dans l'en-tête de la page, avant ou après
+   le moteur : depart.js lance cette partie quand le bloc de recherche est lu. */
+(window.OffreDepartEnAttente = window.OffreDepartEnAttente || []).push(function () {
   "use strict";
 
+  var global = window;
   var root = document.getElementById("offre-recherche");
   if (!root) { return; }
   // Milestones of the first search, for the benchmark (User Timing marks).
@@ -18,7 +20,8 @@
   mark("offre-script");
   var Texte = global.OffreTexte;
   var PAGE = 10;
-  // The facets as the generator defines them (generator/search/facets.py): name, label,
+  var FIRST_BATCH = 3; // results shown first, on their own, when the page opens
+  // The facets as the generator defines them (generator/outputs/search/facets.py): name, label,
   // several values or one, column shipped with the index, default values.
   var FACET_LIST = JSON.parse(root.getAttribute("data-facettes"));
   function facetNames(keep) {
@@ -283,12 +286,26 @@
 
   var TOKEN = /[\p{L}\p{N}]+/gu;
 
+  // Each token of the fiches folded and stemmed once: the same words recur from one
+  // passage and one fiche to the next (a page of results reads thousands of tokens).
+  var wordCache = new Map();
+  var WORD_CACHE_MAX = 20000;
+  function cachedWord(token) {
+    var w = wordCache.get(token);
+    if (w === undefined) {
+      if (wordCache.size >= WORD_CACHE_MAX) { wordCache.clear(); }
+      w = Texte.word(token, moteur.stopWords);
+      wordCache.set(token, w);
+    }
+    return w;
+  }
+
   function hits(text, outcome) {
     var found = [];
     TOKEN.lastIndex = 0;
     var match;
     while ((match = TOKEN.exec(text)) !== null) {
-      var w = Texte.word(match[0], moteur.stopWords);
+      var w = cachedWord(match[0]);
       if (w && outcome.matched.has(w.stem)) {
         found.push({ start: match.index, end: match.index + match[0].length, stem: w.stem });
       }
@@ -434,9 +451,14 @@
       if (id !== request) { return; }
       var started = performance.now();
       var fragment = document.createDocumentFragment();
-      while (next < numbers.length && fiches[next] !== undefined) {
+      // Into an empty list (the page just opened), the first results go out in a task of
+      // their own, painted before the others' snippets are cut; while typing, the list
+      // changes in one go.
+      var budget = !replaced && !list.firstChild ? FIRST_BATCH : numbers.length;
+      while (next < numbers.length && fiches[next] !== undefined && budget > 0) {
         if (fiches[next]) { fragment.appendChild(renderItem(numbers[next], fiches[next], outcome)); }
         next++;
+        budget--;
       }
       if (!replaced && (fragment.childNodes.length || next === numbers.length)) {
         list.textContent = "";
@@ -445,6 +467,7 @@
       list.appendChild(fragment);
       measure("offre-travail", started);
       if (next === numbers.length) { done(); }
+      else if (fiches[next] !== undefined) { window.setTimeout(flush, 0); }
     }
     if (!numbers.length) { flush(); return; }
     numbers.forEach(function (number, i) {
@@ -829,7 +852,7 @@
   /* ---------------------------------------------------------------- démarrage */
 
   announce("Chargement de la recherche…");
-  global.OffreMoteur.open(root.getAttribute("data-index")).then(function (opened) {
+  global.OffreDepart.moteur(root.getAttribute("data-index")).then(function (opened) {
     moteur = opened;
     mark("offre-index");
     buildSituations();
@@ -849,4 +872,4 @@
     ready: function () { return root.getAttribute("data-etat") === "pret" && !failed; },
     moteur: function () { return moteur; }
   };
-})(window);
+});
