@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from . import opening_hours
 from .catalog import Catalog
-from .display import collation_key
+from .folding import collation_key
 from .model import Annuaire, Dispositif, Lieu
 
 NEAREST = 5

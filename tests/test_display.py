@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from generator import display
+from generator import display, folding
 from generator.model import Dispositif
 from generator.search import text
 
@@ -88,5 +88,6 @@ def test_a_to_z_initial(title: str, letter: str) -> None:
 
 
 def test_the_search_index_folds_words_with_the_same_rule() -> None:
-    assert display.fold("Œuvre Éducative ÇA") == "oeuvre educative ca"
-    assert text.fold is display.fold
+    assert folding.fold("Œuvre Éducative ÇA") == "oeuvre educative ca"
+    assert text.fold is folding.fold
+    assert text.collation_key is folding.collation_key

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from .. import dates, display, urls
+from .. import dates, display, folding, urls
 from ..catalog import Catalog
 from ..model import Dispositif, Source
 from ..vocab import category_of
@@ -23,7 +23,7 @@ from .territories_info import territories_explanation
 
 def sort_schemes(schemes: Iterable[Dispositif]) -> list[Dispositif]:
     """Schemes A–Z by title (French order), then by id."""
-    return sorted(schemes, key=lambda d: (display.collation_key(d.titre), d.id))
+    return sorted(schemes, key=lambda d: (folding.collation_key(d.titre), d.id))
 
 
 def active_schemes(catalog: Catalog, tid: str) -> list[Dispositif]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import folding
 from ..catalog import Catalog
 from ..urls import SEARCH_ASSETS_FOLDER as FOLDER
 from ..urls import hashed_path
@@ -36,13 +37,17 @@ class SearchAssets:
         self.files[path] = content
 
 
+def script(name: str) -> bytes:
+    """One of our scripts as shipped: texte.js with the folding table written into it."""
+    path = HERE / "js" / f"{name}.js"
+    return folding.script_with_table(path) if name == "texte" else path.read_bytes()
+
+
 def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets = SearchAssets()
-    for script in SCRIPTS:
-        assets.add(script, script, (HERE / "js" / f"{script}.js").read_bytes(), ".js")
-    bundle = b"\n".join(
-        (HERE / "js" / f"{script}.js").read_bytes() for script in SEARCH_PAGE_SCRIPTS
-    )
+    for name in SCRIPTS:
+        assets.add(name, name, script(name), ".js")
+    bundle = b"\n".join(script(name) for name in SEARCH_PAGE_SCRIPTS)
     assets.add("recherche", "recherche", bundle, ".js")
     assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")

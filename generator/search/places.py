@@ -20,7 +20,8 @@ from typing import Any
 
 from .. import reach, urls
 from ..catalog import Catalog
-from ..display import collation_key, short_name
+from ..display import short_name
+from ..folding import collation_key
 
 COLUMNS = [
     "id",

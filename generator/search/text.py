@@ -4,8 +4,10 @@ Both sides, word by word: NFC, split into runs of letters and digits (so elision
 `l'apprentissage` and hyphenated words split), lowercase, fold accents (`éligibilité` →
 `eligibilite`), drop the stop words below, then a light stemmer that only joins the
 plural, feminine and participle forms of a word (`salariées` → `salari` like
-`salarié`). `js/texte.js` mirrors every step; a browser test compares both sides word by
-word and query by query.
+`salarié`). `js/texte.js` mirrors every step, with the folding table written into it at
+build time (`folding.script_with_table`) and the stemmer's tables and stop words read
+from the index (`stemmer_tables`); a browser test compares both sides word by word and
+query by query.
 
 Why not the Snowball stemmer of lunr-languages: it cuts too deep for a search where
 the last word is also a prefix. It makes `permis` `perm`, so the prefix `perm*` found
@@ -24,8 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..display import collation_key as collation_key  # re-exported: the index sorts by it
-from ..display import fold as fold  # re-exported: the index and texte.js fold alike
+from ..folding import collation_key as collation_key  # re-exported: the index sorts by it
+from ..folding import fold as fold  # re-exported: the index and texte.js fold alike
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -63,6 +65,15 @@ _FEMININE = (
 # (« aide », « mois », « bus », acronyms like « rqth »).
 _MIN_STEM = 4
 _MIN_STEMMED = 5
+
+
+def stemmer_tables() -> dict[str, object]:
+    """The stemmer's tables as the index carries them to `texte.js` (`configure`)."""
+    return {
+        "feminin": [list(pair) for pair in _FEMININE],
+        "racine_min": _MIN_STEM,
+        "mot_min": _MIN_STEMMED,
+    }
 
 
 def tokenize(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import dates
 from ..catalog import Catalog
-from ..display import collation_key
+from ..folding import collation_key
 from ..model import Dispositif
 from .quality_score import QualityScores, quality_scores
 from .report_places import PlacesReport, build_places_report

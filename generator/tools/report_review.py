@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .. import dates, display
+from .. import dates, display, folding
 from ..catalog import Catalog
 from ..evidence import Doubt
 from ..model import Dispositif
@@ -145,7 +145,7 @@ def build_review_report(
         porteur = catalog.porteurs.get(pid)
         schemes.sort(key=lambda s: (not s.to_review, s.read_on, s.scheme))
         providers.append(ProviderReview(pid, porteur.nom if porteur else pid, schemes))
-    providers.sort(key=lambda p: (display.collation_key(p.name), p.provider))
+    providers.sort(key=lambda p: (folding.collation_key(p.name), p.provider))
     return ReviewReport(providers)
 
 

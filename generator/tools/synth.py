@@ -17,7 +17,6 @@ from __future__ import annotations
 import random
 import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .. import folding
 from ..errors import UserError
 from ..geo import Geo, load_geo
 from ..model import Dispositif, VocabulairesLocaux
@@ -631,8 +631,7 @@ def _sources(rng: random.Random, ident: str, verified: date) -> list[dict[str, A
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
+    words = re.findall(r"[a-z0-9]+", folding.fold(text))
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

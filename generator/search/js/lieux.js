@@ -58,7 +58,8 @@
     return tables[key];
   }
 
-  function byName(a, b) { return a.nom.localeCompare(b.nom, "fr") || (a.id < b.id ? -1 : 1); }
+  // reach.py's order: French alphabetical order of the name (folding.collation_key), then id.
+  function byName(a, b) { return global.OffreTexte.compare(a.nom, b.nom) || (a.id < b.id ? -1 : 1); }
 
   /* The places among `candidates` (rows; all places when null) to offer for `commune`
      ({code, nom, departement}): {niveau, zone, lieux}. niveau is "dessert", "commune",

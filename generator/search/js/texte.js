@@ -1,28 +1,81 @@
-/* Offre de services Clefop — normalisation du texte pour la recherche.
-   Miroir exact de generator/search/text.py : mêmes mots (lettres et chiffres, NFC),
-   même pliage des accents, même racinisation légère (pluriel, féminin, participe),
-   mêmes sigles (un mot en capitales n'est jamais un mot vide). Les mots vides viennent
-   de l'index construit en Python. Un test compare les deux côtés dans Chromium. */
+/* Offre de services Clefop — pliage du texte, ordre alphabétique et mots de la recherche.
+   Miroir exact de generator/folding.py et generator/search/text.py : même pliage (sa
+   table est écrite ici à la construction, depuis folding.py), même clé de tri, mêmes
+   mots (lettres et chiffres, NFC), même racinisation légère (pluriel, féminin,
+   participe) dont les tables viennent de l'index, mêmes sigles (un mot en capitales
+   n'est jamais un mot vide). Les mots vides viennent aussi de l'index. Un test compare
+   les deux côtés dans Chromium, caractère par caractère. */
 (function (global) {
   "use strict";
 
   var WORD = /[\p{L}\p{N}]+/gu;
   var LETTERS = /^\p{L}+$/u;
-  var COMBINING = /[\u0300-\u036f]/g;
-  var LIGATURES = { "œ": "oe", "æ": "ae", "ß": "ss" };
-  var FEMININE = [["elle", "el"], ["enne", "en"], ["onne", "on"], ["ette", "et"],
-                  ["trice", "teur"], ["euse", "eur"], ["ive", "if"], ["ere", "er"]];
-  var MIN_STEM = 4;
-  var MIN_STEMMED = 5;
+  var NOT_ALPHANUMERIC = /[^\p{L}\p{N}]+/gu;
+  // Table of generator/folding.py, written here at build time (folding.script_with_table).
+  var FOLDING = /*@pliage@*/null;
+  var SPELLED = FOLDING.lettres;
+  var UNDECOMPOSED = new RegExp("[" + Object.keys(SPELLED).join("") + "]", "g");
+  var DIACRITICS = new RegExp("[" + FOLDING.diacritiques.map(function (range) {
+    return String.fromCodePoint(range[0]) + "-" + String.fromCodePoint(range[1]);
+  }).join("") + "]", "g");
+  // Stemmer tables (text.stemmer_tables()), from the index: `configure`.
+  var FEMININE = null;
+  var MIN_STEM = 0;
+  var MIN_STEMMED = 0;
 
   function tokenize(text) {
     return String(text || "").normalize("NFC").match(WORD) || [];
   }
 
-  function fold(word) {
-    return String(word).toLowerCase()
-      .replace(/[œæß]/g, function (c) { return LIGATURES[c]; })
-      .normalize("NFD").replace(COMBINING, "");
+  function fold(text) {
+    return String(text).normalize("NFKD").toLowerCase()
+      .replace(UNDECOMPOSED, function (c) { return SPELLED[c]; })
+      .replace(DIACRITICS, "");
+  }
+
+  /* Sort key of folding.collation_key: [folded, punctuation as one space; the text]. */
+  var keys = new Map();
+  function collationKey(text) {
+    var raw = String(text);
+    var known = keys.get(raw);
+    if (known !== undefined) { return known; }
+    known = [fold(raw).replace(NOT_ALPHANUMERIC, " ").trim(), raw];
+    if (keys.size < 100000) { keys.set(raw, known); }
+    return known;
+  }
+
+  /* Strings in code point order, as Python compares them (not UTF-16 unit order). */
+  function compareCodePoints(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i);
+      var y = b.charCodeAt(i);
+      if (x !== y) {
+        // Surrogates (U+D800–DFFF) stand for code points above U+FFFF: move them last.
+        if (x >= 0xD800 && y >= 0xD800) {
+          x = x >= 0xE000 ? x - 0x800 : x + 0x2000;
+          y = y >= 0xE000 ? y - 0x800 : y + 0x2000;
+        }
+        return x < y ? -1 : 1;
+      }
+    }
+    return a.length - b.length;
+  }
+
+  /* French alphabetical order of two texts (folding.collation_key). */
+  function compare(a, b) {
+    var ka = collationKey(a);
+    var kb = collationKey(b);
+    return compareCodePoints(ka[0], kb[0]) || compareCodePoints(ka[1], kb[1]);
+  }
+
+  /* The index's stemmer tables: {feminin: [[ending, replacement]…], racine_min, mot_min}. */
+  function configure(tables) {
+    FEMININE = tables.feminin;
+    MIN_STEM = tables.racine_min;
+    MIN_STEMMED = tables.mot_min;
+    stems.clear();
+    memo = new WeakMap();
   }
 
   function dropPlural(word) {
@@ -34,6 +87,7 @@
 
   var stems = new Map();
   function stem(word) {
+    if (FEMININE === null) { throw new Error("racinisation sans tables : OffreTexte.configure"); }
     var known = stems.get(word);
     if (known !== undefined) { return known; }
     var w = word;
@@ -75,5 +129,6 @@
   function isLetters(text) { return LETTERS.test(text); }
 
   global.OffreTexte = { tokenize: tokenize, fold: fold, stem: stem, isAcronym: isAcronym,
-                        word: word, isLetters: isLetters };
+                        word: word, isLetters: isLetters, configure: configure,
+                        collationKey: collationKey, compare: compare };
 })(window);
