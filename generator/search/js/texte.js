@@ -18,10 +18,9 @@
   var DIACRITICS = new RegExp("[" + FOLDING.diacritiques.map(function (range) {
     return String.fromCodePoint(range[0]) + "-" + String.fromCodePoint(range[1]);
   }).join("") + "]", "g");
-  // Stemmer tables (text.stemmer_tables()), from the index: `configure`.
-  var FEMININE = null;
-  var MIN_STEM = 0;
-  var MIN_STEMMED = 0;
+  // The stemmer's rules (text.stemmer_tables()), from the index: `configure`.
+  var RULES = null;
+  var PARTICIPLES = null;
 
   function tokenize(text) {
     return String(text || "").normalize("NFC").match(WORD) || [];
@@ -69,39 +68,49 @@
     return compareCodePoints(ka[0], kb[0]) || compareCodePoints(ka[1], kb[1]);
   }
 
-  /* The index's stemmer tables: {feminin: [[ending, replacement]…], racine_min, mot_min}. */
-  function configure(tables) {
-    FEMININE = tables.feminin;
-    MIN_STEM = tables.racine_min;
-    MIN_STEMMED = tables.mot_min;
+  /* The index's stemmer rules (text.stemmer_tables): {pluriels, pluriel, feminin,
+     feminin_reste_min, participes, racine_min, mot_min}. */
+  function configure(rules) {
+    RULES = rules;
+    PARTICIPLES = rules.participes.map(function (ending) { return [ending, ""]; });
     stems.clear();
     memo = new WeakMap();
   }
 
   function dropPlural(word) {
-    if (word.endsWith("s") && !word.endsWith("ss") && word.length - 1 >= MIN_STEM) {
-      return word.slice(0, -1);
+    var plural = RULES.pluriel;
+    if (word.endsWith(plural) && !word.endsWith(plural + plural) &&
+        word.length - plural.length >= RULES.racine_min) {
+      return word.slice(0, -plural.length);
     }
     return word;
   }
 
+  /* `word` with the first ending of `endings` ([ending, replacement]) that fits
+     replaced (`keep` letters at least stay before it), or null when none fits. */
+  function replaceFirst(word, endings, keep) {
+    for (var i = 0; i < endings.length; i++) {
+      var ending = endings[i][0];
+      if (word.endsWith(ending) && word.length - ending.length >= keep) {
+        return word.slice(0, word.length - ending.length) + endings[i][1];
+      }
+    }
+    return null;
+  }
+
   var stems = new Map();
   function stem(word) {
-    if (FEMININE === null) { throw new Error("racinisation sans tables : OffreTexte.configure"); }
+    if (RULES === null) { throw new Error("racinisation sans règles : OffreTexte.configure"); }
     var known = stems.get(word);
     if (known !== undefined) { return known; }
     var w = word;
-    if (w.length >= MIN_STEMMED && LETTERS.test(w)) {
-      w = w.endsWith("aux") ? w.slice(0, -3) + "al" : dropPlural(w);
-      for (var i = 0; i < FEMININE.length; i++) {
-        var ending = FEMININE[i][0];
-        if (w.endsWith(ending) && w.length - ending.length >= 3) {
-          w = w.slice(0, -ending.length) + FEMININE[i][1];
-          break;
-        }
-      }
-      if (w.endsWith("ee") && w.length - 2 >= MIN_STEM) { w = w.slice(0, -2); }
-      else if (w.endsWith("e") && w.length - 1 >= MIN_STEM) { w = w.slice(0, -1); }
+    if (w.length >= RULES.mot_min && LETTERS.test(w)) {
+      var singular = replaceFirst(w, RULES.pluriels, 0);
+      w = singular === null ? dropPlural(w) : singular;
+      var masculine = replaceFirst(w, RULES.feminin, RULES.feminin_reste_min);
+      w = masculine === null ? w : masculine;
+      var bare = replaceFirst(w, PARTICIPLES, RULES.racine_min);
+      w = bare === null ? w : bare;
       w = dropPlural(w);
     }
     if (stems.size < 100000) { stems.set(word, w); }
