@@ -6,7 +6,8 @@ time (`js_labels()`), never written a second time in JavaScript.
 
 Sorting follows what a French reader expects of an index: accents, case and
 punctuation do not count at first (« Étudiants » and « État » sit with the E, not after
-Z), ligatures read as their letters (« Œuvre » with « Oe »).
+Z), ligatures read as their letters (« Œuvre » with « Oe »). The key is
+`folding.collation_key`, which the browser shares.
 """
 
 from __future__ import annotations

@@ -1,10 +1,7 @@
-/* Offre de services Clefop — pliage du texte, ordre alphabétique et mots de la recherche.
-   Miroir exact de generator/folding.py et generator/search/text.py : même pliage (sa
-   table est écrite ici à la construction, depuis folding.py), même clé de tri, mêmes
-   mots (lettres et chiffres, NFC), même racinisation légère (pluriel, féminin,
-   participe) dont les tables viennent de l'index, mêmes sigles (un mot en capitales
-   n'est jamais un mot vide). Les mots vides viennent aussi de l'index. Un test compare
-   les deux côtés dans Chromium, caractère par caractère. */
+/* Offre de services Clefop — pliage, ordre alphabétique et mots de la recherche, comme
+   generator/folding.py et generator/search/text.py. La table de pliage est écrite ici à
+   la construction ; les règles de racinisation et les mots vides viennent de l'index.
+   Un test compare les deux côtés dans Chromium, caractère par caractère. */
 (function (global) {
   "use strict";
 
