@@ -171,7 +171,7 @@ def test_slugs_are_unchanged_for_every_character_but_a_few_exotic_letters() -> N
         char = chr(code)
         if 0xD800 <= code <= 0xDFFF:
             continue
-        for sample in (char, f"a{char}b", f"É{char}Œ"):
+        for sample in (char, f"É{char}b"):
             if urls.slugify(sample) != _slug_as_ids_were_made(sample):
                 changed[char] = urls.slugify(char)
                 break

@@ -51,6 +51,7 @@ def page(browser: Any) -> Iterator[Any]:
     opened = context.new_page()
     opened.set_content("<!doctype html><html lang='fr'><body></body></html>")
     opened.add_script_tag(content=assets.script("texte").decode("utf-8"))
+    opened.add_script_tag(content=assets.script("commune").decode("utf-8"))
     opened.evaluate("(tables) => OffreTexte.configure(tables)", text.stemmer_tables())
     yield opened
     context.close()
@@ -106,3 +107,14 @@ def test_words_and_stems_agree_over_every_letter(page: Any) -> None:
     python_side = [[w.folded, w.stem] if (w := text.word(t)) else None for t in words]
     assert browser_side == python_side
     assert ["soeurs", "soeur"] in python_side and ["filatures", "filatur"] in python_side
+
+
+def test_the_commune_box_reads_names_through_the_same_folding(page: Any) -> None:
+    typed = ["Sœur Straße Søren", "Soeur Strasse Soren", "SOEUR STRASSE SØREN"]
+    keys = page.evaluate("(ts) => ts.map(t => OffreCommunes.normalise(t))", typed)
+    assert keys == ["soeur strasse soren"] * 3
+    keys = page.evaluate(
+        "(ts) => ts.map(t => OffreCommunes.normalise(t))",
+        ["L’Île‑d’Yeu", "l'ile d yeu", "L\u00a0Île—d’Yeu", "St Gilles", "Saint-Gilles"],
+    )
+    assert keys == ["l ile d yeu"] * 3 + ["saint gilles"] * 2
