@@ -23,6 +23,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from .. import __version__
 from ..data.yamlsource import KeyPath, SourceDoc, format_key_path
+from ..rules import folding
 from .catalog import Catalog
 
 USER_AGENT = (
@@ -295,7 +296,10 @@ class LinkReport:
         by_group: dict[str, list[Occurrence]] = defaultdict(list)
         for occ in self.occurrences:
             by_group[occ.group].append(occ)
-        order = sorted(by_group, key=lambda g: (g == TERRITORIES_GROUP, self.name(g).lower(), g))
+        order = sorted(
+            by_group,
+            key=lambda g: (g == TERRITORIES_GROUP, folding.collation_key(self.name(g)), g),
+        )
         return [(g, self.name(g), sorted(by_group[g], key=_position)) for g in order]
 
     def name(self, group: str) -> str:

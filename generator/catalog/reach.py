@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..data import opening_hours
 from ..data.model import Annuaire, Dispositif, Lieu
-from ..rules.display import collation_key
+from ..rules.folding import collation_key
 from .catalog import Catalog
 
 NEAREST = 5

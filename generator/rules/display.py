@@ -6,17 +6,16 @@ time (`js_labels()`), never written a second time in JavaScript.
 
 Sorting follows what a French reader expects of an index: accents, case and
 punctuation do not count at first (« Étudiants » and « État » sit with the E, not after
-Z), ligatures read as their letters (« Œuvre » with « Oe »).
+Z), ligatures read as their letters (« Œuvre » with « Oe »). The key is
+`folding.collation_key`, which the browser shares.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Protocol, TypeVar
 
+from .folding import collation_key
 from .statuses import CURRENT_STATUSES, STATUTS
 
 STATUS_ORDER = STATUTS
@@ -92,10 +91,6 @@ NATURE_LABELS = {
     "plan": "Plan ou programme",
     "information": "Service d'information",
 }
-
-_COMBINING = re.compile("[\u0300-\u036f]")
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 T = TypeVar("T")
 
@@ -215,26 +210,6 @@ def js_labels() -> dict[str, object]:
 
 
 # ---------------------------------------------------------------------------- collation
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, ligatures spelled out: `Œuvre Éducative` → `oeuvre educative`.
-
-    The search index and texte.js apply the same folding to words.
-    """
-    decomposed = unicodedata.normalize("NFD", text.lower().translate(_LIGATURES))
-    return _COMBINING.sub("", decomposed)
-
-
-@cache  # a title is sorted on many pages: its key is computed once
-def collation_key(text: str) -> tuple[str, str]:
-    """Sort key in French alphabetical order.
-
-    First accents, case and punctuation ignored (a run of punctuation or spaces counts
-    as one space, which sorts before every letter); then the text itself, so that the
-    order of two names that differ only by an accent never depends on input order.
-    """
-    return _NOT_ALPHANUMERIC.sub(" ", fold(text)).strip(), text
 
 
 def initial(text: str) -> str:

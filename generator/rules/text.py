@@ -4,8 +4,10 @@ Both sides, word by word: NFC, split into runs of letters and digits (so elision
 `l'apprentissage` and hyphenated words split), lowercase, fold accents (`éligibilité` →
 `eligibilite`), drop the stop words below, then a light stemmer that only joins the
 plural, feminine and participle forms of a word (`salariées` → `salari` like
-`salarié`). `js/texte.js` mirrors every step; a browser test compares both sides word by
-word and query by query.
+`salarié`). `js/texte.js` mirrors every step, with the folding table written into it at
+build time (`folding.script_with_table`) and the stemmer's tables and stop words read
+from the index (`stemmer_tables`); a browser test compares both sides word by word and
+query by query.
 
 Why not the Snowball stemmer of lunr-languages: it cuts too deep for a search where
 the last word is also a prefix. It makes `permis` `perm`, so the prefix `perm*` found
@@ -24,8 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .display import collation_key as collation_key  # re-exported: the index sorts by it
-from .display import fold as fold  # re-exported: the index and texte.js fold alike
+from .folding import collation_key as collation_key  # re-exported: the index sorts by it
+from .folding import fold as fold  # re-exported: the index and texte.js fold alike
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -48,6 +50,12 @@ _STOP_WORDS = """
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 
+# The stemmer's rules, as data the index carries to `texte.js` (`stemmer_tables`): the
+# browser applies the same ones without a copy of them.
+# Plurals replaced rather than dropped (« sociaux » → « social »), the first that fits.
+_IRREGULAR_PLURALS = (("aux", "al"),)
+# The plural ending, dropped unless doubled (« classe », « cours » stay whole).
+_PLURAL = "s"
 # Feminine → masculine endings, tried in this order (the first that fits applies).
 _FEMININE = (
     ("elle", "el"),
@@ -59,10 +67,27 @@ _FEMININE = (
     ("ive", "if"),
     ("ere", "er"),
 )
+# A feminine ending is replaced only when this many letters stay before it.
+_MIN_BEFORE_FEMININE = 3
+# Participle endings dropped (« salariee » → « salari »), the first that fits.
+_PARTICIPLES = ("ee", "e")
 # A stem never gets shorter than this; words shorter than _MIN_STEMMED are kept whole
 # (« aide », « mois », « bus », acronyms like « rqth »).
 _MIN_STEM = 4
 _MIN_STEMMED = 5
+
+
+def stemmer_tables() -> dict[str, object]:
+    """The stemmer's rules as the index carries them to `texte.js` (`configure`)."""
+    return {
+        "pluriels": [list(pair) for pair in _IRREGULAR_PLURALS],
+        "pluriel": _PLURAL,
+        "feminin": [list(pair) for pair in _FEMININE],
+        "feminin_reste_min": _MIN_BEFORE_FEMININE,
+        "participes": list(_PARTICIPLES),
+        "racine_min": _MIN_STEM,
+        "mot_min": _MIN_STEMMED,
+    }
 
 
 def tokenize(text: str) -> list[str]:
@@ -71,9 +96,25 @@ def tokenize(text: str) -> list[str]:
 
 
 def _drop_plural(word: str) -> str:
-    if word.endswith("s") and not word.endswith("ss") and len(word) - 1 >= _MIN_STEM:
-        return word[:-1]
+    if (
+        word.endswith(_PLURAL)
+        and not word.endswith(_PLURAL * 2)
+        and len(word) - len(_PLURAL) >= _MIN_STEM
+    ):
+        return word[: -len(_PLURAL)]
     return word
+
+
+def _replace_first(word: str, endings: tuple[tuple[str, str], ...], keep: int) -> str | None:
+    """`word` with the first ending that fits replaced (`keep` letters at least stay
+    before it), or None when none fits."""
+    for ending, replacement in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= keep:
+            return word[: -len(ending)] + replacement
+    return None
+
+
+_PARTICIPLE_ENDINGS = tuple((ending, "") for ending in _PARTICIPLES)
 
 
 @lru_cache(maxsize=131072)
@@ -81,15 +122,12 @@ def stem(word: str) -> str:
     """The light stem of a folded word (see the module docstring)."""
     if len(word) < _MIN_STEMMED or not word.isalpha():
         return word
-    word = word[:-3] + "al" if word.endswith("aux") else _drop_plural(word)
-    for ending, replacement in _FEMININE:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            word = word[: -len(ending)] + replacement
-            break
-    if word.endswith("ee") and len(word) - 2 >= _MIN_STEM:
-        word = word[:-2]
-    elif word.endswith("e") and len(word) - 1 >= _MIN_STEM:
-        word = word[:-1]
+    singular = _replace_first(word, _IRREGULAR_PLURALS, 0)
+    word = _drop_plural(word) if singular is None else singular
+    masculine = _replace_first(word, _FEMININE, _MIN_BEFORE_FEMININE)
+    word = word if masculine is None else masculine
+    without_participle = _replace_first(word, _PARTICIPLE_ENDINGS, _MIN_STEM)
+    word = word if without_participle is None else without_participle
     return _drop_plural(word)
 
 

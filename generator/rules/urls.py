@@ -13,6 +13,8 @@ import posixpath
 import re
 import unicodedata
 
+from .folding import fold
+
 SECTIONS = {
     "dispositif": "dispositifs",
     "territoire": "territoires",
@@ -24,47 +26,21 @@ SECTIONS = {
 }
 
 
-# Letters Unicode does not decompose into a base letter plus accents: without this table
-# "Cœur" would lose its "œ" and become "cur".
-_LETTERS = str.maketrans(
-    {
-        "œ": "oe",
-        "Œ": "OE",
-        "æ": "ae",
-        "Æ": "AE",
-        "ß": "ss",
-        "ẞ": "SS",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "ł": "l",
-        "Ł": "L",
-        "þ": "th",
-        "Þ": "TH",
-        "ı": "i",
-    }
-)
-
-
 def slugify(text: str) -> str:
     """An id from a name (territories from the official file, provisional territories).
 
     Ids are permanent addresses, so the rules are ours and fixed by tests rather than a
-    transliteration library's table that could change with an upgrade: ligatures expanded
-    (œ → oe), accents stripped, lowercase, and every run of spaces and punctuation — any
-    dash, any apostrophe — one hyphen: "Île-d’Yeu" → "ile-d-yeu". Other non-ASCII
-    characters (symbols such as "°", other scripts) are dropped, as they always were, so
-    "n°2" stays "n2".
+    transliteration library's table that could change with an upgrade: the site's one
+    folding (`folding.fold`: ligatures expanded, œ → oe, accents stripped, lowercase), and
+    every run of spaces and punctuation — any dash, any apostrophe — one hyphen:
+    "Île-d’Yeu" → "ile-d-yeu". Other non-ASCII characters (symbols such as "°", other
+    scripts) are dropped, as they always were, so "n°2" stays "n2".
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     kept = "".join(
         char if char.isascii() else " " if unicodedata.category(char)[0] in "PZ" else ""
-        for char in decomposed
+        for char in fold(text)
     )
-    return re.sub(r"[^a-z0-9]+", "-", kept.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", kept).strip("-")
 
 
 # Pages with an id: `{id}` is replaced by the record's id. Handed as they are to the

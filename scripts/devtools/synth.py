@@ -17,7 +17,6 @@ from __future__ import annotations
 import random
 import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -33,6 +32,7 @@ from generator.data.model import Dispositif, VocabulairesLocaux
 from generator.data.reader import GEO_FILE, NETWORKS_FILE, VOCABULARY_FILE
 from generator.data.synonyms import SYNONYMS_FILE
 from generator.data.vocab import Vocabularies, build_vocabularies
+from generator.rules import folding
 
 MAX_SCHEMES = 200_000
 EXAMPLE_HOST = "https://exemple.invalid"
@@ -669,8 +669,7 @@ def _sources(rng: random.Random, ident: str, verified: date) -> list[dict[str, A
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
+    words = re.findall(r"[a-z0-9]+", folding.fold(text))
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

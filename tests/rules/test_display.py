@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from generator.data.model import Dispositif
-from generator.rules import display, text
+from generator.rules import display, folding, text
 
 
 def test_every_status_has_a_label_in_order() -> None:
@@ -87,5 +87,6 @@ def test_a_to_z_initial(title: str, letter: str) -> None:
 
 
 def test_the_search_index_folds_words_with_the_same_rule() -> None:
-    assert display.fold("Œuvre Éducative ÇA") == "oeuvre educative ca"
-    assert text.fold is display.fold
+    assert folding.fold("Œuvre Éducative ÇA") == "oeuvre educative ca"
+    assert text.fold is folding.fold
+    assert text.collation_key is folding.collation_key

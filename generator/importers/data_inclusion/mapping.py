@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from ...data.errors import DataError, Issue, Report, UserError, display_path
 from ...data.fields import Identifiant, Strict, Texte, Url
 from ...data.messages import did_you_mean, validation_issues
 from ...data.yamlsource import SourceDoc, read_yaml
+from ...rules import folding
 
 MAPPING_FILE = "correspondances-data-inclusion.yaml"
 
@@ -140,11 +140,13 @@ class Correspondances(Strict):
 # ---------------------------------------------------------------------------- matching
 
 
+_WORD = re.compile("[a-z0-9]+")
+
+
 def fold(text: str) -> str:
-    """Words of a text without accents, case or punctuation, padded for whole-word search."""
-    spaced = re.sub(r"[\W_]+", " ", text.lower()).replace("œ", "oe").replace("æ", "ae")
-    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode("ascii")
-    return " " + " ".join(re.findall(r"[a-z0-9]+", ascii_text)) + " "
+    """Words of a text without accents, case or punctuation, padded for whole-word search
+    (the site's folding, `folding.fold`; what is not a Latin letter or a digit separates)."""
+    return " " + " ".join(_WORD.findall(folding.fold(text))) + " "
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from ...catalog.catalog import Catalog
 from ...data import dates
 from ...data.model import Dispositif, Source
 from ...data.vocab import category_of
-from ...rules import display, urls
+from ...rules import display, folding, urls
 from .context import Group, Option
 from .environment import Linker
 from .place_helpers import PlaceHelpers
@@ -24,7 +24,7 @@ from .territories_info import territories_explanation
 
 def sort_schemes(schemes: Iterable[Dispositif]) -> list[Dispositif]:
     """Schemes A–Z by title (French order), then by id."""
-    return sorted(schemes, key=lambda d: (display.collation_key(d.titre), d.id))
+    return sorted(schemes, key=lambda d: (folding.collation_key(d.titre), d.id))
 
 
 def active_schemes(catalog: Catalog, tid: str) -> list[Dispositif]:

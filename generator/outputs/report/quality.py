@@ -18,7 +18,8 @@ from pathlib import Path
 from ...catalog.catalog import Catalog
 from ...data import dates
 from ...data.model import CLOSED_STATUSES, Dispositif
-from ...rules.display import DOUBT_LABEL, STATUS_LABELS, STATUS_ORDER, collation_key
+from ...rules.display import DOUBT_LABEL, STATUS_LABELS, STATUS_ORDER
+from ...rules.folding import collation_key
 from .places import PlacesReport, build_places_report
 from .review import ReviewReport, build_review_report
 from .score import QualityScores, quality_scores

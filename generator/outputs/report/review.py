@@ -18,7 +18,7 @@ from ...catalog.catalog import Catalog
 from ...catalog.evidence import Doubt
 from ...data import dates
 from ...data.model import Dispositif
-from ...rules import display
+from ...rules import display, folding
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def build_review_report(
         porteur = catalog.porteurs.get(pid)
         schemes.sort(key=lambda s: (not s.to_review, s.read_on, s.scheme))
         providers.append(ProviderReview(pid, porteur.nom if porteur else pid, schemes))
-    providers.sort(key=lambda p: (display.collation_key(p.name), p.provider))
+    providers.sort(key=lambda p: (folding.collation_key(p.name), p.provider))
     return ReviewReport(providers)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...catalog.catalog import Catalog
+from ...rules import folding
 from ...rules.urls import SEARCH_ASSETS_FOLDER as FOLDER
 from ...rules.urls import hashed_path
 from .communes import communes_table
@@ -39,12 +40,18 @@ class SearchAssets:
         self.files[path] = content
 
 
+def script(name: str) -> bytes:
+    """One of our scripts as shipped: texte.js with the folding table written into it."""
+    path = HERE / "js" / f"{name}.js"
+    return folding.script_with_table(path) if name == "texte" else path.read_bytes()
+
+
 def build_search_assets(catalog: Catalog) -> SearchAssets:
     assets = SearchAssets()
-    for script in SCRIPTS:
-        assets.add(script, script, (HERE / "js" / f"{script}.js").read_bytes(), ".js")
+    for name in SCRIPTS:
+        assets.add(name, name, script(name), ".js")
     for name, scripts in (("moteur", SEARCH_ENGINE_SCRIPTS), ("recherche", SEARCH_PAGE_SCRIPTS)):
-        bundle = b"\n".join((HERE / "js" / f"{script}.js").read_bytes() for script in scripts)
+        bundle = b"\n".join(script(part) for part in scripts)
         assets.add(name, name, bundle, ".js")
     assets.add("recherche_css", "recherche", (HERE / "css" / "recherche.css").read_bytes(), ".css")
     assets.add("communes", "communes", dumps(communes_table(catalog)), ".json")

@@ -36,13 +36,26 @@ from typing import Any
 
 from ...rules import text
 
+# A scheme's sort key packs, from the highest bits: words matched, phrases found, all
+# words in the title, score, then the scheme's number reversed (alphabetical order). The
+# index carries these (`RANK_KEY`, `NEGATION`), so `moteur.js` has no copy of them.
 COVERAGE = 2**48
 PHRASES = 2**44
 IN_TITLE = 2**43
 SCORE = 2**17
 SCORE_MAX = 2**26 - 1
 NUMBER_MAX = 2**17 - 1
+COUNT_MAX = 15  # words matched and phrases found count up to this
 NEGATION = "sans"
+RANK_KEY: dict[str, int] = {
+    "couverture": COVERAGE,
+    "expressions": PHRASES,
+    "titre": IN_TITLE,
+    "score": SCORE,
+    "score_max": SCORE_MAX,
+    "numero_max": NUMBER_MAX,
+    "comptes_max": COUNT_MAX,
+}
 
 Filters = dict[str, list[str]]
 # Not a facet: the person's age, which excludes the schemes whose sourced bounds exclude it.
@@ -313,8 +326,8 @@ class Engine:
             all_in_title = all(number in t for t in title)
             total = sum(b.get(number, 0) for b in best) + bonus.get(number, 0)
             keys[number] = (
-                min(coverage, 15) * COVERAGE
-                + min(len(phrases.get(number, ())), 15) * PHRASES
+                min(coverage, COUNT_MAX) * COVERAGE
+                + min(len(phrases.get(number, ())), COUNT_MAX) * PHRASES
                 + (IN_TITLE if all_in_title else 0)
                 + min(total, SCORE_MAX) * SCORE
                 + (NUMBER_MAX - number)

@@ -3,10 +3,12 @@ one small file per scheme for the results shown.
 
 What the browser downloads, and when:
 
-- `index.<hash>.json` (preloaded by the search page): the settings of the engine, the
-  stop words and synonym rules, the facet values, each scheme's status (results are
-  filtered on it by default), and the map of the other files. Schemes are numbered in
-  French alphabetical order of their titles, so the number itself breaks ties.
+- `index.<hash>.json` (preloaded by the search page): the settings of the engine (its
+  weights, how a result's sort key is packed, the stemmer's tables: the browser has no
+  copy of them), the stop words and synonym rules, the facet values, each scheme's
+  status (results are filtered on it by default), and the map of the other files.
+  Schemes are numbered in French alphabetical order of their titles, so the number
+  itself breaks ties.
 - `facettes.<hash>.json`, fetched after the first results: one column per facet giving
   each scheme's values, for the counts beside each value and the filters.
 - `termes/<hash>.json` shards, fetched for the words typed: contiguous ranges of the
@@ -50,9 +52,9 @@ from ...data.vocab import category_of
 from ...rules import display, text, urls
 from ...rules.display import NATURE_LABELS, NATURE_ORDER, STATUS_LABELS, STATUS_ORDER
 from ..richtext import render_markdown
-from . import facets
+from . import engine, facets
 
-FORMAT = "offre-recherche-2"
+FORMAT = "offre-recherche-3"
 
 # Field boosts: a word in the title counts ten times a word of the description.
 FIELDS: tuple[tuple[str, int], ...] = (
@@ -495,6 +497,9 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
     index = {
         "format": FORMAT,
         "reglages": SETTINGS,
+        "classement": engine.RANK_KEY,
+        "negation": engine.NEGATION,
+        "racines": text.stemmer_tables(),
         "mots_vides": sorted(text.STOP_WORDS),
         "synonymes": (catalog.synonymes or SynonymTable()).to_json(),
         "nombre": len(schemes),

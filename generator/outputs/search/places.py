@@ -30,7 +30,8 @@ from ...catalog import reach
 from ...catalog.catalog import Catalog
 from ...data.model import Lieu
 from ...rules import urls
-from ...rules.display import collation_key, short_name
+from ...rules.display import short_name
+from ...rules.folding import collation_key
 
 COLUMNS = [
     "id",

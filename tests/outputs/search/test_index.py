@@ -434,6 +434,30 @@ def test_scripts_receive_url_patterns_and_column_names(shipped: Catalog) -> None
     assert set(facets) == facet_names
 
 
+def test_the_engines_constants_travel_in_the_index_and_the_scripts_have_no_copy(
+    shipped: Catalog,
+) -> None:
+    from generator.outputs.search import engine
+
+    files = build_search_files(shipped)
+    index = json.loads(files.files[files.index])
+    assert index["reglages"] == SETTINGS
+    assert index["classement"] == engine.RANK_KEY
+    assert index["negation"] == engine.NEGATION
+    assert index["racines"] == text.stemmer_tables()
+    assert index["mots_vides"] == sorted(text.STOP_WORDS)
+    # What the engine and the text rules of the browser hold: no number of the sort key,
+    # no ending of the stemmer, no stop word, not « sans » (comments aside).
+    for name in ("texte", "moteur"):
+        source = (REPO / "generator" / "search" / "js" / f"{name}.js").read_text(encoding="utf-8")
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.DOTALL)
+        assert not [n for n in engine.RANK_KEY.values() if re.search(rf"\b{n}\b", code)], name
+        tables = text.stemmer_tables()
+        endings = [e for pair in tables["feminin"] for e in pair]  # type: ignore[attr-defined]
+        words = [*endings, engine.NEGATION, *sorted(text.STOP_WORDS)]
+        assert not [w for w in words if f'"{w}"' in code], name
+
+
 def test_default_filters_show_open_mobilisable_schemes(shipped: Catalog) -> None:
     """Governance bodies, plans and information services are out of the default results,
     and counted in the nature facet (the page's "one click away")."""

@@ -78,7 +78,7 @@
           result.items.push({ commune: c, via: "cp" });
         }
       });
-      result.items.sort(function (a, b) { return a.commune.nom.localeCompare(b.commune.nom, "fr"); });
+      result.items.sort(function (a, b) { return global.OffreTexte.compare(a.commune.nom, b.commune.nom); });
       return result;
     }
     var query = normalise(raw);
@@ -100,7 +100,7 @@
     });
     scored.sort(function (a, b) {
       return a.score - b.score || b.item.commune.population - a.item.commune.population ||
-        a.item.commune.nom.localeCompare(b.item.commune.nom, "fr");
+        global.OffreTexte.compare(a.item.commune.nom, b.item.commune.nom);
     });
     result.items = scored.map(function (s) { return s.item; });
     if (!result.items.length) {

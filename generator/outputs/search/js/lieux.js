@@ -99,7 +99,7 @@
   }
 
   /* Whether a place (a row) delivers the scheme described by `rule` (the attributes of
-     a scheme page's box: generator/reach.py, DeliveryRule): named on either side, or of
+     a scheme page's box: generator/catalog/reach.py, DeliveryRule): named on either side, or of
      its networks (else of its providers) and serving or standing in its territories. */
   function delivers(rule, place) {
     if (rule.lieux.indexOf(place.id) >= 0 || place.dispositifs.indexOf(rule.dispositif) >= 0) {
@@ -111,7 +111,8 @@
     return ours && place.territoires.some(function (t) { return rule.territoires.indexOf(t) >= 0; });
   }
 
-  function byName(a, b) { return a.nom.localeCompare(b.nom, "fr") || (a.id < b.id ? -1 : 1); }
+  // reach.py's order: French alphabetical order of the name (folding.collation_key), then id.
+  function byName(a, b) { return global.OffreTexte.compare(a.nom, b.nom) || (a.id < b.id ? -1 : 1); }
 
   /* The places among `candidates` (rows; all places when null) to offer for `commune`
      ({code, nom, departement}): {niveau, zone, lieux}. niveau is "dessert", "commune",

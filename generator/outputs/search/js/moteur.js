@@ -1,6 +1,7 @@
 /* Offre de services Clefop — moteur de recherche.
    Miroir exact de generator/outputs/search/engine.py (même classement, même arithmétique
    entière) sur les fichiers écrits par generator/outputs/search/index.py : l'index (réglages,
+   poids, composition de la clé de tri, tables de racinisation : aucune copie ici ;
    carte des tranches), les tranches de termes lues à la demande, le vocabulaire (fautes
    de frappe), les colonnes des facettes et une fiche par dispositif affiché.
    Un test compare, requête par requête, l'ordre donné ici et celui de Python. */
@@ -8,13 +9,7 @@
   "use strict";
 
   var Texte = global.OffreTexte;
-  var COVERAGE = 281474976710656; // 2^48
-  var PHRASES = 17592186044416; // 2^44
-  var IN_TITLE = 8796093022208; // 2^43
-  var SCORE = 131072; // 2^17
-  var SCORE_MAX = 67108863; // 2^26 - 1
-  var NUMBER_MAX = 131071; // 2^17 - 1
-  var NEGATION = "sans"; // « sans diplôme » is not « diplômés » (see scores)
+  var FORMAT = "offre-recherche-3";
 
   function fetchJson(url) {
     return fetch(url).then(function (response) {
@@ -60,6 +55,11 @@
     this.index = index;
     this.base = base;
     this.settings = index.reglages;
+    // How a sort key is packed, and « sans » (« sans diplôme » is not « diplômés »):
+    // engine.py's values, carried by the index.
+    this.rank = index.classement;
+    this.negation = index.negation;
+    Texte.configure(index.racines);
     this.stopWords = new Set(index.mots_vides);
     this.count = index.nombre;
     this.starts = {};
@@ -416,8 +416,8 @@
       // After « sans », when some scheme says « sans <mot> », the word matches only
       // there (engine.py says why).
       var said = null;
-      if (position > 0 && words[position - 1].stem === NEGATION) {
-        var stated = self.postings("expressions", NEGATION + " " + words[position].stem)[0];
+      if (position > 0 && words[position - 1].stem === self.negation) {
+        var stated = self.postings("expressions", self.negation + " " + words[position].stem)[0];
         if (stated.length) { said = new Set(stated); }
       }
       if (said) {
@@ -461,6 +461,7 @@
       }
     }
     var keys = new Map();
+    var rank = this.rank;
     candidates.forEach(function (number) {
       var coverage = 0;
       var total = bonus[number];
@@ -471,8 +472,9 @@
       }
       var phrases = 0;
       for (var q = 0; q < phrase.length; q++) { phrases += phrase[q][number]; }
-      keys.set(number, Math.min(coverage, 15) * COVERAGE + Math.min(phrases, 15) * PHRASES +
-        (allInTitle ? IN_TITLE : 0) + Math.min(total, SCORE_MAX) * SCORE + (NUMBER_MAX - number));
+      keys.set(number, Math.min(coverage, rank.comptes_max) * rank.couverture +
+        Math.min(phrases, rank.comptes_max) * rank.expressions + (allInTitle ? rank.titre : 0) +
+        Math.min(total, rank.score_max) * rank.score + (rank.numero_max - number));
       outcome.complete.set(number, coverage);
     });
     return { keys: keys, outcome: outcome };
@@ -580,7 +582,7 @@
       for (var q = 0; q < shown.length; q++) { sortKeys[q] = keys.get(shown[q]); }
       sortKeys.sort();
       for (var r = 0; r < shown.length; r++) {
-        shown[r] = NUMBER_MAX - (sortKeys[shown.length - 1 - r] % SCORE);
+        shown[r] = this.rank.numero_max - (sortKeys[shown.length - 1 - r] % this.rank.score);
       }
     }
     outcome.numbers = shown;
@@ -607,7 +609,7 @@
   function open(url) {
     var base = url.slice(0, url.lastIndexOf("/") + 1);
     return fetchJson(url).then(function (index) {
-      if (index.format !== "offre-recherche-2") {
+      if (index.format !== FORMAT) {
         throw new Error("format d'index inconnu : " + index.format);
       }
       return new Moteur(index, base);

@@ -44,7 +44,6 @@
   // crafted address of 10,000 characters is cut here, with a visible note, so the page
   // stays responsive. To raise it, change this value (README, « Limites des entrées »).
   var MAX_QUERY = 200;
-  var collator = new Intl.Collator("fr");
   var form = document.getElementById("offre-recherche-formulaire");
   var input = document.getElementById("offre-q");
   var territorySelect = document.getElementById("offre-territoire");
@@ -180,7 +179,7 @@
   function sortedValues(facet) {
     return moteur.facets[facet].map(function (entry, position) {
       return { valeur: entry.valeur, libelle: entry.libelle, position: position };
-    }).sort(function (a, b) { return collator.compare(a.libelle, b.libelle); });
+    }).sort(function (a, b) { return Texte.compare(a.libelle, b.libelle); });
   }
 
   var valueRows = []; // {box, label, wrapper, facet, position}: the checkboxes, once built
