@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_folding import FOLDED
+from tests.rules.test_folding import FOLDED
 
 from generator.outputs.search import assets
 from generator.rules import display, folding, text
