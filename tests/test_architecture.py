@@ -136,7 +136,7 @@ def test_only_the_render_layer_uses_jinja_and_only_site_uses_mkdocs() -> None:
         if any(t == "jinja2" or t.startswith("jinja2.") for t in direct):
             assert name.startswith(("generator.outputs.pages", "generator.site.plugin")), name
         if any(t == "mkdocs" or t.startswith("mkdocs.") for t in direct):
-            # search/text.py reads lunr.js from the installed MkDocs package.
+            # rules/text.py reads lunr.js from the installed MkDocs package.
             assert name.startswith("generator.site") or name in {
                 "generator.cli.build",
                 "generator.rules.text",

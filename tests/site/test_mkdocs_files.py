@@ -1,4 +1,4 @@
-"""Generated pages as MkDocs files (site/files.py): escaped front matter, contents."""
+"""Generated pages as MkDocs files (site/mkdocs_files.py): escaped front matter, contents."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The public address is never wrong in print (site/site_url.py): while it is the
+"""The public address is never wrong in print (rules/site_url.py): while it is the
 placeholder, no page, booklet, embed, feed or open-data file carries it; with a real
 address, they all do. The build's warning stays (tests/site/test_theme.py)."""
 

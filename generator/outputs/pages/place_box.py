@@ -25,7 +25,7 @@ from ...rules import display, urls
 from .context import PlaceBoxContext, PlaceCount
 from .place_helpers import PlaceHelpers
 
-SCRIPT = Path(__file__).parent / "js" / "lieux.js"
+SCRIPT = Path(__file__).parent / "js" / "ou_s_adresser.js"
 # The nearness rule and the place items are the search page's (OffreLieux): one code for
 # both boxes, bundled in front of the box's own script.
 SHARED_SCRIPT = Path(__file__).parent.parent / "search" / "js" / "lieux.js"

@@ -3,7 +3,7 @@
 Pure functions over a Catalog: no printing, no clock. The caller chooses the reference
 date (today for the `offre rapport` command, `catalog.latest_date()` for the file the
 build writes, so two builds of the same data are identical). Rendering lives in
-`report_render.py` (text, JSON) and in the render layer (HTML, `render/report.py`).
+`render.py` (text, JSON) and in the render layer (HTML, `pages/maintainers_report.py`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""donnees/offre.json and its schema (exports/catalogue.py), read back from the shared build."""
+"""donnees/offre.json and its schema (exports/offre_json.py), read back from the shared build."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What every export shares (exports/common.py): the licence, stable bytes across builds."""
+"""What every export shares (exports/publication.py): the licence, stable bytes across builds."""
 
 from __future__ import annotations
 

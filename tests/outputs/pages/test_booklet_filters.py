@@ -1,4 +1,4 @@
-"""Booklets that fit a meeting (render/booklet_filters.py, territories.booklet_list_page):
+"""Booklets that fit a meeting (pages/booklet_filters.py, territories.booklet_list_page):
 the compact list, the choice by public, theme and priority, the printed address."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What templates ask of the catalogue (render/helpers.py): list items, labels, grouping."""
+"""What templates ask of the catalogue (pages/catalog_view.py): list items, labels, grouping."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Embeds (integrer/<territoire>/) and the embedding guide (integrer/), render/embeds.py."""
+"""Embeds (integrer/<territoire>/) and the embedding guide (integrer/), pages/embeds.py."""
 
 from __future__ import annotations
 

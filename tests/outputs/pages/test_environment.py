@@ -1,4 +1,4 @@
-"""The Jinja environment and relative links (render/environment.py)."""
+"""The Jinja environment and relative links (pages/environment.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Blocks docs/ pages ask for with a marker (render/home.py)."""
+"""Blocks docs/ pages ask for with a marker (pages/home.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Theme, public and index pages and the site map (render/listings.py)."""
+"""Theme, public and index pages and the site map (pages/listings.py)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_one_page_per_theme_category_and_per_public(renderer: Renderer) -> None:
 
 def test_section_indexes_and_the_a_to_z(renderer: Renderer) -> None:
     pages = {p.url: p for p in index_pages(renderer)}
-    # Priorities have their own module (render/priorities.py).
+    # Priorities have their own module (pages/priorities.py).
     elsewhere = {"priorite"}
     assert set(pages) == {urls.page_url(k) for k in urls.SECTIONS if k not in elsewhere} | {
         urls.OTHER_KINDS_URL

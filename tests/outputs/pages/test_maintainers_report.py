@@ -1,4 +1,4 @@
-"""The quality report page (render/report.py), standalone and not indexed."""
+"""The quality report page (pages/maintainers_report.py), standalone and not indexed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The list of generated pages (render/pages.py) and the page object (render/page.py)."""
+"""The list of generated pages (pages/pages.py) and the page object (pages/page.py)."""
 
 from __future__ import annotations
 

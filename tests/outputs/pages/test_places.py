@@ -1,5 +1,5 @@
 """Places on the site: place pages, the places index, where to go, whom to contact,
-the booklets and the correction link (render/places.py, place_box.py, correction.py)."""
+the booklets and the correction link (pages/places.py, place_box.py, correction.py)."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def test_scheme_page_links_to_its_territories_places_with_the_box(renderer: Rend
     box = re.search(r"<div class=\"offre-ou\" data-offre-ou[^>]*hidden>", html)
     assert box, "the box is hidden until its script shows it"
     assert 'data-lieux="../../recherche/lieux.' in box.group(0)
-    # The rule the box applies to a commune's places (generator/reach.py, DeliveryRule).
+    # The rule the box applies to a commune's places (generator/catalog/reach.py, DeliveryRule).
     rule = renderer.catalog.scheme_territories[scheme.id]
     assert f'data-territoires="{" ".join(rule)}"' in box.group(0)
     assert 'data-porteurs="' in box.group(0) or 'data-reseaux="' in box.group(0)

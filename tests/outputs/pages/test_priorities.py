@@ -1,4 +1,4 @@
-"""Pages by Clefop priority (render/priorities.py) and the territory pages' links to them."""
+"""Pages by Clefop priority (pages/priorities.py) and the territory pages' links to them."""
 
 from __future__ import annotations
 

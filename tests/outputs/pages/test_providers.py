@@ -1,4 +1,4 @@
-"""Provider pages (render/providers.py)."""
+"""Provider pages (pages/providers.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Pages at former scheme addresses (render/redirects.py)."""
+"""Pages at former scheme addresses (pages/redirects.py)."""
 
 from __future__ import annotations
 

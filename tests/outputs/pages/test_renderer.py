@@ -1,4 +1,4 @@
-"""The renderer (render/renderer.py): one environment, typed contexts, required files."""
+"""The renderer (pages/renderer.py): one environment, typed contexts, required files."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scheme pages (render/schemes.py)."""
+"""Scheme pages (pages/schemes.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The search page (render/search_page.py): links to every search file by its hashed name."""
+"""The search page (pages/search_page.py): links to every search file by its hashed name."""
 
 from __future__ import annotations
 

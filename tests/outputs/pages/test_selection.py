@@ -1,4 +1,4 @@
-"""« Ma sélection » (render/selection.py): its page, its script and its data file."""
+"""« Ma sélection » (pages/selection.py): its page, its script and its data file."""
 
 from __future__ import annotations
 

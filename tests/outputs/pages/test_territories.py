@@ -1,4 +1,4 @@
-"""Territory pages and their printable booklets (render/territories.py)."""
+"""Territory pages and their printable booklets (pages/territories.py)."""
 
 from __future__ import annotations
 

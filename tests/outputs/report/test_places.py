@@ -1,4 +1,4 @@
-"""The places part of the quality report (tools/report_places.py): places to re-read,
+"""The places part of the quality report (report/places.py): places to re-read,
 schemes no place delivers per territory, and the counts; in `offre rapport` and in the
 files the build writes."""
 

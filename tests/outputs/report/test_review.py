@@ -1,4 +1,4 @@
-"""The review trail of the quality report (tools/report_review.py): per provider, what was
+"""The review trail of the quality report (report/review.py): per provider, what was
 read when and what rests on weak sources; in `offre rapport`, rapport.json and the page."""
 
 from __future__ import annotations

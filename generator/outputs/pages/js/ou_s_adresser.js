@@ -48,7 +48,7 @@
       var value = box.getAttribute(name);
       return value ? value.split(" ").filter(Boolean) : [];
     }
-    // Which places deliver the scheme (generator/reach.py, DeliveryRule).
+    // Which places deliver the scheme (generator/catalog/reach.py, DeliveryRule).
     var rule = {
       dispositif: box.getAttribute("data-dispositif") || "",
       reseaux: box.hasAttribute("data-reseaux") ? words("data-reseaux") : null,
