@@ -466,11 +466,44 @@ plugins.PluginCollection.run_event = run_event
 build._populate_page = timed("mkdocs _populate_page", build._populate_page)
 build._build_page = timed("mkdocs _build_page", build._build_page)
 utils.write_file = timed("mkdocs write_file", utils.write_file)
+def timed_in_child(name, fn):
+    # The producers beside pages run in a forked child, which exits without atexit:
+    # each call reports its own line.
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            print(f"STAGE\t{name}\t{time.perf_counter() - start:.2f}\t1", file=sys.stderr)
+    return wrapper
 if sys.argv[1] == "offre":
-    from generator.site import plugin, outputs
-    for i, producer in enumerate(plugin.PRODUCERS):
-        label = producer.__module__.rsplit(".", 1)[-1] + "." + producer.__name__
-        plugin.PRODUCERS[i] = timed("producer " + label, producer)
+    import generator.validate as validate
+    from generator.site import background, outputs, plugin
+    from generator.search import assets, index
+    plugin.load_catalog = timed("load_catalog (read and validate the data)", validate.load_catalog)
+    outputs.prepare = timed("outputs.prepare (before pages, list pages)", outputs.prepare)
+    outputs.all_pages = timed("list the generated pages", outputs.all_pages)
+    assets.build_search_files = timed_in_child(
+        "search index (build_search_files, child process)", index.build_search_files
+    )
+    plugin.writer.write_files = timed("write files made before pages", plugin.writer.write_files)
+    background.Background.name = timed(
+        "wait for a name made beside pages (search index)", background.Background.name
+    )
+    background.Background.finish = timed(
+        "wait for the background producers", background.Background.finish
+    )
+    outputs.BEFORE_PAGES = tuple(
+        timed("before pages: " + p.__name__, p) for p in outputs.BEFORE_PAGES
+    )
+    outputs.BESIDE_PAGES = tuple(
+        timed_in_child("beside pages (child process): " + p.__name__, p)
+        for p in outputs.BESIDE_PAGES
+    )
+    outputs.NAMED_BESIDE_PAGES = tuple(
+        (timed_in_child("named beside pages (child process): " + p.__name__, p), names)
+        for p, names in outputs.NAMED_BESIDE_PAGES
+    )
 start = time.perf_counter()
 def report():
     seconds["total"] = time.perf_counter() - start
