@@ -125,6 +125,8 @@ def test_the_list_is_explicit_and_in_order() -> None:
         "quality_report",
         "former_addresses",
         "open_data",
+        "spreadsheets",
+        "territory_data",
         "data_inclusion",
         "feeds",
     ]

@@ -148,12 +148,18 @@ class Promised(Mapping[str, str]):
 
 
 def open_data(sources: Sources) -> Produced:
-    """offre.json, its schema, offre.csv and the per-territory JSON files."""
-    return {
-        **catalogue_files(sources.catalog, sources.site_url),
-        **csv_files(sources.catalog, sources.site_url),
-        **territory_files(sources.catalog, sources.site_url),
-    }
+    """offre.json and its schema."""
+    return catalogue_files(sources.catalog, sources.site_url)
+
+
+def spreadsheets(sources: Sources) -> Produced:
+    """offre.csv and lieux.csv."""
+    return csv_files(sources.catalog, sources.site_url)
+
+
+def territory_data(sources: Sources) -> Produced:
+    """The per-territory JSON files."""
+    return territory_files(sources.catalog, sources.site_url)
 
 
 def data_inclusion(sources: Sources) -> Produced:
@@ -184,12 +190,15 @@ def former_addresses(sources: Sources) -> Produced:
 
 # The standalone HTML first, the large exports last: at 10,000 schemes this order keeps
 # the build's summed peak memory about 20 MB lower than the exports first (measured
-# with scripts/bench_build.py).
+# with scripts/bench_build.py). Each producer's files are written before the next one
+# runs, so the large exports are separate producers: only one is in memory at a time.
 BESIDE_PAGES: tuple[Callable[[Sources], Produced], ...] = (
     embeds,
     quality_report,
     former_addresses,
     open_data,
+    spreadsheets,
+    territory_data,
     data_inclusion,
     feeds,
 )
