@@ -18,6 +18,7 @@ their notes reach wherever the build's messages go (a terminal, a test, a CI log
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import traceback
@@ -124,6 +125,11 @@ class Background(Generic[S]):
             name="offre-productions",
             daemon=True,
         )
+        # Everything loaded so far (the catalogue, the pages listed) lives until the end
+        # of the build: out of the cyclic collector's reach, the child's collections do
+        # not write into the pages it shares with the build (copy on write), and the
+        # build's own collections stop walking the whole catalogue again and again.
+        gc.freeze()
         process.start()
         sender.close()
         lifeline.close_in_parent()
@@ -176,6 +182,8 @@ class Background(Generic[S]):
             self._stopped()
 
     def _stopped(self) -> None:
+        if self._process is not None:
+            gc.unfreeze()  # back to the collector: a long-lived process (tests, serve)
         self._process = None
         if self._lifeline is not None:
             self._lifeline.release()
