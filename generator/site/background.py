@@ -1,9 +1,17 @@
 """Producers run on the machine's other core while MkDocs renders the pages.
 
-At 10,000 schemes the exports alone take as long as rendering every page, and MkDocs is
-single-threaded; a forked child process inherits the loaded catalogue for free (no
-pickling), runs the producers it is given, writes their files and reports the paths
-back. Where `fork` does not exist the producers run in the build process instead.
+At 10,000 schemes the search index and the exports together take about two thirds of the
+time MkDocs takes to render every page (87 s beside 138 s, measured with
+`scripts/bench_build.py --stages`), and MkDocs is single-threaded; a forked child process
+inherits the loaded catalogue for free (no pickling), runs the producers it is given, writes each
+one's files as soon as it has made them (the exports are never all in memory at once) and
+reports the paths back. Where `fork` does not exist the producers run in the build
+process instead.
+
+Named producers run first: a page links to their files by content-hashed names (the
+search page to the search index), which the child sends back as soon as they are
+written; `name` waits for one, so only the page that needs it waits, and only if the
+child has not finished it by then.
 The child dies with the build (`lifeline`): a killed build leaves no process writing.
 What the producers log in the child is sent back and logged by the build itself, so
 their notes reach wherever the build's messages go (a terminal, a test, a CI log).
@@ -11,6 +19,7 @@ their notes reach wherever the build's messages go (a terminal, a test, a CI log
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import traceback
@@ -23,6 +32,9 @@ from .lifeline import Lifeline
 from .writer import Produced, write_files
 
 S = TypeVar("S")
+
+NamedProduction = tuple[Produced, dict[str, str]]
+"""Files, and the names pages know some of them by ({name: site path})."""
 
 
 class ProductionError(Exception):
@@ -40,6 +52,37 @@ def run_producers(producers: Sequence[Callable[[S], Produced]], sources: S) -> P
     return dict(sorted(produced.items()))
 
 
+class _Production(Generic[S]):
+    """Runs named producers then the others, writing each one's files as soon as made."""
+
+    def __init__(self, sources: S, site_dir: Path) -> None:
+        self.sources = sources
+        self.site_dir = site_dir
+        self.paths: list[str] = []
+        self._seen: set[str] = set()
+        self.names: dict[str, str] = {}
+
+    def write(self, produced: Produced) -> None:
+        for path in produced:
+            if path in self._seen:
+                raise ProductionError(f"Deux productions revendiquent le fichier « {path} ».")
+            self._seen.add(path)
+        # Sorted as a whole production used to be; the order changes no byte written.
+        self.paths += write_files(dict(sorted(produced.items())), self.site_dir)
+
+    def named(self, producer: Callable[[S], NamedProduction]) -> dict[str, str]:
+        files, names = producer(self.sources)
+        self.write(files)
+        del files
+        for name in names:
+            if name in self.names:
+                raise ProductionError(
+                    f"Deux productions revendiquent le nom de fichier « {name} »."
+                )
+        self.names.update(names)
+        return names
+
+
 class Background(Generic[S]):
     """Producers started in a forked process; `finish` waits for them."""
 
@@ -49,40 +92,81 @@ class Background(Generic[S]):
         connection: Connection | None,
         done: list[str],
         lifeline: Lifeline | None = None,
+        names: dict[str, str] | None = None,
     ) -> None:
         self._process = process
         self._connection = connection
         self._done = done
         self._lifeline = lifeline
+        self._names: dict[str, str] = dict(names or {})
+        # The child's last message, when read early by `name`.
+        self._final: tuple[str, Any] | None = None
 
     @classmethod
     def start(
-        cls, producers: Sequence[Callable[[S], Produced]], sources: S, site_dir: Path
+        cls,
+        producers: Sequence[Callable[[S], Produced]],
+        sources: S,
+        site_dir: Path,
+        named: Sequence[Callable[[S], NamedProduction]] = (),
     ) -> Background[S]:
         if "fork" not in multiprocessing.get_all_start_methods():
-            return cls(None, None, write_files(run_producers(producers, sources), site_dir))
+            production = _Production(sources, site_dir)
+            for producer in named:
+                production.named(producer)
+            for plain in producers:
+                production.write(plain(sources))
+            return cls(None, None, production.paths, names=production.names)
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
         lifeline = Lifeline()
         process = context.Process(
             target=_produce_in_child,
-            args=(lifeline, sender, tuple(producers), sources, site_dir),
+            args=(lifeline, sender, tuple(named), tuple(producers), sources, site_dir),
             name="offre-productions",
             daemon=True,
         )
+        # Everything loaded so far (the catalogue, the pages listed) lives until the end
+        # of the build: out of the cyclic collector's reach, the child's collections do
+        # not write into the pages it shares with the build (copy on write), and the
+        # build's own collections stop walking the whole catalogue again and again.
+        gc.freeze()
         process.start()
         sender.close()
         lifeline.close_in_parent()
         return cls(process, receiver, [], lifeline)
 
-    def finish(self) -> list[str]:
-        """Paths written; raises ProductionError if the child failed."""
-        if self._process is None or self._connection is None:
-            return self._done
+    def name(self, name: str) -> str:
+        """The site path of a named production's file, waiting for it if need be;
+        raises ProductionError if the child failed or never named it."""
+        while name not in self._names and self._final is None and self._connection is not None:
+            status, payload = self._receive()
+            if status == "noms":
+                self._names.update(payload)
+            else:
+                self._final = (status, payload)
+        if name in self._names:
+            return self._names[name]
+        if self._final is not None and self._final[0] != "ok":
+            raise ProductionError(f"Production des fichiers échouée :\n{self._final[1]}")
+        raise ProductionError(f"Aucune production n'a fourni le fichier nommé « {name} ».")
+
+    def _receive(self) -> tuple[str, Any]:
+        assert self._connection is not None
         try:
             status, payload = self._connection.recv()
         except EOFError:
             status, payload = "erreur", "le processus des productions s'est arrêté sans réponse."
+        return status, payload
+
+    def finish(self) -> list[str]:
+        """Paths written; raises ProductionError if the child failed."""
+        if self._process is None or self._connection is None:
+            return self._done
+        status, payload = self._final or self._receive()
+        while status == "noms":
+            self._names.update(payload)
+            status, payload = self._receive()
         self._process.join()
         self._stopped()
         if status != "ok":
@@ -99,6 +183,8 @@ class Background(Generic[S]):
             self._stopped()
 
     def _stopped(self) -> None:
+        if self._process is not None:
+            gc.unfreeze()  # back to the collector: a long-lived process (tests, serve)
         self._process = None
         if self._lifeline is not None:
             self._lifeline.release()
@@ -108,6 +194,7 @@ class Background(Generic[S]):
 def _produce_in_child(
     lifeline: Lifeline,
     sender: Connection,
+    named: Sequence[Callable[[S], NamedProduction]],
     producers: Sequence[Callable[[S], Produced]],
     sources: S,
     site_dir: Path,
@@ -115,8 +202,12 @@ def _produce_in_child(
     lifeline.hold_in_child()
     notes = _NoteCatcher.install()
     try:
-        paths = write_files(run_producers(producers, sources), site_dir)
-        sender.send(("ok", (paths, notes.notes)))
+        production = _Production(sources, site_dir)
+        for producer in named:
+            sender.send(("noms", production.named(producer)))
+        for plain in producers:
+            production.write(plain(sources))
+        sender.send(("ok", (production.paths, notes.notes)))
     except BaseException as exc:  # report everything to the parent, which fails the build
         detail = str(exc) if isinstance(exc, ProductionError) else traceback.format_exc()
         sender.send(("erreur", detail))

@@ -1,9 +1,15 @@
 """Every output of a build, in the order it is made. Read top to bottom, this is the build.
 
-1. `BEFORE_PAGES`: files whose content-hashed names pages link to (the search files,
-   the embed guide's script). Each returns its files and the names pages know them by.
+1. `BEFORE_PAGES`: files whose content-hashed names pages link to (the search scripts
+   and tables, the embed guide's script). Each returns its files and the names pages
+   know them by.
 2. The pages (`render.pages.all_pages`), listed now, rendered by MkDocs one at a time.
-3. `BESIDE_PAGES`: everything else, started explicitly in a forked process
+3. `NAMED_BESIDE_PAGES`: files a page links to by name but that cost too much to make
+   before the pages (the full-text index, linked from the search page only). They run
+   first in the forked process of step 4; their names are promised to the renderer
+   (`Promised`) and the page that reads one waits for it — at 10,000 schemes the search
+   page comes after the scheme pages, and the index is long ready by then.
+4. `BESIDE_PAGES`: everything else, started explicitly in a forked process
    (`site.background`) so it runs on the other core while MkDocs renders pages.
 
 Each producer returns what it adds; none registers itself, none changes another's
@@ -12,7 +18,7 @@ state. `generator.site.plugin` calls `prepare`, then `start_beside_pages`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,9 +39,9 @@ from ..outputs.pages.renderer import Renderer
 from ..outputs.pages.selection import selection_files
 from ..outputs.report.quality import build_report
 from ..outputs.report.render import render_json
-from ..outputs.search.assets import build_search_assets
+from ..outputs.search.assets import index_assets, page_assets
 from ..rules import urls
-from .background import Background, ProductionError
+from .background import Background, NamedProduction, ProductionError
 from .writer import Produced
 
 
@@ -61,7 +67,8 @@ class Sources:
 
 
 def search_files(catalog: Catalog) -> Production:
-    assets = build_search_assets(catalog)
+    """The search's scripts, stylesheet, communes and places tables (not the index)."""
+    assets = page_assets(catalog)
     return Production(assets.files, assets.urls)
 
 
@@ -94,16 +101,65 @@ BEFORE_PAGES: tuple[Callable[[Catalog], Production], ...] = (
 )
 
 
+# ---------------------------------------------------------------------------- named, beside
+
+
+def search_index(sources: Sources) -> NamedProduction:
+    """The full-text index: the index file (named `index`), shards, vocabulary, fiches."""
+    assets = index_assets(sources.catalog)
+    return assets.files, assets.urls
+
+
+# Each producer, and the names it promises (known before it runs, so the pages that link
+# to them can be listed).
+NAMED_BESIDE_PAGES: tuple[tuple[Callable[[Sources], NamedProduction], tuple[str, ...]], ...] = (
+    (search_index, ("index",)),
+)
+
+
+class Promised(Mapping[str, str]):
+    """The names pages link to: those made before the pages, and those promised by
+    `NAMED_BESIDE_PAGES`, resolved when a page first reads them (`resolve`)."""
+
+    def __init__(self, known: Mapping[str, str], promised: tuple[str, ...]) -> None:
+        self._known = dict(known)
+        self._promised = [name for name in promised if name not in self._known]
+        self.resolve: Callable[[str], str] | None = None
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._known:
+            if name not in self._promised or self.resolve is None:
+                raise KeyError(name)
+            self._known[name] = self.resolve(name)
+        return self._known[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._known or name in self._promised
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._known
+        yield from (name for name in self._promised if name not in self._known)
+
+    def __len__(self) -> int:
+        return len(set(self._known) | set(self._promised))
+
+
 # ---------------------------------------------------------------------------- beside pages
 
 
 def open_data(sources: Sources) -> Produced:
-    """offre.json, its schema, offre.csv and the per-territory JSON files."""
-    return {
-        **catalogue_files(sources.catalog, sources.site_url),
-        **csv_files(sources.catalog, sources.site_url),
-        **territory_files(sources.catalog, sources.site_url),
-    }
+    """offre.json and its schema."""
+    return catalogue_files(sources.catalog, sources.site_url)
+
+
+def spreadsheets(sources: Sources) -> Produced:
+    """offre.csv and lieux.csv."""
+    return csv_files(sources.catalog, sources.site_url)
+
+
+def territory_data(sources: Sources) -> Produced:
+    """The per-territory JSON files."""
+    return territory_files(sources.catalog, sources.site_url)
 
 
 def data_inclusion(sources: Sources) -> Produced:
@@ -134,12 +190,15 @@ def former_addresses(sources: Sources) -> Produced:
 
 # The standalone HTML first, the large exports last: at 10,000 schemes this order keeps
 # the build's summed peak memory about 20 MB lower than the exports first (measured
-# with scripts/bench_build.py).
+# with scripts/bench_build.py). Each producer's files are written before the next one
+# runs, so the large exports are separate producers: only one is in memory at a time.
 BESIDE_PAGES: tuple[Callable[[Sources], Produced], ...] = (
     embeds,
     quality_report,
     former_addresses,
     open_data,
+    spreadsheets,
+    territory_data,
     data_inclusion,
     feeds,
 )
@@ -156,10 +215,12 @@ class Prepared:
     renderer: Renderer
     pages: list[GeneratedPage]
     files: Produced
+    assets: Promised
 
 
 def prepare(catalog: Catalog, site_url: str | None, correction: str | None = None) -> Prepared:
-    """Run `BEFORE_PAGES`, then list the pages (which may link to what they produced)."""
+    """Run `BEFORE_PAGES`, then list the pages (which may link to what they produced, or
+    to what `NAMED_BESIDE_PAGES` promise)."""
     files: Produced = {}
     assets: dict[str, str] = {}
     for producer in BEFORE_PAGES:
@@ -174,12 +235,37 @@ def prepare(catalog: Catalog, site_url: str | None, correction: str | None = Non
                 )
         files.update(production.files)
         assets.update(production.assets)
-    renderer = Renderer(catalog, site_url, assets, correction)
-    return Prepared(site_url, renderer, all_pages(renderer), dict(sorted(files.items())))
+    promised = tuple(name for _, names in NAMED_BESIDE_PAGES for name in names)
+    for name in promised:
+        if name in assets or promised.count(name) > 1:
+            raise ProductionError(f"Deux productions revendiquent le nom de fichier « {name} ».")
+    named = Promised(assets, promised)
+    renderer = Renderer(catalog, site_url, named, correction)
+    pages = all_pages(renderer)
+    return Prepared(site_url, renderer, pages, dict(sorted(files.items())), named)
 
 
 def start_beside_pages(prepared: Prepared, site_dir: Path) -> Background[Sources]:
-    """Start `BESIDE_PAGES` in the background; they write into `site_dir`."""
+    """Start `NAMED_BESIDE_PAGES` then `BESIDE_PAGES` in the background; they write into
+    `site_dir`, and the names promised to the pages come from there."""
     renderer = prepared.renderer
     sources = Sources(renderer.catalog, prepared.site_url, renderer)
-    return Background.start(BESIDE_PAGES, sources, site_dir)
+    background = Background.start(
+        BESIDE_PAGES, sources, site_dir, [producer for producer, _ in NAMED_BESIDE_PAGES]
+    )
+    prepared.assets.resolve = background.name
+    return background
+
+
+def make_named(prepared: Prepared) -> Produced:
+    """`NAMED_BESIDE_PAGES` made here and now (no background), their names resolved."""
+    renderer = prepared.renderer
+    sources = Sources(renderer.catalog, prepared.site_url, renderer)
+    files: Produced = {}
+    names: dict[str, str] = {}
+    for producer, _ in NAMED_BESIDE_PAGES:
+        made, named = producer(sources)
+        files.update(made)
+        names.update(named)
+    prepared.assets.resolve = names.__getitem__
+    return files

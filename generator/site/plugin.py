@@ -9,8 +9,8 @@ Stages, in MkDocs' own event order:
   invalid data stops the build here, with the validator's messages, before anything is
   written or cleaned;
 - on_files: make what pages link to, list the generated pages, start the other outputs
-  in the background (`outputs.py` lists them all, in order), refusing two outputs at
-  one path;
+  in the background — the search index first, whose name the search page waits for —
+  (`outputs.py` lists them all, in order), refusing two outputs at one path;
 - on_page_context: render each generated page when MkDocs reaches it;
 - on_post_build: wait for the background outputs, then move the finished site into
   place (a failed build never touches the previous site).
@@ -210,7 +210,12 @@ class OffrePlugin(BasePlugin[OffreConfig]):
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            page.content = generated.render()
+            try:
+                # A page linking to a file made in the background (the search page to
+                # the index) waits here for its name.
+                page.content = generated.render()
+            except ProductionError as exc:
+                raise PluginError(str(exc)) from None
             page.toc = table_of_contents(page.content, generated.skip_to)
         return context
 

@@ -65,9 +65,12 @@ class Claims:
 
 def write_files(produced: Produced, site_dir: Path) -> list[str]:
     """Write straight into the output folder (never held for the rest of the build)."""
+    folders: set[Path] = set()  # thousands of search files share a few folders
     for path, content in produced.items():
         target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         if isinstance(content, str) and path.endswith(".html"):
             target.write_text(with_csp(content), encoding="utf-8")
         elif isinstance(content, str):

@@ -36,10 +36,46 @@ def test_the_child_writes_the_files_and_reports_their_paths(tmp_path: Path) -> N
 
 
 def test_a_failing_producer_is_reported_with_its_traceback(tmp_path: Path) -> None:
-    background = Background.start([_one, _broken], "sortie", tmp_path)
+    background = Background.start([_broken, _one], "sortie", tmp_path)
     with pytest.raises(ProductionError, match=r"(?s)Production des fichiers échouée.*simulé"):
         background.finish()
-    assert not (tmp_path / "sortie").exists()  # nothing half-written by this child
+    # Nothing after the failure: the build then drops its whole staging folder.
+    assert not (tmp_path / "sortie").exists()
+
+
+def test_each_production_is_written_before_the_next_is_made(tmp_path: Path) -> None:
+    def _checks_one_is_written(sources: str) -> Produced:
+        assert (tmp_path / sources / "un.txt").is_file()
+        return {f"{sources}/vu.txt": "oui"}
+
+    background = Background.start([_one, _checks_one_is_written], "sortie", tmp_path)
+    assert sorted(background.finish()) == ["sortie/un.txt", "sortie/vu.txt"]
+
+
+def test_two_productions_in_the_child_may_not_share_a_path(tmp_path: Path) -> None:
+    background = Background.start([_one, _one], "sortie", tmp_path)
+    with pytest.raises(ProductionError, match=re.escape("« sortie/un.txt »")):
+        background.finish()
+
+
+def _named(sources: str) -> tuple[Produced, dict[str, str]]:
+    return {f"{sources}/index.abc.json": "{}"}, {"index": f"{sources}/index.abc.json"}
+
+
+def test_a_named_production_is_known_before_the_others_end(tmp_path: Path) -> None:
+    background = Background.start([_slow], "sortie", tmp_path, [_named])
+    try:
+        assert background.name("index") == "sortie/index.abc.json"  # while _slow sleeps
+        assert (tmp_path / "sortie" / "index.abc.json").read_text(encoding="utf-8") == "{}"
+    finally:
+        background.cancel()
+
+
+def test_a_name_never_made_is_an_error_once_the_child_is_done(tmp_path: Path) -> None:
+    background = Background.start([_one], "sortie", tmp_path, [_named])
+    with pytest.raises(ProductionError, match="« autre »"):
+        background.name("autre")
+    assert sorted(background.finish()) == ["sortie/index.abc.json", "sortie/un.txt"]
 
 
 def _slow(sources: str) -> Produced:

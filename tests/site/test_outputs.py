@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,15 +20,63 @@ def test_before_pages_come_the_files_pages_link_to(catalog: Catalog) -> None:
     prepared = outputs.prepare(catalog, SITE_URL)
     assets = prepared.renderer.assets
     assert set(SEARCH_ASSETS) | {"integrer"} <= set(assets)
-    # Pages link to the named files; the search index reaches the others (shards, fiches).
-    assert set(assets.values()) <= set(prepared.files)
+    # Pages link to the named files; the index, promised, is made beside the pages.
+    made_before = {name: assets[name] for name in assets if name != "index"}
+    assert set(made_before.values()) <= set(prepared.files)
     assert all(p.startswith((urls.SEARCH_ASSETS_FOLDER + "/", "integrer/")) for p in prepared.files)
+    assert not any(p.split("/")[1].startswith("index.") for p in prepared.files)
     assert {p.url for p in prepared.pages} >= {urls.SEARCH_URL, urls.EMBED_INDEX_URL}
+
+
+def test_the_search_index_is_made_beside_the_pages_and_named_for_the_search_page(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    prepared = outputs.prepare(catalog, SITE_URL)
+    assert "index" in prepared.renderer.assets
+    with pytest.raises(KeyError):  # promised, not made yet: nothing to wait for
+        prepared.renderer.assets["index"]
+    background = outputs.start_beside_pages(prepared, tmp_path)
+    name = prepared.renderer.assets["index"]
+    assert re.fullmatch(rf"{urls.SEARCH_ASSETS_FOLDER}/index\.[0-9a-f]{{12}}\.json", name)
+    written = set(background.finish())
+    assert name in written
+    # The shards, vocabulary and fiches the index reaches come with it.
+    index = json.loads((tmp_path / name).read_text(encoding="utf-8"))
+    folder = urls.SEARCH_ASSETS_FOLDER
+    assert {f"{folder}/{s['fichier']}" for s in index["tranches"]["mots"]} <= written
+    assert f"{folder}/{index['fichier_facettes']}" in written
+    # The search page, rendered now, links to it.
+    search = next(p for p in prepared.pages if p.url == urls.SEARCH_URL)
+    assert name.rsplit("/", 1)[1] in search.render()
+
+
+def test_the_search_index_made_here_when_there_is_no_background(catalog: Catalog) -> None:
+    prepared = outputs.prepare(catalog, SITE_URL)
+    files = outputs.make_named(prepared)
+    assert prepared.renderer.assets["index"] in files
+
+
+def test_a_failed_index_fails_the_page_that_waits_for_it(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(sources: outputs.Sources) -> tuple[dict[str, str | bytes], dict[str, str]]:
+        raise RuntimeError("index impossible (simulé)")
+
+    monkeypatch.setattr(outputs, "NAMED_BESIDE_PAGES", ((broken, ("index",)),))
+    prepared = outputs.prepare(catalog, SITE_URL)
+    background = outputs.start_beside_pages(prepared, tmp_path)
+    with pytest.raises(ProductionError, match=r"(?s)échouée.*simulé"):
+        prepared.renderer.assets["index"]
+    with pytest.raises(ProductionError, match=r"(?s)échouée.*simulé"):
+        background.finish()
 
 
 def test_beside_pages_every_other_file(catalog: Catalog, tmp_path: Path) -> None:
     prepared = outputs.prepare(catalog, SITE_URL)
     written = set(outputs.start_beside_pages(prepared, tmp_path).finish())
+    search = f"{urls.SEARCH_ASSETS_FOLDER}/"
+    assert any(p.startswith(search + "index.") for p in written)
+    written = {p for p in written if not p.startswith(search)}
     expected = {
         urls.OPEN_DATA_JSON_URL,
         urls.OPEN_DATA_SCHEMA_URL,
@@ -58,11 +108,16 @@ def test_the_list_is_explicit_and_in_order() -> None:
         "selection_page_files",
         "booklet_filter_script",
     ]
+    assert [(p.__name__, names) for p, names in outputs.NAMED_BESIDE_PAGES] == [
+        ("search_index", ("index",)),
+    ]
     assert [p.__name__ for p in outputs.BESIDE_PAGES] == [
         "embeds",
         "quality_report",
         "former_addresses",
         "open_data",
+        "spreadsheets",
+        "territory_data",
         "data_inclusion",
         "feeds",
     ]
@@ -96,3 +151,13 @@ def test_the_search_page_and_the_place_box_get_their_own_files(catalog: Catalog)
     assets = outputs.prepare(catalog, SITE_URL).renderer.assets
     assert assets["lieux"].endswith(".json")
     assert assets["ou_s_adresser"].endswith(".js")
+
+
+def test_a_name_made_before_pages_may_not_be_promised_too(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        outputs, "NAMED_BESIDE_PAGES", ((outputs.search_index, ("index", "integrer")),)
+    )
+    with pytest.raises(ProductionError, match="nom de fichier « integrer »"):
+        outputs.prepare(catalog, SITE_URL)

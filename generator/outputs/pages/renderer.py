@@ -39,8 +39,10 @@ class Renderer:
         self.correction = correction or None
         self.site = SiteHelpers(catalog)
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
-        # Site path of each produced file pages link to, by name.
-        self.assets = dict(assets or {})
+        # Site path of each produced file pages link to, by name. Kept as given, not
+        # copied: some names are resolved only when a page first reads them (the search
+        # index, made beside the pages: site.outputs.Promised).
+        self.assets: Mapping[str, str] = assets if assets is not None else {}
         self._env = make_environment()
         self._templates: dict[str, jinja2.Template] = {}
         # Rendered fragments shared by several pages (booklet blocks), by key.

@@ -18,7 +18,7 @@ def scheme_page(renderer: Renderer, d: Dispositif) -> GeneratedPage:
     where = None
     if d.is_open and d.is_scheme:
         assets = renderer.require(BOX_ASSETS, "encadré « Où s'adresser »")
-        where = place_box(renderer.site.lieux, d, dict(assets))
+        where = place_box(renderer.site.lieux, d, {name: assets[name] for name in BOX_ASSETS})
     context = SchemeContext(d=d, replaced_schemes=replaced, where=where)
     return GeneratedPage(
         here,

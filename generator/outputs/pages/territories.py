@@ -40,6 +40,7 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
             count = len(catalog.geo.communes_of_epci(siren))
             epcis.append(Epci(siren, epci.nom, count, len(epci.hors_region)))
     communes = catalog.territory_communes.get(tid, [])
+    box_assets = renderer.require(BOX_ASSETS, "encadré « Qui contacter »")
     context = TerritoryContext(
         t=territoire,
         schemes=open_schemes,
@@ -53,7 +54,7 @@ def territory_page(renderer: Renderer, tid: str) -> GeneratedPage:
         communes_count=len(communes),
         population=sum(c.population for c in communes),
         place_groups=renderer.site.lieux.by_network(catalog.territory_places.get(tid, [])),
-        place_assets=dict(renderer.require(BOX_ASSETS, "encadré « Qui contacter »")),
+        place_assets={name: box_assets[name] for name in BOX_ASSETS},
     )
     provisional_perimeter = territoire.is_provisional
     provisional = f" ({display.PROVISIONAL_PERIMETER})" if provisional_perimeter else ""

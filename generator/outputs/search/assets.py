@@ -2,6 +2,11 @@
 
 Our scripts and stylesheet are copied from `js/` and `css/`; the index files come from
 `index.py`. Nothing is fetched from outside the site.
+
+Two parts, made at different times of a build: `page_assets` (scripts, stylesheet,
+communes and places tables: cheap, and linked from many pages) before the pages, and
+`index_assets` (the full-text index: the costly part, linked from the search page only)
+beside them, on the other core. `build_search_assets` makes both.
 """
 
 from __future__ import annotations
@@ -47,6 +52,16 @@ def script(name: str) -> bytes:
 
 
 def build_search_assets(catalog: Catalog) -> SearchAssets:
+    """Every search file, and the names pages know them by."""
+    assets = page_assets(catalog)
+    index = index_assets(catalog)
+    assets.urls.update(index.urls)
+    assets.files.update(index.files)
+    return assets
+
+
+def page_assets(catalog: Catalog) -> SearchAssets:
+    """The search files pages link to, but the full-text index."""
     assets = SearchAssets()
     for name in SCRIPTS:
         assets.add(name, name, script(name), ".js")
@@ -69,6 +84,12 @@ def build_search_assets(catalog: Catalog) -> SearchAssets:
         assets.add(name, name, dumps(part), ".json")
         index["departements"][code] = assets.urls[name].rsplit("/", 1)[-1]
     assets.add("lieux", "lieux", dumps(index), ".json")
+    return assets
+
+
+def index_assets(catalog: Catalog) -> SearchAssets:
+    """The full-text index (named `index`) and the files it reaches."""
+    assets = SearchAssets()
     search = build_search_files(catalog)
     for path, content in search.files.items():
         assets.files[f"{FOLDER}/{path}"] = content

@@ -38,6 +38,7 @@ import html
 import json
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -242,41 +243,53 @@ def idf(df: int, count: int) -> float:
     return math.log(1 + abs((count - df + 0.5) / (df + 0.5)))
 
 
-def compute_postings(documents: list[dict[str, list[str]]]) -> Postings:
+def compute_postings(documents: Iterable[dict[str, list[str]]]) -> Postings:
     """Every term's postings: (scheme number, stored score, in title), by number."""
     postings = Postings()
     seen: set[str] = set()
     names = [name for name, _ in FIELDS]
-    per_doc: list[list[tuple[Counter[str], int]]] = []
+    # Each scheme's fields, kept compact until every scheme is counted (BM25 needs the
+    # average lengths and the document frequencies): the terms in the order first met,
+    # one string object per distinct term, and their frequencies as machine integers.
+    # Counters per scheme made the index the heaviest part of a 10,000-scheme build.
+    per_doc: list[list[tuple[tuple[str, ...], array[int], int]] | None] = []
+    shared: dict[str, str] = {}
     totals = [0] * len(FIELDS)
     df: Counter[str] = Counter()
     for segments in documents:
-        fields = [_field_terms(segments.get(name, []), seen) for name in names]
-        for position, (_, length) in enumerate(fields):
+        fields = []
+        for position, name in enumerate(names):
+            counts, length = _field_terms(segments.get(name, []), seen)
             totals[position] += length
-        for counts, _ in fields:  # lunr counts a scheme once per field holding the term
-            df.update(counts.keys())
+            df.update(counts.keys())  # lunr counts a scheme once per field holding the term
+            keys = tuple(shared.setdefault(term, term) for term in counts)
+            fields.append((keys, array("I", counts.values()), length))
         per_doc.append(fields)
-    count = len(documents)
+    del shared
+    count = len(per_doc)
     averages = [total / count if count else 0.0 for total in totals]
     idfs = {term: idf(n, count) for term, n in df.items()}
+    del df
     terms: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
     title_position = names.index(TITLE_FIELD)
-    for number, fields in enumerate(per_doc):
+    for number in range(count):
+        doc = per_doc[number]
+        assert doc is not None
+        per_doc[number] = None  # released as the postings grow
         # BM25 without its idf, summed over fields: idf is the same for every field.
         partial: dict[str, float] = {}
-        for position, (counts, length) in enumerate(fields):
+        for position, (keys, tfs, length) in enumerate(doc):
             boost = FIELDS[position][1]
             average = averages[position]
             norm = K1 * (1 - B + B * (length / average)) if average else K1
             by_tf = [(K1 + 1) * tf / (norm + tf) * boost for tf in range(8)]
             get = partial.get
-            for term, tf in counts.items():
+            for term, tf in zip(keys, tfs, strict=True):
                 partial[term] = get(term, 0.0) + (
                     by_tf[tf] if tf < 8 else (K1 + 1) * tf / (norm + tf) * boost
                 )
-        in_title = fields[title_position][0]
+        in_title = set(doc[title_position][0])
         for term, value in partial.items():
             stored = max(1, round(idfs[term] * value * SCALE))
             encoded = terms[term]
@@ -454,7 +467,7 @@ class SearchFiles:
 def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> SearchFiles:
     schemes = ordered_schemes(catalog)
     out = SearchFiles()
-    postings = compute_postings([document_segments(d, catalog) for d in schemes])
+    postings = compute_postings(document_segments(d, catalog) for d in schemes)
     words = {t: p for t, p in postings.terms.items() if " " not in t}
     pairs = {t: p for t, p in postings.terms.items() if " " in t}
     shard_maps: dict[str, list[dict[str, str]]] = {}
