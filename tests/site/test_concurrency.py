@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -38,33 +39,26 @@ def _build_process(data: Path, out: Path) -> subprocess.Popen[str]:
 def test_two_builds_into_one_output_take_turns(tmp_path: Path, built_site: BuiltSite) -> None:
     data = copy_fixture(tmp_path / "donnees")
     site = tmp_path / "site"
-    first = _build_process(data, site)
-    _wait_until_locked(site, first)  # a loaded machine may take seconds to start Python
+    # The first build holds the output's lock (taken here, as a build takes it, so that
+    # the test does not depend on how fast a build is); the second waits for it.
+    first = OutputLock(site)
+    first.acquire(timeout=5, on_wait=lambda _: None)
+    watchdog = threading.Timer(120, first.release)  # never leave the second one hanging
+    watchdog.start()
     second = _build_process(data, site)
-    outputs = [process.communicate(timeout=300)[0] for process in (first, second)]
-    assert [first.returncode, second.returncode] == [0, 0], outputs
-    assert "Une autre construction écrit déjà dans" in outputs[1]
+    assert second.stdout is not None
+    before_release = ""
+    for line in second.stdout:
+        before_release += line
+        if "Une autre construction écrit déjà dans" in line:
+            break
+    first.release()
+    watchdog.cancel()
+    output = before_release + second.communicate(timeout=300)[0]
+    assert second.returncode == 0, output
+    assert "Une autre construction écrit déjà dans" in before_release, output
     assert tree_digest(site) == tree_digest(built_site.site)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.verrou", "donnees", "site"]
-
-
-def _wait_until_locked(site: Path, build: subprocess.Popen[str]) -> None:
-    """Return once `build` holds the output's lock (a probe cannot take it)."""
-    import fcntl
-
-    lock_file = site.with_name(f".{site.name}.verrou")
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and build.poll() is None:
-        if lock_file.exists():
-            fd = os.open(lock_file, os.O_RDWR)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return
-            finally:
-                os.close(fd)  # releases the probe's lock, if it got it
-        time.sleep(0.02)
-    raise AssertionError("la première construction n'a jamais pris le verrou")
 
 
 def _locked_project(tmp_path: Path) -> Path:

@@ -33,11 +33,17 @@ def _plain_build(out: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+HOISTED = re.compile(r"<(?:link|script)\b[^>]*\sdata-offre-tete\b[^>]*>(?:</script>)?")
+
+
 def _article(page: Path) -> str:
     match = ARTICLE.search(page.read_text(encoding="utf-8"))
     assert match is not None, page
     # Markdown re-indents raw HTML: whitespace between tags aside, the text is the same.
     text = re.sub(r">\s+<", "><", re.sub(r"\s+", " ", match.group(1))).strip()
+    # The plugin moves the tags a page asks to have in <head> (site/head.py) out of the
+    # article; a plain MkDocs build leaves them where the page put them, and they work there.
+    text = HOISTED.sub("", text)
     if text.startswith(WRAPPER):  # the block a page starting with <link> is put in
         text = text.removeprefix(WRAPPER).removesuffix("</div>")
     return text

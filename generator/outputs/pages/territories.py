@@ -74,11 +74,12 @@ def territory_places_page(renderer: Renderer, tid: str) -> GeneratedPage:
     catalog = renderer.catalog
     here = urls.territory_places_url(tid)
     lids = catalog.territory_places.get(tid, [])
+    box_assets = renderer.require(BOX_ASSETS, "lieux d'un territoire")
     context = TerritoryPlacesContext(
         t=catalog.territoires[tid],
         count=len(lids),
         place_groups=renderer.site.lieux.by_network(lids),
-        place_assets=dict(renderer.require(BOX_ASSETS, "lieux d'un territoire")),
+        place_assets={name: box_assets[name] for name in BOX_ASSETS},
     )
     label = _territory_label(renderer, tid)
     return GeneratedPage(
