@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_folding import FOLDED
 
 from generator.outputs.search import assets
 from generator.rules import display, folding, text
+from tests.rules.test_folding import FOLDED
 from tests.support.paths import GEO
 
 # Every code point of the scripts, symbols and ligatures French text may hold (Latin,

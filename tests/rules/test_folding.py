@@ -219,5 +219,7 @@ def test_the_folding_table_is_written_once() -> None:
         if re.search(r"localeCompare|Intl\.Collator|encode\(\"ascii\", \"ignore\"\)", source):
             found.append(f"{relative}: its own collation or folding")
     assert found == []
-    shipped = folding.script_with_table(GENERATOR / "outputs" / "search" / "js" / "texte.js").decode()
+    shipped = folding.script_with_table(
+        GENERATOR / "outputs" / "search" / "js" / "texte.js"
+    ).decode()
     assert '"ø":"o"' in shipped and "/*@pliage@*/" not in shipped
