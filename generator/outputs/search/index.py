@@ -11,9 +11,9 @@ What the browser downloads, and when:
   itself breaks ties.
 - `facettes.<hash>.json`, fetched after the first results: one column per facet giving
   each scheme's values, for the counts beside each value and the filters.
-- `termes/<hash>.json` shards, fetched for the words typed: contiguous ranges of the
-  sorted terms (like Pagefind's chunks), each listing, for each term, the schemes that
-  contain it and its score in each. Words and two-word phrases (« création
+- `termes/<m|e><n>.<hash>.json` shards, fetched for the words typed: contiguous ranges
+  of the sorted terms (like Pagefind's chunks), each listing, for each term, the schemes
+  that contain it and its score in each. Words and two-word phrases (« création
   entreprise ») are separate ranges. The score is BM25 summed over the fields with
   their boosts, computed here once (lunr's formula; a test checks it against lunr.py)
   and stored as an integer, so the browser only adds integers and both sides agree
@@ -26,14 +26,17 @@ What the browser downloads, and when:
 - `fiches/<n>.<hash>.json`, one per scheme, fetched for the results shown: title and
   the passages a snippet is cut from.
 
-Every name carries a hash of its content (fiches: of their group of 64), so a CDN may
-cache them forever.
+Every name carries a hash of its content (fiches: of their group of 64; shards: of
+their whole set, words or phrases), so a CDN may cache them forever. The shards share
+one hash because the index lists them: a hash each made their map most of the index's
+compressed weight, and the index is on the path of the first results. What a finer hash
+would spare is little: a change to any scheme changes the idf, the average field lengths
+or the schemes' numbers, hence nearly every shard anyway.
 """
 
 from __future__ import annotations
 
 import bisect
-import hashlib
 import html
 import json
 import math
@@ -54,7 +57,7 @@ from ...rules.display import NATURE_LABELS, NATURE_ORDER, STATUS_LABELS, STATUS_
 from ..richtext import render_markdown
 from . import engine, facets
 
-FORMAT = "offre-recherche-3"
+FORMAT = "offre-recherche-4"
 
 # Field boosts: a word in the title counts ten times a word of the description.
 FIELDS: tuple[tuple[str, int], ...] = (
@@ -457,13 +460,19 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
     postings = compute_postings([document_segments(d, catalog) for d in schemes])
     words = {t: p for t, p in postings.terms.items() if " " not in t}
     pairs = {t: p for t, p in postings.terms.items() if " " in t}
-    shard_maps: dict[str, list[dict[str, str]]] = {}
+    shard_maps: dict[str, dict[str, Any]] = {}
     for namespace, terms, forms in (("mots", words, postings.forms), ("expressions", pairs, {})):
         shards = build_shards(terms, forms, shard_bytes)
-        for shard in shards:
-            shard.name = urls.hashed_name(f"termes/{namespace[0]}", shard.content, ".json")
+        digest = urls.group_digest(shard.content for shard in shards)
+        model = f"termes/{namespace[0]}{{n}}.{{h}}.json"
+        for number, shard in enumerate(shards):
+            shard.name = model.replace("{n}", str(number)).replace("{h}", digest)
             out.files[shard.name] = shard.content
-        shard_maps[namespace] = [{"debut": s.start, "fichier": s.name} for s in shards]
+        shard_maps[namespace] = {
+            "debuts": [s.start for s in shards],
+            "empreinte": digest,
+            "modele": model,
+        }
 
     # Most frequent first: a typo most likely meant the commonest word it is close to.
     by_letter: dict[str, list[str]] = defaultdict(list)
@@ -480,7 +489,7 @@ def build_search_files(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Sear
     groups = []
     for start in range(0, len(schemes), FICHES_GROUP):
         contents = [dumps(fiche(d, catalog)) for d in schemes[start : start + FICHES_GROUP]]
-        digest = hashlib.sha256("\n".join(contents).encode("utf-8")).hexdigest()[:12]
+        digest = urls.group_digest(contents)
         groups.append(digest)
         for offset, content in enumerate(contents):
             out.files[f"fiches/{start + offset}.{digest}.json"] = content
