@@ -12,18 +12,11 @@ from devtools.relevance import DEFAULT_FILTERS
 
 from generator.catalog.catalog import Catalog
 from generator.catalog.load import load_catalog
+from generator.outputs.search.columns import facet_values
+from generator.outputs.search.documents import document_segments, ordered_schemes
 from generator.outputs.search.engine import Engine, within_one_edit
-from generator.outputs.search.index import (
-    FIELDS,
-    SCALE,
-    SETTINGS,
-    build_search_files,
-    build_shards,
-    compute_postings,
-    document_segments,
-    facet_values,
-    ordered_schemes,
-)
+from generator.outputs.search.index import SETTINGS, build_search_files
+from generator.outputs.search.postings import FIELDS, SCALE, compute_postings
 from generator.rules import display, text
 from tests.support.datasets import copy_fixture
 from tests.support.paths import REPO
@@ -238,22 +231,6 @@ def test_a_name_never_holds_two_contents(tmp_path: Path) -> None:
     shared = set(before.files) & set(after.files)
     assert shared  # the fiches of groups the new scheme does not reach, say
     assert all(before.files[name] == after.files[name] for name in shared)
-
-
-def test_shards_cut_the_sorted_terms_into_ranges() -> None:
-    terms = {f"mot{i:03d}": [1, 8] * (i % 7 + 1) for i in range(300)}
-    shards = build_shards(terms, {"motxyz": "mot001"}, target=400)
-    assert len(shards) > 10
-    assert shards[0].start == ""
-    starts = [s.start for s in shards]
-    assert starts == sorted(starts)
-    seen = []
-    for shard in shards:
-        data = json.loads(shard.content)
-        assert all(t >= shard.start for t in data["termes"])
-        seen += data["termes"]
-    assert seen == sorted(terms)
-    assert sum(len(json.loads(s.content)["formes"]) for s in shards) == 1
 
 
 def test_facet_values_in_french_order(shipped: Catalog) -> None:
