@@ -12,6 +12,7 @@ import hashlib
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .folding import fold
 
@@ -136,6 +137,12 @@ def hashed_name(stem: str, content: str | bytes, suffix: str) -> str:
     file forever."""
     raw = content.encode("utf-8") if isinstance(content, str) else content
     return f"{stem}.{hashlib.sha256(raw).hexdigest()[:12]}{suffix}"
+
+
+def group_digest(contents: Iterable[str]) -> str:
+    """The hash a group of files shares in their names (`fiches/{n}.{h}.json`): it changes
+    when any of them changes, so the group may be cached forever under its names."""
+    return hashlib.sha256("\n".join(contents).encode("utf-8")).hexdigest()[:12]
 
 
 def hashed_path(folder: str, stem: str, content: str | bytes, suffix: str) -> str:

@@ -17,9 +17,10 @@ from pathlib import Path
 import yaml
 
 from generator.catalog.catalog import Catalog
+from generator.outputs.search.documents import ordered_schemes
 from generator.outputs.search.engine import Engine
 from generator.outputs.search.facets import DEFAULT_FILTERS as DEFAULT_FILTERS
-from generator.outputs.search.index import build_search_files, ordered_schemes
+from generator.outputs.search.index import build_search_files
 
 
 @dataclass(frozen=True)

@@ -341,7 +341,7 @@ def shipped(real_site: Server, browser: Any) -> Iterator[tuple[Any, Engine, list
     )
     catalog, _ = load_catalog(real_site.data)
     assert catalog is not None
-    from generator.outputs.search.index import ordered_schemes
+    from generator.outputs.search.documents import ordered_schemes
 
     yield page, engine, [d.id for d in ordered_schemes(catalog)]
     context.close()

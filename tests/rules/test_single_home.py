@@ -102,7 +102,7 @@ _KEY = re.compile(r"[\"']?([a-z_]+)[\"']?\s*:")
 # The one mapping keyed by facet that is not a list of them: how each facet's values are
 # gathered. `facet_values` returns it in the order of FACETS, so a facet without its
 # builder fails the build (KeyError) instead of being listed twice.
-VALUE_BUILDERS = "outputs/search/index.py"
+VALUE_BUILDERS = "outputs/search/columns.py"
 
 
 def facet_lists() -> list[str]:

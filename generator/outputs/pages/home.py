@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ...catalog.events import latest_events, same_day_updates_grouped
-from ..search.index import facet_values
+from ..search.columns import facet_values
 from .context import COMMUNE_BOX_ASSETS, HomeContext
 from .renderer import Renderer
 

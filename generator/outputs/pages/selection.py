@@ -18,7 +18,7 @@ from ...catalog.catalog import Catalog
 from ...data.model import Contact, Dispositif, Lieu
 from ...rules import display, urls
 from ..richtext import plain_text
-from ..search.index import dumps
+from ..search.compact_json import dumps
 from .context import SelectionContext
 from .page import GeneratedPage
 from .place_helpers import PlaceHelpers

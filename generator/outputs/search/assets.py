@@ -19,7 +19,8 @@ from ...rules import folding
 from ...rules.urls import SEARCH_ASSETS_FOLDER as FOLDER
 from ...rules.urls import hashed_path
 from .communes import communes_table
-from .index import build_search_files, dumps
+from .compact_json import dumps
+from .index import build_search_files
 from .places import place_files
 
 HERE = Path(__file__).parent

@@ -146,9 +146,11 @@ class Engine:
         self.settings: dict[str, int] = index["reglages"]
         self.stop_words = frozenset(index["mots_vides"])
         self.count: int = index["nombre"]
-        self.starts = {ns: [s["debut"] for s in shards] for ns, shards in index["tranches"].items()}
-        self.shard_files = {
-            ns: [s["fichier"] for s in shards] for ns, shards in index["tranches"].items()
+        shards = index["tranches"]
+        self.starts: dict[str, list[str]] = {ns: s["debuts"] for ns, s in shards.items()}
+        # One hash names a whole set of shards: a shard's name is its number in the model.
+        self._shard_models: dict[str, str] = {
+            ns: s["modele"].replace("{h}", s["empreinte"]) for ns, s in shards.items()
         }
         self._shards: dict[str, dict[str, Any]] = {}
         self._vocabulary: dict[str, list[str]] = {}
@@ -160,8 +162,12 @@ class Engine:
 
     # ------------------------------------------------------------------ files
 
+    def shard_name(self, namespace: str, position: int) -> str:
+        """The file of a shard, from its namespace and number."""
+        return self._shard_models[namespace].replace("{n}", str(position))
+
     def _shard(self, namespace: str, position: int) -> dict[str, Any]:
-        name = self.shard_files[namespace][position]
+        name = self.shard_name(namespace, position)
         if name not in self._shards:
             data = self._load(name)
             postings = {}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from generator.catalog.catalog import Catalog
+from generator.outputs.search.documents import ordered_schemes
 from generator.outputs.search.engine import Engine
-from generator.outputs.search.index import build_search_files, ordered_schemes
+from generator.outputs.search.index import build_search_files
 
 
 def _engine(catalog: Catalog) -> tuple[Engine, list[str], dict[str, object]]:

@@ -12,18 +12,11 @@ from devtools.relevance import DEFAULT_FILTERS
 
 from generator.catalog.catalog import Catalog
 from generator.catalog.load import load_catalog
+from generator.outputs.search.columns import facet_values
+from generator.outputs.search.documents import document_segments, ordered_schemes
 from generator.outputs.search.engine import Engine, within_one_edit
-from generator.outputs.search.index import (
-    FIELDS,
-    SCALE,
-    SETTINGS,
-    build_search_files,
-    build_shards,
-    compute_postings,
-    document_segments,
-    facet_values,
-    ordered_schemes,
-)
+from generator.outputs.search.index import SETTINGS, build_search_files
+from generator.outputs.search.postings import FIELDS, SCALE, compute_postings
 from generator.rules import display, text
 from tests.support.datasets import copy_fixture
 from tests.support.paths import REPO
@@ -191,41 +184,53 @@ def _engine(catalog: Catalog) -> tuple[Engine, list[str]]:
 
 def test_every_file_name_carries_the_hash_of_its_content(shipped: Catalog) -> None:
     files = build_search_files(shipped)
-    groups: dict[str, list[str]] = {}
-    for name, content in files.files.items():
-        if name.startswith("fiches/"):
-            assert re.fullmatch(r"fiches/\d+\.[0-9a-f]{12}\.json", name), name
-            groups.setdefault(name.split(".")[1], []).append(content)
-        else:
-            digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:12]
-            assert name.endswith(f".{digest}.json"), name
     index = json.loads(files.files[files.index])
+    grouped: set[str] = set()
     group = index["fiches"]["groupe"]
     for position, digest in enumerate(index["fiches"]["empreintes"]):
         names = [
             f"fiches/{n}.{digest}.json" for n in range(position * group, (position + 1) * group)
         ]
-        contents = [files.files[n] for n in names if n in files.files]
+        names = [n for n in names if n in files.files]
+        assert names
+        contents = [files.files[n] for n in names]
         assert hashlib.sha256("\n".join(contents).encode()).hexdigest()[:12] == digest
-    referenced = [s["fichier"] for shards in index["tranches"].values() for s in shards]
-    referenced += [*index["vocabulaire"].values(), index["fichier_facettes"]]
+        grouped.update(names)
+    # The shards of a namespace share the hash of their whole set, in their order.
+    for namespace, shards in index["tranches"].items():
+        model = shards["modele"].replace("{h}", shards["empreinte"])
+        names = [model.replace("{n}", str(n)) for n in range(len(shards["debuts"]))]
+        assert all(re.fullmatch(r"termes/[me]\d+\.[0-9a-f]{12}\.json", n) for n in names)
+        contents = [files.files[n] for n in names]
+        digest = hashlib.sha256("\n".join(contents).encode()).hexdigest()[:12]
+        assert shards["empreinte"] == digest, namespace
+        grouped.update(names)
+    for name, content in files.files.items():
+        if name not in grouped:
+            digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:12]
+            assert name.endswith(f".{digest}.json"), name
+    assert all(name.startswith(("fiches/", "termes/")) for name in grouped)
+    referenced = [*index["vocabulaire"].values(), index["fichier_facettes"]]
     assert all(name in files.files for name in referenced)
 
 
-def test_shards_cut_the_sorted_terms_into_ranges() -> None:
-    terms = {f"mot{i:03d}": [1, 8] * (i % 7 + 1) for i in range(300)}
-    shards = build_shards(terms, {"motxyz": "mot001"}, target=400)
-    assert len(shards) > 10
-    assert shards[0].start == ""
-    starts = [s.start for s in shards]
-    assert starts == sorted(starts)
-    seen = []
-    for shard in shards:
-        data = json.loads(shard.content)
-        assert all(t >= shard.start for t in data["termes"])
-        seen += data["termes"]
-    assert seen == sorted(terms)
-    assert sum(len(json.loads(s.content)["formes"]) for s in shards) == 1
+def test_a_name_never_holds_two_contents(tmp_path: Path) -> None:
+    """A CDN keeps every file forever: two builds may share a name only for the same
+    bytes, so a changed shard renames its set (and a changed fiche its group)."""
+    before = build_search_files(_fixture_with(tmp_path / "a", {}))
+    after = build_search_files(
+        _fixture_with(
+            tmp_path / "b",
+            {"zorglub-essai": {"titre": "Zorglub (essai)", "resume": "Un atelier zorglubien."}},
+        )
+    )
+    for namespace in ("mots", "expressions"):
+        assert before.files[before.index] != after.files[after.index]
+        old, new = (json.loads(f.files[f.index])["tranches"][namespace] for f in (before, after))
+        assert old["empreinte"] != new["empreinte"], namespace
+    shared = set(before.files) & set(after.files)
+    assert shared  # the fiches of groups the new scheme does not reach, say
+    assert all(before.files[name] == after.files[name] for name in shared)
 
 
 def test_facet_values_in_french_order(shipped: Catalog) -> None:
@@ -449,7 +454,9 @@ def test_the_engines_constants_travel_in_the_index_and_the_scripts_have_no_copy(
     # What the engine and the text rules of the browser hold: no number of the sort key,
     # no ending of the stemmer, no stop word, not « sans » (comments aside).
     for name in ("texte", "moteur"):
-        source = (REPO / "generator" / "search" / "js" / f"{name}.js").read_text(encoding="utf-8")
+        source = (REPO / "generator" / "outputs" / "search" / "js" / f"{name}.js").read_text(
+            encoding="utf-8"
+        )
         code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.DOTALL)
         assert not [n for n in engine.RANK_KEY.values() if re.search(rf"\b{n}\b", code)], name
         tables = text.stemmer_tables()

@@ -9,7 +9,7 @@
   "use strict";
 
   var Texte = global.OffreTexte;
-  var FORMAT = "offre-recherche-3";
+  var FORMAT = "offre-recherche-4";
 
   function fetchJson(url) {
     return fetch(url).then(function (response) {
@@ -63,11 +63,12 @@
     this.stopWords = new Set(index.mots_vides);
     this.count = index.nombre;
     this.starts = {};
-    this.files = {};
+    this.shardModels = {}; // one hash names a whole set: a shard is its number in the model
     var self = this;
     Object.keys(index.tranches).forEach(function (namespace) {
-      self.starts[namespace] = index.tranches[namespace].map(function (s) { return s.debut; });
-      self.files[namespace] = index.tranches[namespace].map(function (s) { return s.fichier; });
+      var set = index.tranches[namespace];
+      self.starts[namespace] = set.debuts;
+      self.shardModels[namespace] = set.modele.replace("{h}", set.empreinte);
     });
     this.shards = new Map(); // file → {termes, postings: Map(term → decoded), formes}
     this.pending = new Map(); // file → promise
@@ -107,7 +108,7 @@
   }
 
   Moteur.prototype._shardName = function (namespace, position) {
-    return this.files[namespace][position];
+    return this.shardModels[namespace].replace("{n}", String(position));
   };
   Moteur.prototype._position = function (namespace, term) {
     return lowerBound(this.starts[namespace], term);
