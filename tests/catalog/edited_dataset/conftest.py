@@ -11,7 +11,7 @@ from generator.catalog.catalog import Catalog
 from generator.catalog.load import load_catalog
 from generator.outputs.pages.pages import all_pages
 from generator.outputs.pages.renderer import Renderer
-from generator.site.outputs import prepare
+from generator.site.outputs import make_named, prepare
 from tests.support.render_fixtures import SITE_URL
 
 
@@ -24,7 +24,9 @@ def catalog(data: Path) -> Catalog:
 
 @pytest.fixture(scope="module")
 def renderer(catalog: Catalog) -> Renderer:
-    return prepare(catalog, SITE_URL).renderer
+    prepared = prepare(catalog, SITE_URL)
+    make_named(prepared)  # the names promised to pages (the search index), made here
+    return prepared.renderer
 
 
 @pytest.fixture(scope="module")
