@@ -535,3 +535,25 @@ def test_shipped_data_acceptance(real_site: Server, tab: Tab) -> None:
     assert "periode-de-reconversion" in with_axe and "agepi" not in with_axe
     assert tab.errors == []
     assert tab.outside(real_site.url()) == []
+
+
+def test_a_render_overtaken_while_its_results_load_still_shows_them(site: Server, tab: Tab) -> None:
+    # The first render waits for its fiches; a second one with the same results (here
+    # the same query typed again) starts meanwhile. The second must show them: the first,
+    # overtaken, never will. Fiches are held back to make this order certain.
+    page = tab.page
+    held: list[Any] = []
+    page.route("**/recherche/fiches/**", lambda route: held.append(route))
+    page.goto(site.url("recherche/?q=mobilite"))
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(25)
+    assert held, "the first render never asked for its fiches"
+    page.locator("#offre-q").fill("mobilite")
+    page.wait_for_timeout(600)  # the typing debounce: the second render has started
+    for route in list(held):
+        route.continue_()
+    page.unroute("**/recherche/fiches/**")
+    page.wait_for_selector("#offre-resultats [data-dispositif]", timeout=10_000)
+    assert "aide-mobilite-essai" in shown(tab)

@@ -435,11 +435,12 @@
   }
 
   function showItems(numbers, outcome, id, replace, done) {
+    var same = signature(numbers, outcome);
     if (replace) {
       // While a word is being typed the first results often stay the same: no work then.
-      var same = signature(numbers, outcome);
+      // `displayed` is what the list shows, set when it is replaced: a render overtaken
+      // while its fiches load never showed anything, so the next one must not skip.
       if (same === displayed) { done(); return; }
-      displayed = same;
     } else {
       displayed = "";
     }
@@ -462,6 +463,7 @@
       if (!replaced && (fragment.childNodes.length || next === numbers.length)) {
         list.textContent = "";
         replaced = true;
+        displayed = same;
       }
       list.appendChild(fragment);
       measure("offre-travail", started);
