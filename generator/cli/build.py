@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .shell import verb
+from .shell import CONFIG_OPTION, verb
 
 
 @verb("build")
@@ -30,14 +30,7 @@ from .shell import verb
     type=click.Path(path_type=Path),
     help="Dossier du site construit (par défaut : site).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Fichier de configuration MkDocs.",
-)
+@CONFIG_OPTION
 def command(dossier: Path | None, sortie: Path | None, config_file: Path) -> None:
     """Construire le site à partir des données (le site précédent n'est remplacé
     qu'en cas de succès)."""

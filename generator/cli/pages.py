@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .shell import DATA_OPTION, verb
+from .shell import CONFIG_OPTION, DATA_OPTION, verb
 
 
 @verb("pages")
@@ -20,14 +20,7 @@ from .shell import DATA_OPTION, verb
     type=click.Path(path_type=Path),
     help="Dossier où écrire docs/ et mkdocs.yml (vide, ou écrit par un `offre pages` précédent).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Fichier de configuration MkDocs du projet.",
-)
+@CONFIG_OPTION
 def command(dossier: Path, sortie: Path, config_file: Path) -> None:
     """Écrire les pages du site en fichiers Markdown (avec en-tête) et un mkdocs.yml
     minimal : `mkdocs build` dans ce dossier rend le site sans le greffon « offre »."""

@@ -120,6 +120,14 @@ DATA_OPTION = click.option(
     type=click.Path(path_type=Path),
     help="Dossier des données (par défaut : offer_data).",
 )
+CONFIG_OPTION = click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Fichier de configuration MkDocs du projet.",
+)
 DRY_RUN_OPTION = click.option(
     "--essai", "--dry-run", "dry_run", is_flag=True, help="Afficher le bilan sans rien écrire."
 )
