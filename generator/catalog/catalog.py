@@ -266,6 +266,20 @@ class Catalog:
 
     # ------------------------------------------------------------------ helpers for renderers
 
+    def markdown_texts(self) -> list[str]:
+        """Every text editors write in Markdown, once each, in catalogue order: what
+        pages and exports render (`outputs.richtext`)."""
+        texts: dict[str, None] = {}
+        for scheme in self.dispositifs.values():
+            texts[scheme.description] = None
+            texts.update(dict.fromkeys(scheme.conditions))
+            texts.update(dict.fromkeys(scheme.a_verifier))
+            if scheme.modalites_mobilisation.precisions:
+                texts[scheme.modalites_mobilisation.precisions] = None
+        for place in self.lieux.values():
+            texts.update(dict.fromkeys(place.a_verifier))
+        return list(texts)
+
     def latest_date(self) -> date:
         """Most recent date the data states; stands in for "now" so builds are reproducible."""
         if self._latest is None:

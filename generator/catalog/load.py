@@ -7,6 +7,7 @@ so all three report exactly the same problems.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +29,22 @@ def load_catalog(
 
     With `positions`, the catalogue keeps where each record's values sit in its file.
     """
+    # Reading makes millions of objects (every value and its position in its file) that
+    # live until the reading ends: the cyclic collector, run every few hundred of them,
+    # would walk them again and again for nothing (3 of the 8 seconds of reading 10,000
+    # schemes). It resumes afterwards.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_catalog(root, today=today, positions=positions)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_catalog(
+    root: Path, *, today: date | None, positions: bool
+) -> tuple[Catalog | None, Report]:
     report = Report()
     if not root.is_dir():
         report.add(Issue(root.as_posix(), 1, 1, "", "dossier de données introuvable."))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Sequence
 from functools import cache
 
 import nh3
@@ -48,6 +49,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
+Mapper = Callable[[Callable[[str], str], Sequence[str]], list[str]]
 
 
 # CommonMark (markdown-it-py): the Markdown editors know from GitHub and forums, and
@@ -64,9 +66,26 @@ def _shift_headings(markup: str) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}>", markup)
 
 
-@cache  # every description is rendered for several pages and exports
+# Every description is rendered for several pages and exports: each text once.
+_RENDERED: dict[str, str] = {}
+
+
 def render_markdown(text: str) -> str:
     """Safe HTML for a block of editor Markdown."""
+    rendered = _RENDERED.get(text)
+    if rendered is None:
+        rendered = _RENDERED[text] = _render(text)
+    return rendered
+
+
+def prerender(texts: Sequence[str], mapper: Mapper) -> None:
+    """Render `texts` now, all at once, through `mapper` (the build shares them between
+    the machine's cores: `data.processes`); later calls find them done."""
+    todo = [text for text in dict.fromkeys(texts) if text not in _RENDERED]
+    _RENDERED.update(zip(todo, mapper(_render, todo), strict=True))
+
+
+def _render(text: str) -> str:
     markup = _shift_headings(_CONVERTER.render(text))
     return str(
         nh3.clean(

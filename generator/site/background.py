@@ -12,6 +12,10 @@ Named producers run first: a page links to their files by content-hashed names (
 search page to the search index), which the child sends back as soon as they are
 written; `name` waits for one, so only the page that needs it waits, and only if the
 child has not finished it by then.
+A thread of the build receives the child's messages as they come, so the child never
+waits for the build to read its report: it exits as soon as its work is done, and its
+memory (the index it built, the copies of the catalogue its reads touched) is returned
+then, not when the last page is written.
 The child dies with the build (`lifeline`): a killed build leaves no process writing.
 What the producers log in the child is sent back and logged by the build itself, so
 their notes reach wherever the build's messages go (a terminal, a test, a CI log).
@@ -22,6 +26,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -99,8 +104,15 @@ class Background(Generic[S]):
         self._done = done
         self._lifeline = lifeline
         self._names: dict[str, str] = dict(names or {})
-        # The child's last message, when read early by `name`.
+        # The child's last message ("ok" or "erreur"), once received.
         self._final: tuple[str, Any] | None = None
+        self._arrived = threading.Condition()
+        self._receiver: threading.Thread | None = None
+        if connection is not None:
+            self._receiver = threading.Thread(
+                target=self._receive_all, name="offre-productions-reception", daemon=True
+            )
+            self._receiver.start()
 
     @classmethod
     def start(
@@ -139,34 +151,41 @@ class Background(Generic[S]):
     def name(self, name: str) -> str:
         """The site path of a named production's file, waiting for it if need be;
         raises ProductionError if the child failed or never named it."""
-        while name not in self._names and self._final is None and self._connection is not None:
-            status, payload = self._receive()
-            if status == "noms":
-                self._names.update(payload)
-            else:
-                self._final = (status, payload)
-        if name in self._names:
-            return self._names[name]
-        if self._final is not None and self._final[0] != "ok":
-            raise ProductionError(f"Production des fichiers échouée :\n{self._final[1]}")
+        with self._arrived:
+            self._arrived.wait_for(lambda: name in self._names or self._final is not None)
+            if name in self._names:
+                return self._names[name]
+            final = self._final
+        if final is not None and final[0] != "ok":
+            raise ProductionError(f"Production des fichiers échouée :\n{final[1]}")
         raise ProductionError(f"Aucune production n'a fourni le fichier nommé « {name} ».")
 
-    def _receive(self) -> tuple[str, Any]:
+    def _receive_all(self) -> None:
+        """In a thread of the build: every message of the child, until its last."""
         assert self._connection is not None
-        try:
-            status, payload = self._connection.recv()
-        except EOFError:
-            status, payload = "erreur", "le processus des productions s'est arrêté sans réponse."
-        return status, payload
+        while True:
+            try:
+                status, payload = self._connection.recv()
+            except (EOFError, OSError):
+                status = "erreur"
+                payload = "le processus des productions s'est arrêté sans réponse."
+            with self._arrived:
+                if status == "noms":
+                    self._names.update(payload)
+                else:
+                    self._final = (status, payload)
+                self._arrived.notify_all()
+            if status != "noms":
+                return
 
     def finish(self) -> list[str]:
         """Paths written; raises ProductionError if the child failed."""
         if self._process is None or self._connection is None:
             return self._done
-        status, payload = self._final or self._receive()
-        while status == "noms":
-            self._names.update(payload)
-            status, payload = self._receive()
+        assert self._receiver is not None
+        self._receiver.join()
+        assert self._final is not None
+        status, payload = self._final
         self._process.join()
         self._stopped()
         if status != "ok":
@@ -180,6 +199,8 @@ class Background(Generic[S]):
         if self._process is not None:
             self._process.terminate()
             self._process.join()
+            if self._receiver is not None:
+                self._receiver.join()  # the child's end is closed: it reads the end
             self._stopped()
 
     def _stopped(self) -> None:

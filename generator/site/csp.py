@@ -76,7 +76,8 @@ def with_csp(html: str) -> str:
     tag = f'<meta {MARKER} content="{policy(html)}">'
     charset = _CHARSET.search(html)
     if charset is not None:
-        return html[: charset.end()] + "\n    " + tag + html[charset.end() :]
+        # The first occurrence of the tag is the one found: the page is copied once.
+        return html.replace(charset.group(0), charset.group(0) + "\n    " + tag, 1)
     head = _HEAD.search(html)
     if head is None:
         return html  # not a page (a fragment): nothing to protect

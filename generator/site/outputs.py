@@ -1,9 +1,13 @@
 """Every output of a build, in the order it is made. Read top to bottom, this is the build.
 
+0. The catalogue's Markdown, rendered at once on both cores (`richtext.prerender`):
+   the other core is idle until step 4 starts, and the pages, the index and the
+   exports all find it done (the forked process of step 4 inherits it).
 1. `BEFORE_PAGES`: files whose content-hashed names pages link to (the search scripts
    and tables, the embed guide's script). Each returns its files and the names pages
    know them by.
-2. The pages (`render.pages.all_pages`), listed now, rendered by MkDocs one at a time.
+2. The pages (`render.pages.all_pages`), listed once step 4 has started, rendered by
+   MkDocs one at a time.
 3. `NAMED_BESIDE_PAGES`: files a page links to by name but that cost too much to make
    before the pages (the full-text index, linked from the search page only). They run
    first in the forked process of step 4; their names are promised to the renderer
@@ -20,9 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..catalog.catalog import Catalog
+from ..data.processes import map_on_two_cores
 from ..outputs.exports.atom import feed_files
 from ..outputs.exports.data_inclusion import data_inclusion_files
 from ..outputs.exports.offre_json import catalogue_files
@@ -39,6 +45,7 @@ from ..outputs.pages.renderer import Renderer
 from ..outputs.pages.selection import selection_files
 from ..outputs.report.quality import build_report
 from ..outputs.report.render import render_json
+from ..outputs.richtext import prerender
 from ..outputs.search.assets import index_assets, page_assets
 from ..rules import urls
 from .background import Background, NamedProduction, ProductionError
@@ -213,14 +220,20 @@ class Prepared:
 
     site_url: str | None
     renderer: Renderer
-    pages: list[GeneratedPage]
     files: Produced
     assets: Promised
+
+    @cached_property
+    def pages(self) -> list[GeneratedPage]:
+        """The pages, listed when first asked for: the build starts the producers beside
+        pages first, so they do not wait for the listing (2 s at 10,000 schemes)."""
+        return all_pages(self.renderer)
 
 
 def prepare(catalog: Catalog, site_url: str | None, correction: str | None = None) -> Prepared:
     """Run `BEFORE_PAGES`, then list the pages (which may link to what they produced, or
     to what `NAMED_BESIDE_PAGES` promise)."""
+    prerender(catalog.markdown_texts(), map_on_two_cores)
     files: Produced = {}
     assets: dict[str, str] = {}
     for producer in BEFORE_PAGES:
@@ -241,8 +254,7 @@ def prepare(catalog: Catalog, site_url: str | None, correction: str | None = Non
             raise ProductionError(f"Deux productions revendiquent le nom de fichier « {name} ».")
     named = Promised(assets, promised)
     renderer = Renderer(catalog, site_url, named, correction)
-    pages = all_pages(renderer)
-    return Prepared(site_url, renderer, pages, dict(sorted(files.items())), named)
+    return Prepared(site_url, renderer, dict(sorted(files.items())), named)
 
 
 def start_beside_pages(prepared: Prepared, site_dir: Path) -> Background[Sources]:

@@ -8,9 +8,9 @@ Stages, in MkDocs' own event order:
   output's lock (one build at a time per output), read and validate every data file;
   invalid data stops the build here, with the validator's messages, before anything is
   written or cleaned;
-- on_files: make what pages link to, list the generated pages, start the other outputs
-  in the background — the search index first, whose name the search page waits for —
-  (`outputs.py` lists them all, in order), refusing two outputs at one path;
+- on_files: make what pages link to, start the other outputs in the background — the
+  search index first, whose name the search page waits for — then list the generated
+  pages (`outputs.py` lists them all, in order), refusing two outputs at one path;
 - on_page_context: render each generated page when MkDocs reaches it;
 - on_post_build: wait for the background outputs, then move the finished site into
   place (a failed build never touches the previous site).
@@ -36,6 +36,7 @@ from mkdocs.utils import CountHandler
 
 from ..catalog.catalog import Catalog
 from ..catalog.load import load_catalog
+from ..data.processes import in_forked_process
 from ..outputs.pages.correction import correction_problem
 from ..outputs.pages.home import render_home_blocks
 from ..outputs.pages.page import GeneratedPage
@@ -44,12 +45,14 @@ from ..rules import urls
 from ..rules.site_url import placeholder_warning, public_url
 from . import outputs, writer
 from .background import Background, ProductionError
+from .collector import BuildCollector
 from .csp import with_csp
 from .guard import UnsafeOutput, check_output
 from .head import hoist_head_tags
 from .lock import LockTimeout, OutputLock
 from .mkdocs_files import generated_file, table_of_contents
 from .theme_fixes import fix_theme_html
+from .theme_nav import with_parent_theme
 
 log = logging.getLogger("mkdocs.plugins.offre")
 
@@ -81,6 +84,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         self.final_site_dir: Path | None = None
         self.staging_dir: Path | None = None
         self.lock: OutputLock | None = None
+        self.collector = BuildCollector()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -95,7 +99,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         try:
             return self._configure(config, atomic=self.config.atomic and building)
         except BaseException:
-            self._unlock()
+            self._release()
             raise
 
     def _check_output(self, config: MkDocsConfig) -> None:
@@ -119,14 +123,19 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             self.lock = None
             raise PluginError(str(exc)) from None
 
-    def _unlock(self) -> None:
+    def _release(self) -> None:
+        """The end of a build, however it ends: the output's lock released, the garbage
+        collector back to normal."""
+        self.collector.restore()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
 
     def _configure(self, config: MkDocsConfig, *, atomic: bool) -> MkDocsConfig:
         assert self.data_dir is not None
-        catalog, report = load_catalog(self.data_dir)
+        # Read in a forked process: the catalogue comes back compact, and the memory that
+        # reading 10,000 files leaves full of holes goes with the process (data.processes).
+        catalog, report = in_forked_process(load_catalog, self.data_dir)
         for issue in report.warnings:
             log.info("avertissement sur les données : %s", issue.format())
         if catalog is None:
@@ -135,6 +144,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
                 f"construit.\n{report.render()}"
             )
         self.catalog = catalog
+        self.collector.settle()
         problem = correction_problem(self.config.correction)
         if problem:
             raise PluginError(f"mkdocs.yml, greffon offre, option « correction » : {problem}")
@@ -162,6 +172,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
     ) -> jinja2.Environment:
         # The theme's own templates (header, footer, 404) build addresses with urls too.
         env.globals["urls"] = urls
+        with_parent_theme(env, config.theme.dirs, str(THEME_DIR))
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -175,12 +186,6 @@ class OffrePlugin(BasePlugin[OffreConfig]):
                 self.catalog, public_url(config.site_url), correction=self.config.correction
             )
             self.renderer = prepared.renderer
-            self.pages = {}
-            for page in prepared.pages:
-                file = generated_file(config, page)
-                self.claims.claim(file.dest_uri, f"page générée {page.url}")
-                self.pages[file.src_uri] = page
-                files.append(file)
             # Written straight into the (already cleaned) output folder: keeping tens of
             # megabytes in memory for the whole build is what made large builds heavy.
             for path in prepared.files:
@@ -188,6 +193,12 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             writer.write_files(prepared.files, site_dir)
             prepared.files = {}
             self.background = outputs.start_beside_pages(prepared, site_dir)
+            self.pages = {}
+            for page in prepared.pages:
+                file = generated_file(config, page)
+                self.claims.claim(file.dest_uri, f"page générée {page.url}")
+                self.pages[file.src_uri] = page
+                files.append(file)
         except (RenderError, ProductionError, writer.OutputClash) as exc:
             raise PluginError(str(exc)) from None
         return files
@@ -248,7 +259,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
             writer.swap(self.staging_dir, self.final_site_dir)
             config.site_dir = str(self.final_site_dir)
             self.staging_dir = None
-        self._unlock()
+        self._release()
 
     def on_build_error(self, error: Exception) -> None:
         if self.background is not None:
@@ -262,10 +273,10 @@ class OffrePlugin(BasePlugin[OffreConfig]):
                     self.final_site_dir,
                 )
             self.staging_dir = None
-        self._unlock()
+        self._release()
 
     def on_shutdown(self) -> None:
-        self._unlock()
+        self._release()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.data_dir is not None:

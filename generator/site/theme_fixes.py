@@ -20,6 +20,16 @@ _OVERLAY = '<label class="md-overlay" for="__drawer"></label>'
 
 
 def fix_theme_html(html: str) -> str:
+    # Material writes each of these once, at the top of <body>: only the page up to them
+    # is rewritten, and a printable booklet of 20 MB is copied once, not three times.
+    end = html.find(_OVERLAY)
+    if end < 0:
+        return _fixed(html)
+    start = html[: end + len(_OVERLAY)]
+    return html.replace(start, _fixed(start), 1)
+
+
+def _fixed(html: str) -> str:
     return (
         html.replace(
             _DRAWER,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import pytest
 
 from generator.outputs.richtext import plain_text, render_inline, render_markdown
@@ -74,3 +76,22 @@ def test_plain_text_never_turns_escaped_markup_back_into_a_tag(markdown: str, te
     assert plain.startswith(text)
     assert "<details" not in plain and "<img" not in plain and "<script" not in plain
     assert "<!--" not in plain and "</script" not in plain
+
+
+def test_prerendered_texts_are_the_ones_later_calls_find() -> None:
+    from generator.data.processes import MIN_ITEMS, map_on_two_cores
+    from generator.outputs import richtext
+
+    texts = [f"Étape **{n}** : voir [le site](https://exemple.fr/{n})" for n in range(MIN_ITEMS)]
+    asked: list[list[str]] = []
+
+    def mapper(render: Callable[[str], str], todo: Sequence[str]) -> list[str]:
+        asked.append(list(todo))
+        return map_on_two_cores(render, todo)
+
+    richtext.prerender([*texts, texts[0]], mapper)
+    assert asked == [texts]  # each text once
+    for text in texts:
+        assert richtext.render_markdown(text) == richtext._render(text)
+    richtext.prerender(texts, mapper)
+    assert asked[-1] == []  # already done

@@ -58,6 +58,23 @@ def test_two_productions_in_the_child_may_not_share_a_path(tmp_path: Path) -> No
         background.finish()
 
 
+def _many(sources: str) -> Produced:
+    # Enough paths that the child's report is larger than a pipe holds (64 KiB).
+    return {f"{sources}/fichier-{n:05d}.txt": "" for n in range(5000)}
+
+
+def test_the_child_exits_once_done_without_waiting_for_the_build(tmp_path: Path) -> None:
+    # The build calls finish only after the last page: a child kept alive until then
+    # would hold its memory for the whole page rendering.
+    background = Background.start([_many], "sortie", tmp_path)
+    process = background._process
+    process.join(timeout=30)
+    try:
+        assert process.exitcode == 0, "the child is still waiting for its report to be read"
+    finally:
+        assert len(background.finish()) == 5000
+
+
 def _named(sources: str) -> tuple[Produced, dict[str, str]]:
     return {f"{sources}/index.abc.json": "{}"}, {"index": f"{sources}/index.abc.json"}
 

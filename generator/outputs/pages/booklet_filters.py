@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from ...data.model import Dispositif
 from ...rules import display, urls
 from .catalog_view import SiteHelpers
@@ -48,3 +50,11 @@ def filter_tags(site: SiteHelpers, scheme: Dispositif) -> dict[str, str]:
         "data-thematique": site.theme_tokens(scheme),
         "data-priorite": " ".join(scheme.axes_clefop),
     }
+
+
+def filter_attributes(site: SiteHelpers, scheme: Dispositif) -> Markup:
+    """`filter_tags` written as the attributes of an element, space first (what Jinja's
+    `xmlattr` writes): made once per scheme, as a scheme is listed twice in each of the
+    booklets it appears in."""
+    tags = filter_tags(site, scheme)
+    return Markup("".join(f' {name}="{escape(value)}"' for name, value in tags.items()))

@@ -219,6 +219,8 @@ class BookletContext(TypedDict):
     """livret.html.j2 and livret_liste.html.j2 (the compact list)"""
 
     fiche: Callable[[Dispositif], Markup]
+    # A scheme's entry in the compact list (livret_liste.html.j2).
+    entry: Callable[[Dispositif], Markup]
     t: Territoire
     schemes: list[Dispositif]
     groups: list[Group]
@@ -229,8 +231,17 @@ class BookletContext(TypedDict):
     place_schemes: dict[str, list[Dispositif]]
     # The choice of public, theme and priority (render.booklet_filters), and its script.
     filters: list[BookletFilter]
-    tags: Callable[[Dispositif], dict[str, str]]
+    # A scheme's filter attributes, space first (booklet_filters.filter_attributes).
+    attributes: Callable[[Dispositif], Markup]
     assets: Mapping[str, str]
+
+
+class BookletListEntryContext(TypedDict):
+    """_livret_liste_entree.html.j2: one scheme's entry, shared by the compact lists."""
+
+    d: Dispositif
+    t: Territoire
+    attributes: Markup
 
 
 class BookletBlockContext(TypedDict):

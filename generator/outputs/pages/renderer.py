@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from ...catalog.catalog import Catalog
+from ...data.processes import release_free_memory
 from .catalog_view import SiteHelpers
 from .correction import Correction
 from .environment import Linker, make_environment
@@ -46,7 +47,7 @@ class Renderer:
         self._env = make_environment()
         self._templates: dict[str, jinja2.Template] = {}
         # Rendered fragments shared by several pages (booklet blocks), by key.
-        self._fragments: dict[tuple[str, str | None], str] = {}
+        self._fragments: dict[tuple[str | None, ...], str] = {}
 
     def require(self, names: Iterable[str], what: str) -> Mapping[str, str]:
         """The produced files `what` links to; a RenderError names any that is missing."""
@@ -73,11 +74,16 @@ class Renderer:
         """The same render, postponed until the page is needed."""
         return partial(self.render, template, here, context)
 
-    def fragment(self, key: tuple[str, str | None], make: Callable[[], str]) -> str:
+    def fragment(self, key: tuple[str | None, ...], make: Callable[[], str]) -> str:
         """A fragment rendered once and shared by every page that shows it."""
         if key not in self._fragments:
             self._fragments[key] = make()
         return self._fragments[key]
+
+    def forget_fragments(self) -> None:
+        """Drop the shared fragments: the pages that show them are all rendered."""
+        self._fragments.clear()
+        release_free_memory()
 
     def macros(self, template: str, here: str, context: Mapping[str, Any]) -> Any:
         """A template's macros, bound to the page at `here` (blocks inside other pages)."""

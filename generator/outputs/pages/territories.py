@@ -11,11 +11,12 @@ from ...catalog.catalog import Catalog
 from ...data.model import Dispositif
 from ...rules import display, urls
 from ...rules.site_url import is_placeholder
-from .booklet_filters import BOOKLET_ASSETS, booklet_filters, filter_tags
+from .booklet_filters import BOOKLET_ASSETS, booklet_filters, filter_attributes
 from .catalog_view import active_schemes, sort_schemes, split_kinds
 from .context import (
     BookletBlockContext,
     BookletContext,
+    BookletListEntryContext,
     Epci,
     TerritoryContext,
     TerritoryPlacesContext,
@@ -104,7 +105,27 @@ def booklet_block(renderer: Renderer, scheme: Dispositif, tid: str) -> Markup:
     )
     here = urls.territory_booklet_url(tid)
     make = partial(renderer.render, "_livret_fiche.html.j2", here, context)
-    return Markup(renderer.fragment((scheme.id, local), make))
+    return Markup(renderer.fragment(("livret", scheme.id, local), make))
+
+
+def booklet_list_entry(renderer: Renderer, scheme: Dispositif, tid: str) -> Markup:
+    """A scheme's entry in the compact lists, shared like `booklet_block`: only the
+    contact it shows (the territory's, else the regional one) can differ."""
+    local = tid if tid in scheme.contacts.territoires else None
+    context = BookletListEntryContext(
+        d=scheme,
+        t=renderer.catalog.territoires[tid],
+        attributes=booklet_attributes(renderer, scheme),
+    )
+    here = urls.territory_list_booklet_url(tid)
+    make = partial(renderer.render, "_livret_liste_entree.html.j2", here, context)
+    return Markup(renderer.fragment(("liste", scheme.id, local), make))
+
+
+def booklet_attributes(renderer: Renderer, scheme: Dispositif) -> Markup:
+    """The filter attributes of a scheme's entries (booklet_filters.filter_attributes)."""
+    make = partial(filter_attributes, renderer.site, scheme)
+    return Markup(renderer.fragment(("filtres", scheme.id), make))
 
 
 def _territory_label(renderer: Renderer, tid: str) -> str:
@@ -124,6 +145,7 @@ def _booklet_context(renderer: Renderer, tid: str) -> BookletContext:
     lids = catalog.territory_places.get(tid, [])
     return BookletContext(
         fiche=partial(booklet_block, renderer, tid=tid),
+        entry=partial(booklet_list_entry, renderer, tid=tid),
         t=catalog.territoires[tid],
         schemes=schemes,
         groups=renderer.site.group_by_theme(schemes),
@@ -132,7 +154,7 @@ def _booklet_context(renderer: Renderer, tid: str) -> BookletContext:
         place_groups=renderer.site.lieux.by_network(lids),
         place_schemes=_schemes_of_places(catalog, lids, schemes),
         filters=booklet_filters(renderer.site, schemes),
-        tags=partial(filter_tags, renderer.site),
+        attributes=partial(booklet_attributes, renderer),
         assets=renderer.require(BOOKLET_ASSETS, "livret d'un territoire"),
     )
 

@@ -241,9 +241,14 @@ def _territory_reach(
             )
         )
     here = {c.code for c in catalog.territory_communes.get(tid, [])}
+    # What a scheme of the whole region covers here, computed once for all of them.
+    here_in_region = here & {c.code for c in catalog.geo.communes}
     pairs = reachable = 0
     for did in schemes:
-        communes = here & scheme_communes(catalog, did)
+        if catalog.dispositifs[did].everywhere:
+            communes = here_in_region
+        else:
+            communes = here & scheme_communes(catalog, did)
         served: set[str] = set()
         for lid in catalog.scheme_places.get(did, []):
             if is_reachable(catalog.lieux[lid]):

@@ -215,9 +215,10 @@ def build_report(
                     other=other.id,
                 )
             )
+    data_path = _DataPaths(catalog)
     if data_relative:
         findings = {
-            pid: [replace(f, file=_data_path(catalog, f.file)) for f in found]
+            pid: [replace(f, file=data_path(f.file)) for f in found]
             for pid, found in findings.items()
         }
     providers = [
@@ -227,13 +228,13 @@ def build_report(
     providers.sort(key=lambda p: (normalise_title(p.name), p.provider))
     scores = quality_scores(catalog, reference_date) if with_scores else None
     place_files = {
-        lid: _data_path(catalog, file) if data_relative else file
+        lid: data_path(file) if data_relative else file
         for (kind, lid), file in catalog.source_files.items()
         if kind == "lieu"
     }
     places = build_places_report(catalog, reference_date, place_files)
     scheme_files = {
-        did: _data_path(catalog, file) if data_relative else file
+        did: data_path(file) if data_relative else file
         for (kind, did), file in catalog.source_files.items()
         if kind == "dispositif"
     }
@@ -284,17 +285,31 @@ def _finding(
     return Finding(kind, scheme.id, scheme.titre, file, detail, other)
 
 
-def _data_path(catalog: Catalog, display: str) -> str:
-    """A source file as shown to editors (relative to the working directory when possible,
-    else to the data folder: see errors.display_path), made relative to the data folder."""
-    path = Path(display)
-    if not path.is_absolute():
-        from_cwd = Path.cwd() / path
-        path = from_cwd if from_cwd.exists() else catalog.root / path
-    try:
-        return path.resolve().relative_to(catalog.root.resolve()).as_posix()
-    except ValueError:
-        return display
+class _DataPaths:
+    """Source files as shown to editors (relative to the working directory when possible,
+    else to the data folder: see errors.display_path), made relative to the data folder.
+    Each file is resolved once: a file with several findings is named several times."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._root = catalog.root
+        self._resolved_root = catalog.root.resolve()
+        self._cwd = Path.cwd()
+        self._known: dict[str, str] = {}
+
+    def __call__(self, display: str) -> str:
+        if display not in self._known:
+            self._known[display] = self._relative(display)
+        return self._known[display]
+
+    def _relative(self, display: str) -> str:
+        path = Path(display)
+        if not path.is_absolute():
+            from_cwd = self._cwd / path
+            path = from_cwd if from_cwd.exists() else self._root / path
+        try:
+            return path.resolve().relative_to(self._resolved_root).as_posix()
+        except ValueError:
+            return display
 
 
 def _provider_name(catalog: Catalog, pid: str) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
+from generator.outputs import richtext
 from generator.outputs.pages.page import GeneratedPage, toc_of
 from generator.outputs.pages.pages import all_pages
 from generator.rules import urls
@@ -36,3 +39,38 @@ def test_table_of_contents_from_the_rendered_sections() -> None:
     page = GeneratedPage("x/", "X", lambda: html)
     assert page.render() == html
     assert GeneratedPage("y/", "Y", "<p>déjà</p>").render() == "<p>déjà</p>"
+
+
+def test_pages_render_no_markdown_the_catalogue_did_not_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The build renders `Catalog.markdown_texts` on both cores before the pages: a text
+    # missing from that list would be rendered again, one page at a time.
+    renderer = make_renderer(tmp_path)
+    listed = set(renderer.catalog.markdown_texts())
+    rendered: list[str] = []
+    original = richtext._render
+
+    def spy(text: str) -> str:
+        rendered.append(text)
+        return original(text)
+
+    monkeypatch.setattr(richtext, "_render", spy)
+    monkeypatch.setattr(richtext, "_RENDERED", {})
+    for page in all_pages(renderer):
+        page.render()
+    assert rendered, "the pages render Markdown"
+    assert set(rendered) <= listed
+
+
+def test_the_booklets_come_first_and_their_blocks_are_then_forgotten(tmp_path: Path) -> None:
+    renderer = make_renderer(tmp_path)
+    pages = all_pages(renderer)
+    booklets = {urls.territory_booklet_url(t) for t in renderer.catalog.territoires}
+    booklets |= {urls.territory_list_booklet_url(t) for t in renderer.catalog.territoires}
+    assert {p.url for p in pages[: len(booklets)]} == booklets
+    for page in pages[: len(booklets) - 1]:
+        page.render()
+    assert renderer._fragments, "the booklets share rendered blocks"
+    pages[len(booklets) - 1].render()
+    assert renderer._fragments == {}
