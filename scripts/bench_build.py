@@ -524,6 +524,10 @@ if sys.argv[1] == "offre":
         timed_in_child("beside pages (child process): " + p.__name__, p)
         for p in outputs.BESIDE_PAGES
     )
+    outputs.FIRST_BESIDE_PAGES = tuple(
+        timed_in_child("beside pages (child process): " + p.__name__, p)
+        for p in outputs.FIRST_BESIDE_PAGES
+    )
     outputs.NAMED_BESIDE_PAGES = tuple(
         (timed_in_child("named beside pages (child process): " + p.__name__, p), names)
         for p, names in outputs.NAMED_BESIDE_PAGES

@@ -58,7 +58,7 @@ def run_producers(producers: Sequence[Callable[[S], Produced]], sources: S) -> P
 
 
 class _Production(Generic[S]):
-    """Runs named producers then the others, writing each one's files as soon as made."""
+    """Runs producers, named or not, writing each one's files as soon as made."""
 
     def __init__(self, sources: S, site_dir: Path) -> None:
         self.sources = sources
@@ -121,20 +121,25 @@ class Background(Generic[S]):
         sources: S,
         site_dir: Path,
         named: Sequence[Callable[[S], NamedProduction]] = (),
+        first: Sequence[Callable[[S], Produced]] = (),
     ) -> Background[S]:
+        """Run `first`, then `named`, then `producers`, in a forked process."""
         if "fork" not in multiprocessing.get_all_start_methods():
             production = _Production(sources, site_dir)
+            for early in first:
+                production.write(early(sources))
             for producer in named:
                 production.named(producer)
             for plain in producers:
                 production.write(plain(sources))
             return cls(None, None, production.paths, names=production.names)
         context = multiprocessing.get_context("fork")
+        steps = (tuple(first), tuple(named), tuple(producers))
         receiver, sender = context.Pipe(duplex=False)
         lifeline = Lifeline()
         process = context.Process(
             target=_produce_in_child,
-            args=(lifeline, sender, tuple(named), tuple(producers), sources, site_dir),
+            args=(lifeline, sender, steps, sources, site_dir),
             name="offre-productions",
             daemon=True,
         )
@@ -215,15 +220,21 @@ class Background(Generic[S]):
 def _produce_in_child(
     lifeline: Lifeline,
     sender: Connection,
-    named: Sequence[Callable[[S], NamedProduction]],
-    producers: Sequence[Callable[[S], Produced]],
+    steps: tuple[
+        Sequence[Callable[[S], Produced]],
+        Sequence[Callable[[S], NamedProduction]],
+        Sequence[Callable[[S], Produced]],
+    ],
     sources: S,
     site_dir: Path,
 ) -> None:
     lifeline.hold_in_child()
+    first, named, producers = steps
     notes = _NoteCatcher.install()
     try:
         production = _Production(sources, site_dir)
+        for early in first:
+            production.write(early(sources))
         for producer in named:
             sender.send(("noms", production.named(producer)))
         for plain in producers:

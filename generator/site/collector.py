@@ -1,11 +1,11 @@
 """The cyclic garbage collector during a build: the catalogue out of its reach.
 
 A build loads the catalogue once and keeps it to the end: hundreds of thousands of
-objects that every full collection would walk again. Once loaded they are frozen (`gc.freeze`), and full
-collections are made rare; at 10,000 schemes the build's collections went from 5.1 s to
-1.4 s (measured with a `gc.callbacks` timer; reading the data pauses the collector on
-its own, `catalog.load`). `restore` puts everything back at the end of the build, for
-a long-lived process (`mkdocs serve`, tests).
+objects that every full collection would walk again. Once loaded they are frozen
+(`gc.freeze`), and full collections are made rare; at 10,000 schemes the build's
+collections went from 5.1 s to 1.4 s (measured with a `gc.callbacks` timer; reading
+the data pauses the collector on its own, `catalog.load`). `restore` puts everything
+back at the end of the build, for a long-lived process (`mkdocs serve`, tests).
 """
 
 from __future__ import annotations

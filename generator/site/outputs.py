@@ -10,11 +10,13 @@
    MkDocs one at a time.
 3. `NAMED_BESIDE_PAGES`: files a page links to by name but that cost too much to make
    before the pages (the full-text index, linked from the search page only). They run
-   first in the forked process of step 4; their names are promised to the renderer
-   (`Promised`) and the page that reads one waits for it — at 10,000 schemes the search
-   page comes after the scheme pages, and the index is long ready by then.
-4. `BESIDE_PAGES`: everything else, started explicitly in a forked process
-   (`site.background`) so it runs on the other core while MkDocs renders pages.
+   in the forked process of step 4, after `FIRST_BESIDE_PAGES`; their names are
+   promised to the renderer (`Promised`) and the page that reads one waits for it — at
+   10,000 schemes the search page comes after the scheme pages, and the index is long
+   ready by then.
+4. `FIRST_BESIDE_PAGES`, then the named ones, then `BESIDE_PAGES`: everything else,
+   started explicitly in a forked process (`site.background`) so it runs on the other
+   core while MkDocs renders pages.
 
 Each producer returns what it adds; none registers itself, none changes another's
 state. `generator.site.plugin` calls `prepare`, then `start_beside_pages`.
@@ -195,19 +197,23 @@ def former_addresses(sources: Sources) -> Produced:
     return dict(redirect_pages(sources.renderer))
 
 
-# The standalone HTML first, the large exports last: at 10,000 schemes this order keeps
-# the build's summed peak memory about 20 MB lower than the exports first (measured
-# with scripts/bench_build.py). Each producer's files are written before the next one
-# runs, so the large exports are separate producers: only one is in memory at a time.
-BESIDE_PAGES: tuple[Callable[[Sources], Produced], ...] = (
+# Run first in the forked process, before the search index: small and light, while
+# the main process renders the printable booklets, its heaviest pages (`all_pages`), so
+# that the two processes are not at their largest at the same time.
+FIRST_BESIDE_PAGES: tuple[Callable[[Sources], Produced], ...] = (
     embeds,
-    quality_report,
     former_addresses,
-    open_data,
+    feeds,
     spreadsheets,
+)
+
+# After the search index. Each producer's files are written before the next one runs,
+# so the large exports are separate producers: only one is in memory at a time.
+BESIDE_PAGES: tuple[Callable[[Sources], Produced], ...] = (
+    quality_report,
+    open_data,
     territory_data,
     data_inclusion,
-    feeds,
 )
 
 
@@ -258,12 +264,17 @@ def prepare(catalog: Catalog, site_url: str | None, correction: str | None = Non
 
 
 def start_beside_pages(prepared: Prepared, site_dir: Path) -> Background[Sources]:
-    """Start `NAMED_BESIDE_PAGES` then `BESIDE_PAGES` in the background; they write into
-    `site_dir`, and the names promised to the pages come from there."""
+    """Start `FIRST_BESIDE_PAGES`, `NAMED_BESIDE_PAGES` then `BESIDE_PAGES` in the
+    background; they write into `site_dir`, and the names promised to the pages come
+    from there."""
     renderer = prepared.renderer
     sources = Sources(renderer.catalog, prepared.site_url, renderer)
     background = Background.start(
-        BESIDE_PAGES, sources, site_dir, [producer for producer, _ in NAMED_BESIDE_PAGES]
+        BESIDE_PAGES,
+        sources,
+        site_dir,
+        [producer for producer, _ in NAMED_BESIDE_PAGES],
+        first=FIRST_BESIDE_PAGES,
     )
     prepared.assets.resolve = background.name
     return background

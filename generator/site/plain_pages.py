@@ -167,7 +167,8 @@ def write_pages(data_dir: Path, out: Path, *, project_config: Path) -> Summary:
             raise UserError(f"La page générée {page.url} et docs/{path} ont la même adresse.")
         pages[path] = front_matter(page) + "\n" + _as_block(page.render().strip()) + "\n"
     sources = outputs.Sources(catalog, site_url, renderer)
-    produced = {**prepared.files, **named, **run_producers(outputs.BESIDE_PAGES, sources)}
+    beside = (*outputs.FIRST_BESIDE_PAGES, *outputs.BESIDE_PAGES)
+    produced = {**prepared.files, **named, **run_producers(beside, sources)}
     for asset in sorted(THEME_ASSETS.rglob("*")):
         if asset.is_file():
             produced[asset.relative_to(THEME_ASSETS.parent).as_posix()] = asset.read_bytes()

@@ -132,3 +132,17 @@ def test_what_the_child_logs_reaches_the_build_log(
         Background.start([_noting], "sortie", tmp_path).finish()
     notes = [r for r in caplog.records if r.name == "mkdocs.plugins.offre.essai"]
     assert [r.getMessage() for r in notes] == ["note de la production sortie"]
+
+
+def test_first_producers_run_before_the_named_ones(tmp_path: Path) -> None:
+    def _named_after_one(sources: str) -> tuple[Produced, dict[str, str]]:
+        assert (tmp_path / sources / "un.txt").is_file()
+        return _named(sources)
+
+    background = Background.start([_two], "sortie", tmp_path, [_named_after_one], first=[_one])
+    assert background.name("index") == "sortie/index.abc.json"
+    assert sorted(background.finish()) == [
+        "sortie/deux.txt",
+        "sortie/index.abc.json",
+        "sortie/un.txt",
+    ]

@@ -114,15 +114,17 @@ def test_the_list_is_explicit_and_in_order() -> None:
     assert [(p.__name__, names) for p, names in outputs.NAMED_BESIDE_PAGES] == [
         ("search_index", ("index",)),
     ]
-    assert [p.__name__ for p in outputs.BESIDE_PAGES] == [
+    assert [p.__name__ for p in outputs.FIRST_BESIDE_PAGES] == [
         "embeds",
-        "quality_report",
         "former_addresses",
-        "open_data",
+        "feeds",
         "spreadsheets",
+    ]
+    assert [p.__name__ for p in outputs.BESIDE_PAGES] == [
+        "quality_report",
+        "open_data",
         "territory_data",
         "data_inclusion",
-        "feeds",
     ]
 
 
