@@ -57,6 +57,20 @@ def test_choosing_a_public_keeps_its_schemes_and_the_choice_in_the_address(
     assert not serious_violations(page)
 
 
+def test_on_a_phone_the_choices_fit_the_page(site: Server, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto(site.url(LIST))
+        selects = page.locator("[data-offre-livret-filtres] select")
+        expect(selects.first).to_be_visible()
+        rights = selects.evaluate_all("s => s.map(e => e.getBoundingClientRect().right)")
+        assert rights and max(rights) <= 390, rights
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_whole_list_shows(site: Server, browser: Any) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
