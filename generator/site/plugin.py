@@ -133,9 +133,13 @@ class OffrePlugin(BasePlugin[OffreConfig]):
 
     def _configure(self, config: MkDocsConfig, *, atomic: bool) -> MkDocsConfig:
         assert self.data_dir is not None
-        # Read in a forked process: the catalogue comes back compact, and the memory that
-        # reading 10,000 files leaves full of holes goes with the process (data.processes).
-        catalog, report = in_forked_process(load_catalog, self.data_dir)
+        # A build reads in a forked process: the catalogue comes back compact, and the
+        # memory that reading 10,000 files leaves full of holes goes with the process
+        # (data.processes). `mkdocs serve` reads here: its server threads run meanwhile.
+        if self.command in ("build", "gh-deploy"):
+            catalog, report = in_forked_process(load_catalog, self.data_dir)
+        else:
+            catalog, report = load_catalog(self.data_dir)
         for issue in report.warnings:
             log.info("avertissement sur les données : %s", issue.format())
         if catalog is None:
