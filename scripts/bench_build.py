@@ -38,11 +38,11 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
+from devtools.bench import print_header
 
 REPO = Path(__file__).resolve().parents[1]
 # Where the builds run from (mkdocs.yml, docs/, generator/): the working tree, or a copy
@@ -501,11 +501,13 @@ def timed_in_child(name, fn):
             print(f"STAGE\t{name}\t{time.perf_counter() - start:.2f}\t1", file=sys.stderr)
     return wrapper
 if sys.argv[1] == "offre":
-    import generator.catalog.load as validate
     from generator.site import background, outputs, plugin
     from generator.outputs.search import assets, index
-    plugin.load_catalog = timed("load_catalog (read and validate the data)", validate.load_catalog)
-    outputs.prepare = timed("outputs.prepare (before pages, list pages)", outputs.prepare)
+    # Timed around the forked process that reads (a timer inside it would report nothing).
+    plugin.in_forked_process = timed(
+        "read and validate the data (forked process, result sent back)", plugin.in_forked_process
+    )
+    outputs.prepare = timed("outputs.prepare (Markdown, files before pages)", outputs.prepare)
     outputs.all_pages = timed("list the generated pages", outputs.all_pages)
     assets.build_search_files = timed_in_child(
         "search index (build_search_files, child process)", index.build_search_files
@@ -520,14 +522,11 @@ if sys.argv[1] == "offre":
     outputs.BEFORE_PAGES = tuple(
         timed("before pages: " + p.__name__, p) for p in outputs.BEFORE_PAGES
     )
-    outputs.BESIDE_PAGES = tuple(
-        timed_in_child("beside pages (child process): " + p.__name__, p)
-        for p in outputs.BESIDE_PAGES
-    )
-    outputs.FIRST_BESIDE_PAGES = tuple(
-        timed_in_child("beside pages (child process): " + p.__name__, p)
-        for p in outputs.FIRST_BESIDE_PAGES
-    )
+    for producers in ("FIRST_BESIDE_PAGES", "BESIDE_PAGES"):
+        setattr(outputs, producers, tuple(
+            timed_in_child("beside pages (child process): " + p.__name__, p)
+            for p in getattr(outputs, producers)
+        ))
     outputs.NAMED_BESIDE_PAGES = tuple(
         (timed_in_child("named beside pages (child process): " + p.__name__, p), names)
         for p, names in outputs.NAMED_BESIDE_PAGES
@@ -654,10 +653,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     use_code(args.code)
 
-    print(f"# bench_build — {datetime.now().isoformat(timespec='seconds')}")
-    print(f"Reproduce: {shlex.join([sys.executable, *sys.argv])}  (cwd {Path.cwd()})")
-    print(f"Builds run from: {CODE}")
-    print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    print_header("bench_build", CODE)
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
     results: list[BuildResult] = []

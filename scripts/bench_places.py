@@ -38,7 +38,6 @@ import argparse
 import csv
 import gzip
 import json
-import os
 import random
 import shlex
 import shutil
@@ -46,13 +45,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_build
 from bench_build import REPO, Run, measure
+from devtools.bench import print_header
 
 DEFAULT_PLACES = (100, 1000, 5000)
 DEFAULT_SCHEMES = 200
@@ -453,9 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bench_build.use_code(args.code)
 
-    print(f"# bench_places — {datetime.now().isoformat(timespec='seconds')}")
-    print(f"Reproduce: {shlex.join([sys.executable, *sys.argv])}  (cwd {Path.cwd()})")
-    print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    print_header("bench_places")
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-places-"))
     work.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()

@@ -42,14 +42,12 @@ A measurement script, not a test.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shlex
 import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -549,10 +547,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    print(f"# bench_search — {datetime.now().isoformat(timespec='seconds')}")
-    print(f"Reproduce: {shlex.join([sys.executable, *sys.argv])}  (cwd {Path.cwd()})")
-    print(f"Builds run from: {bench_build.CODE}")
-    print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    common.print_header("bench_search", bench_build.CODE)
     binary = common.pagefind_binary(args.pagefind_prefix) if "pagefind" in args.engines else None
     work = args.reuse or args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     results: list[Result] = []

@@ -43,17 +43,17 @@ _FAILED: Any = object()
 def map_on_two_cores(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """`[function(item) for item in items]`, the second half computed in a forked process."""
     if len(items) < MIN_ITEMS or (os.cpu_count() or 1) < 2 or not _can_fork():
-        return [function(item) for item in items]
+        return _map(function, items)
     half = len(items) // 2
     receiver, helper = _start(_map, function, items[half:])
     try:
-        first = [function(item) for item in items[:half]]
+        first = _map(function, items[:half])
         second: list[R] = _received(receiver)
     finally:
         receiver.close()
         helper.join()
     if second is _FAILED or len(second) != len(items) - half:
-        second = [function(item) for item in items[half:]]
+        second = _map(function, items[half:])
     return first + second
 
 

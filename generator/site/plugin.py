@@ -89,15 +89,19 @@ class OffrePlugin(BasePlugin[OffreConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
+    @property
+    def _building(self) -> bool:
+        """A build that writes a site, not `mkdocs serve`."""
+        return self.command in ("build", "gh-deploy")
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = self._data_dir(config)
-        building = self.command in ("build", "gh-deploy")
-        if building:
+        if self._building:
             self._check_output(config)
-        if self.config.atomic and building:
+        if self.config.atomic and self._building:
             self._lock(Path(config.site_dir).resolve())
         try:
-            return self._configure(config, atomic=self.config.atomic and building)
+            return self._configure(config, atomic=self.config.atomic and self._building)
         except BaseException:
             self._release()
             raise
@@ -136,7 +140,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         # A build reads in a forked process: the catalogue comes back compact, and the
         # memory that reading 10,000 files leaves full of holes goes with the process
         # (data.processes). `mkdocs serve` reads here: its server threads run meanwhile.
-        if self.command in ("build", "gh-deploy"):
+        if self._building:
             catalog, report = in_forked_process(load_catalog, self.data_dir)
         else:
             catalog, report = load_catalog(self.data_dir)
@@ -156,7 +160,7 @@ class OffrePlugin(BasePlugin[OffreConfig]):
         # footer or header there overrides ours, as it would override Material's.
         custom = config.theme.custom_dir
         config.theme.dirs.insert(1 if custom else 0, str(THEME_DIR))
-        if self.command in ("build", "gh-deploy"):
+        if self._building:
             warning = placeholder_warning(config.site_url)
             if warning:
                 log.info(warning)

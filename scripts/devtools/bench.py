@@ -7,11 +7,14 @@ from __future__ import annotations
 import functools
 import gzip
 import os
+import shlex
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -227,3 +230,13 @@ def summary(values: list[float]) -> str:
 
 def kb(value: float) -> str:
     return f"{value / 1024:,.0f} KB" if value < 10 * 1024 * 1024 else f"{value / 1048576:,.1f} MB"
+
+
+def print_header(name: str, code: Path | None = None) -> None:
+    """A benchmark's first lines: what ran and when, how to run it again, which copy of
+    the code built the sites (when given), and the machine."""
+    print(f"# {name} — {datetime.now().isoformat(timespec='seconds')}")
+    print(f"Reproduce: {shlex.join([sys.executable, *sys.argv])}  (cwd {Path.cwd()})")
+    if code is not None:
+        print(f"Builds run from: {code}")
+    print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")

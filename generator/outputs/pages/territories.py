@@ -99,19 +99,17 @@ def booklet_block(renderer: Renderer, scheme: Dispositif, tid: str) -> Markup:
     for the territory makes a block territory-specific. Rendering each block once keeps
     the booklets cheap when a regional scheme appears in every territory.
     """
-    local = tid if tid in scheme.contacts.territoires else None
     context = BookletBlockContext(
         d=scheme, t=renderer.catalog.territoires[tid], site_url=_printed_address(renderer)
     )
     here = urls.territory_booklet_url(tid)
     make = partial(renderer.render, "_livret_fiche.html.j2", here, context)
-    return Markup(renderer.fragment(("livret", scheme.id, local), make))
+    return Markup(renderer.fragment(("livret", scheme.id, _contact_territory(scheme, tid)), make))
 
 
 def booklet_list_entry(renderer: Renderer, scheme: Dispositif, tid: str) -> Markup:
     """A scheme's entry in the compact lists, shared like `booklet_block`: only the
     contact it shows (the territory's, else the regional one) can differ."""
-    local = tid if tid in scheme.contacts.territoires else None
     context = BookletListEntryContext(
         d=scheme,
         t=renderer.catalog.territoires[tid],
@@ -119,7 +117,13 @@ def booklet_list_entry(renderer: Renderer, scheme: Dispositif, tid: str) -> Mark
     )
     here = urls.territory_list_booklet_url(tid)
     make = partial(renderer.render, "_livret_liste_entree.html.j2", here, context)
-    return Markup(renderer.fragment(("liste", scheme.id, local), make))
+    return Markup(renderer.fragment(("liste", scheme.id, _contact_territory(scheme, tid)), make))
+
+
+def _contact_territory(scheme: Dispositif, tid: str) -> str | None:
+    """The territory a booklet entry of `scheme` is specific to: `tid` when the scheme has
+    a contact there, else none (the entry is the same in every booklet)."""
+    return tid if tid in scheme.contacts.territoires else None
 
 
 def booklet_attributes(renderer: Renderer, scheme: Dispositif) -> Markup:

@@ -7,8 +7,10 @@ import re
 from html import unescape
 from pathlib import Path
 
+import jinja2
 import pytest
 
+from generator.outputs.pages.booklet_filters import filter_attributes, filter_tags
 from generator.outputs.pages.catalog_view import active_schemes
 from generator.outputs.pages.renderer import Renderer
 from generator.outputs.pages.territories import booklet_list_page, booklet_page
@@ -83,3 +85,16 @@ def test_the_real_public_address_is_printed(tmp_path: Path) -> None:
     full = booklet_page(renderer, "sarthe").render()
     assert f"Version en ligne : {REAL}territoires/sarthe/" in full
     assert f"{REAL}dispositifs/aide-mobilite-essai/" in full
+
+
+def test_filter_attributes_are_what_jinjas_xmlattr_writes(renderer: Renderer) -> None:
+    # Written once per scheme in Python (a scheme is listed in many booklets), they must
+    # stay exactly what the template filter they replace would write.
+    env = jinja2.Environment(autoescape=True)
+    xmlattr = env.from_string("{{ tags | xmlattr }}")
+    site = renderer.site
+    schemes = list(renderer.catalog.dispositifs.values())
+    hostile = schemes[0].model_copy(update={"publics": ['jeunes" onclick="x', "<b>&"]})
+    for scheme in [*schemes, hostile]:
+        expected = xmlattr.render(tags=filter_tags(site, scheme))
+        assert filter_attributes(site, scheme) == expected, scheme.id
